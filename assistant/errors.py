@@ -1,0 +1,27 @@
+"""Errors a person can act on: each names the file or field, the cause and the fix."""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base class; `str(err)` is a complete English sentence for the CLI."""
+
+
+class IngestError(AssistantError):
+    """A file that cannot be turned into paragraphs."""
+
+    def __init__(self, path: str, cause: str, fix: str):
+        self.path, self.cause, self.fix = path, cause, fix
+        super().__init__(f"{path}: {cause}. {fix}")
+
+
+class IndexUnavailable(AssistantError):
+    """The index is missing, from an older version, or unreachable."""
+
+
+class QuestionError(AssistantError):
+    """A question that cannot be answered as asked (empty, too long, binary)."""
+
+    def __init__(self, message_en: str, message_nl: str):
+        self.message_nl = message_nl
+        super().__init__(message_en)

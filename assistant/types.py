@@ -1,0 +1,156 @@
+"""The records that flow through the pipeline: documents, paragraphs, hits, answers.
+
+Read in data-flow order: a file becomes a `Document` with `Paragraph`s; the
+index returns `Hit`s; the answerer returns an `Answer` with `Citation`s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+ParagraphKind = Literal["paragraph", "heading", "footnote", "table_row", "list_item"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One citable unit of a document, with where it stands in the source."""
+
+    id: str  # stable: the same file always yields the same ids
+    doc_id: str
+    text: str
+    pages: tuple[int, ...]  # 1-based; two pages when a paragraph crosses a page break
+    section: tuple[str, ...] = ()  # heading path, outermost first
+    start: int = 0  # character offsets in the document's clean text
+    end: int = 0
+    kind: ParagraphKind = "paragraph"
+    footnotes: tuple[str, ...] = ()  # ids of footnote paragraphs this one refers to
+    refers_to: str | None = None  # for a footnote: the paragraph that cites it
+
+    @property
+    def page(self) -> int:
+        return self.pages[0] if self.pages else 0
+
+    @property
+    def page_label(self) -> str:
+        """'3' or '3-4' for a paragraph that crosses a page break."""
+        if not self.pages:
+            return ""
+        if len(self.pages) == 1:
+            return str(self.pages[0])
+        return f"{self.pages[0]}-{self.pages[-1]}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed source file: its metadata, clean text and paragraphs."""
+
+    id: str  # the file name without extension
+    path: str  # file name as given to ingest
+    sha256: str  # of the file's bytes: unchanged files are skipped
+    title: str
+    doc_type: str = ""  # kamerbrief, bijlage, kamerstuk, begroting, ...
+    date: str = ""  # ISO yyyy-mm-dd, or yyyy-mm / yyyy when that is all we know
+    page_count: int = 0
+    metadata: dict[str, str] = field(default_factory=dict)  # flat: Kenmerk, Betreft, dossier, ...
+    text: str = ""  # the clean text that paragraph offsets point into
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved paragraph with its scores."""
+
+    paragraph: Paragraph
+    score: float  # fused score used for ranking
+    dense: float = 0.0
+    lexical: float = 0.0
+    doc_title: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A marker in the answer text and the paragraph and sentence that back it."""
+
+    marker: int
+    doc: str  # document id (file name without extension)
+    title: str
+    pages: tuple[int, ...]
+    paragraph_id: str
+    text: str  # the whole paragraph
+    quote: str  # the exact supporting sentence(s), verbatim from `text`
+
+
+@dataclass
+class Answer:
+    """What `ask()` returns: answer text with [n] markers and the citations behind them."""
+
+    question: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    refused: bool = False
+    verdict: Literal["ja", "nee"] | None = None
+    language: str = "nl"
+    retrieved: list[Hit] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # e.g. "Vraag in het Engels gesteld"
+    confidence: float = 0.0  # retrieval-evidence signal in [0, 1]
+
+    def to_json(self) -> dict:
+        """The machine interface: the fields evaluation runs read."""
+        return {
+            "question": self.question,
+            "language": self.language,
+            "answer": self.text,
+            "refused": self.refused,
+            "verdict": self.verdict,
+            "confidence": round(self.confidence, 3),
+            "notes": list(self.notes),
+            "citations": [
+                {
+                    "marker": c.marker,
+                    "doc": c.doc,
+                    "title": c.title,
+                    "page": c.pages[0] if c.pages else None,
+                    "pages": list(c.pages),
+                    "paragraph_id": c.paragraph_id,
+                    "text": c.text,
+                    "quote": c.quote,
+                }
+                for c in self.citations
+            ],
+            "retrieved": [
+                {
+                    "paragraph_id": h.paragraph.id,
+                    "doc": h.paragraph.doc_id,
+                    "page": h.paragraph.page,
+                    "score": round(h.score, 4),
+                    "text": h.paragraph.text,
+                }
+                for h in self.retrieved
+            ],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+def paragraph_to_dict(p: Paragraph) -> dict:
+    d = asdict(p)
+    d["pages"] = list(p.pages)
+    d["section"] = list(p.section)
+    d["footnotes"] = list(p.footnotes)
+    return d
+
+
+def paragraph_from_dict(d: dict) -> Paragraph:
+    return Paragraph(
+        id=d["id"],
+        doc_id=d["doc_id"],
+        text=d["text"],
+        pages=tuple(d.get("pages", ())),
+        section=tuple(d.get("section", ())),
+        start=d.get("start", 0),
+        end=d.get("end", 0),
+        kind=d.get("kind", "paragraph"),
+        footnotes=tuple(d.get("footnotes", ())),
+        refers_to=d.get("refers_to"),
+    )
