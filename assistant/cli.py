@@ -1,0 +1,156 @@
+"""The `assistant` command: each subcommand parses, calls the library, prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.errors import AssistantError
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if getattr(args, "index", None):
+        overrides["index_dir"] = Path(args.index)
+    return Settings(**overrides)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.indexer import ingest_paths
+
+    report = ingest_paths([Path(p) for p in args.paths], _settings(args), show_progress=True, prune=args.prune)
+    print(report.summary())
+    return 0 if not report.failed_all else 1
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from assistant.ingest import format_inspection, load_document
+
+    print(format_inspection(load_document(Path(args.doc))))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from assistant.retrieval import Retriever
+
+    retriever = Retriever.open(_settings(args))
+    hits = retriever.search(args.query, k=args.k)
+    if args.json:
+        print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    for rank, h in enumerate(hits, 1):
+        p = h.paragraph
+        print(f"{rank:>2}. {h.score:.3f}  {p.id}  {p.doc_id} p.{p.page_label}")
+        print(f"    {_shorten(p.text, 160)}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.qa import Assistant
+
+    bot = Assistant.open(_settings(args))
+    if args.batch:
+        for line in Path(args.batch).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            record = bot.ask(item["question"]).to_json()
+            print(json.dumps({"id": item.get("id"), **record}, ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        raise AssistantError('Give a question, e.g. assistant ask "budget Techkwadraat?", or --batch FILE.jsonl.')
+    answer = bot.ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        print(f"  [{c.marker}] {c.title} — p.{'-'.join(map(str, c.pages))} ({c.paragraph_id})")
+        print(f"      “{_shorten(c.quote, 200)}”")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.evaluation import run_eval_cli
+
+    return run_eval_cli(args, _settings(args))
+
+
+def _hit_json(h) -> dict:
+    p = h.paragraph
+    return {
+        "paragraph_id": p.id,
+        "doc": p.doc_id,
+        "page": p.page,
+        "pages": list(p.pages),
+        "section": list(p.section),
+        "score": round(h.score, 4),
+        "dense": round(h.dense, 4),
+        "lexical": round(h.lexical, 4),
+        "text": p.text,
+    }
+
+
+def _shorten(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="parse and index files or folders", epilog="example: assistant ingest corpus/")
+    p.add_argument("paths", nargs="+", help=".pdf, .txt or .md files, or folders holding them")
+    p.add_argument("--index", help="index folder (default: index/)")
+    p.add_argument("--prune", action="store_true", help="drop indexed documents not among PATHS")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("inspect", help="show a document's metadata and paragraphs",
+                       epilog="example: assistant inspect corpus/16_kamerbrief_venj_2011-03-01_draagmoederschap.pdf")
+    p.add_argument("doc", help="a .pdf, .txt or .md file")
+    p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("search", help="ranked paragraphs for a question",
+                       epilog='example: assistant search "looptijd techkwadraat" --k 5')
+    p.add_argument("query")
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--index", help="index folder (default: index/)")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a Dutch question with citations",
+                       epilog='example: assistant ask "Klopt het dat Techkwadraat €351,6 miljoen kost?"')
+    p.add_argument("question", nargs="?")
+    p.add_argument("--json", action="store_true", help="one JSON object (per line with --batch)")
+    p.add_argument("--batch", help="JSONL file with 'id' and 'question' per line")
+    p.add_argument("--index", help="index folder (default: index/)")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="judge answers on a gold set and write a report",
+                       epilog="example: assistant eval evals/dev.jsonl --baselines")
+    p.add_argument("gold", nargs="+", help="gold JSONL file(s)")
+    p.add_argument("--index", help="index folder (default: index/)")
+    p.add_argument("--out", default="evals/out", help="report folder")
+    p.add_argument("--baselines", action="store_true", help="also judge lexical-only, dense-only, plain llama-index")
+    p.add_argument("--floors", help="JSON file of minimum headline figures; exit 1 below them")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except AssistantError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
