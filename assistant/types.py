@@ -154,3 +154,27 @@ def paragraph_from_dict(d: dict) -> Paragraph:
         footnotes=tuple(d.get("footnotes", ())),
         refers_to=d.get("refers_to"),
     )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval to documents by id, type or date range (ISO dates, inclusive)."""
+
+    doc_ids: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.doc_ids or self.doc_types or self.date_from or self.date_to)
+
+
+def date_number(iso: str, upper: bool = False) -> int:
+    """'2023-05-30' -> 20230530; partial dates fill to the start (or end, with upper) of their span; '' -> 0."""
+    parts = [p for p in (iso or "").split("-") if p.isdigit()]
+    if not parts:
+        return 0
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else (12 if upper else 1)
+    day = int(parts[2]) if len(parts) > 2 else (31 if upper else 1)
+    return year * 10000 + month * 100 + day

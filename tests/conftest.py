@@ -1,0 +1,94 @@
+"""Shared fixtures: real indexes built from the real corpus, and a real `chroma run` server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+ANNEX = CORPUS / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt"
+
+
+def _settings(index_dir: Path, **extra):
+    from assistant.config import Settings
+
+    return Settings(index_dir=index_dir, **extra)
+
+
+@pytest.fixture(scope="session")
+def annex_settings(tmp_path_factory):
+    """An embedded index holding only the AGDB annex (fast to build)."""
+    from assistant.indexer import ingest_paths
+
+    settings = _settings(tmp_path_factory.mktemp("annex-index"))
+    ingest_paths([ANNEX], settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory):
+    """An embedded index of the whole shipped corpus, built once per test session."""
+    from assistant.indexer import ingest_paths
+
+    settings = _settings(tmp_path_factory.mktemp("corpus-index"))
+    ingest_paths([CORPUS], settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def corpus_assistant(corpus_settings):
+    from assistant.qa import Assistant
+
+    return Assistant.open(corpus_settings)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server (`chroma run`) on 127.0.0.1; yields its URL and stops it afterwards."""
+    port = free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    chroma = Path(sys.executable).parent / "chroma"
+    log = open(data / "server.log", "w")
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError((data / "server.log").read_text())
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("chroma run did not answer within 60 s")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
