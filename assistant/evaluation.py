@@ -1,0 +1,310 @@
+"""Run gold questions through the assistant, judge every answer and report the figures.
+
+Every question goes through the same `Assistant.ask()` the chat uses (one
+assistant, warmed up first); `judge.py` holds the rules. Output in --out:
+`<set>.records.jsonl` (gold fields, the answer, the judgement per question),
+`report.json` and `report.md`. `--floors` turns the report into a CI gate.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.errors import AssistantError
+from assistant.judge import GoldItem, Judgement, RetrievalJudgement, judge_answer, judge_retrieval
+from assistant.types import Answer
+
+SEARCH_DEPTH = 10  # paragraphs asked from each baseline pipeline
+RETRIEVAL_FIGURES = ("recall@1", "recall@5", "mrr", "all_evidence@5")
+HEADLINE = RETRIEVAL_FIGURES + (
+    "answer_correctness", "citation_precision", "citation_recall", "fully_supported", "refusal_accuracy",
+    "false_refusal_rate", "figure_check_verdict_accuracy", "false_premise_corrections",
+    "latency_p50_ms", "latency_p95_ms",
+)
+LOWER_IS_BETTER = frozenset({"false_refusal_rate", "latency_p50_ms", "latency_p95_ms"})
+GROUP_FIGURES = ("correct", "recall@1", "recall@5", "mrr", "citation_precision", "citation_recall", "fully_supported")
+BASELINE_MODES = ("hybrid", "lexical", "dense")
+
+
+@dataclass
+class GoldSetResult:
+    """One gold file run end to end: answers, judgements and (optionally) baseline retrieval figures."""
+
+    name: str
+    path: str
+    items: list[GoldItem]
+    answers: list[Answer]
+    judgements: list[Judgement]
+    baselines: dict[str, dict] = field(default_factory=dict)  # pipeline -> retrieval figures
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    """Gold items from a JSONL file; a malformed line is an error naming the file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise AssistantError(f"{path}: cannot read the gold file ({err.strerror}). Check the path.") from err
+    items = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            items.append(GoldItem.from_dict(json.loads(line)))
+        except (ValueError, KeyError, TypeError) as err:
+            raise AssistantError(f"{path}:{number}: not a gold item ({err}). See evals/README.md for the fields.")
+    return items
+
+
+def _mean(values: Sequence[float | bool | None]) -> float | None:
+    present = [float(v) for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def summarise_retrieval(judged: Sequence[RetrievalJudgement]) -> dict:
+    """recall@1, recall@5, MRR@10 over items with evidence; all-evidence@5 over multi-hop items."""
+    scored = [r for r in judged if r.judged]
+    return {
+        "n": len(scored),
+        "recall@1": _mean([r.recall_at_1 for r in scored]),
+        "recall@5": _mean([r.recall_at_k for r in scored]),
+        "mrr": _mean([r.reciprocal_rank for r in scored]),
+        "all_evidence@5": _mean([r.all_evidence_at_k for r in scored]),
+    }
+
+
+def summarise(judgements: Sequence[Judgement]) -> dict:
+    """Every headline figure over a group of judgements (None where the group has no such items)."""
+    answerable = [j for j in judgements if j.answerable]
+    latencies = [j.latency_ms for j in judgements if j.latency_ms is not None]
+    of = lambda category: [j.correct for j in judgements if j.category == category]  # noqa: E731
+    return {
+        **summarise_retrieval([j.retrieval for j in judgements]),
+        "n": len(judgements),
+        "n_answerable": len(answerable),
+        "correct": _mean([j.correct for j in judgements]),
+        "answer_correctness": _mean([j.correct for j in answerable]),
+        "citation_precision": _mean([j.citation_precision for j in judgements]),
+        "citation_recall": _mean([j.citation_recall for j in judgements]),
+        "fully_supported": _mean([j.fully_supported for j in judgements]),
+        "refusal_accuracy": _mean([j.refused for j in judgements if not j.answerable]),
+        "false_refusal_rate": _mean([j.refused for j in answerable]),
+        "figure_check_verdict_accuracy": _mean([j.verdict_ok for j in judgements if j.verdict_ok is not None]),
+        "false_premise_corrections": _mean(of("false_premise")),
+        "latency_p50_ms": float(np.percentile(latencies, 50)) if latencies else None,
+        "latency_p95_ms": float(np.percentile(latencies, 95)) if latencies else None,
+    }
+
+
+def group_by(judgements: Sequence[Judgement], key: Callable[[Judgement], str]) -> dict[str, dict]:
+    """`summarise` per value of key (category, difficulty), in first-seen order."""
+    groups: dict[str, list[Judgement]] = {}
+    for j in judgements:
+        groups.setdefault(key(j), []).append(j)
+    return {name: summarise(members) for name, members in groups.items()}
+
+
+def failures(result: GoldSetResult) -> list[dict]:
+    """Items with any shortfall: id, question, expected, got and why."""
+    return [
+        {"id": item.id, "question": item.question, "expected": item.answer, "got": answer.text, "why": list(j.why)}
+        for item, answer, j in zip(result.items, result.answers, result.judgements)
+        if j.why
+    ]
+
+
+def ask_all(bot, items: Sequence[GoldItem], say: Callable[[str], None]) -> list[Answer]:
+    """Each question through `bot.ask`; a question the assistant rejects becomes an empty answer with a note."""
+    from assistant.errors import QuestionError
+
+    answers = []
+    for n, item in enumerate(items, 1):
+        started = time.perf_counter()
+        try:
+            answer = bot.ask(item.question)
+        except QuestionError as err:
+            elapsed = (time.perf_counter() - started) * 1000
+            answer = Answer(item.question, "", notes=[f"QuestionError: {err}"], timings_ms={"total": elapsed})
+        answers.append(answer)
+        say(f"  [{n}/{len(items)}] {item.id} {answer.timings_ms.get('total', 0):.0f} ms")
+    return answers
+
+
+def baseline_figures(bot, items: Sequence[GoldItem], settings: Settings, say: Callable[[str], None]) -> dict:
+    """Retrieval figures for the retriever's own modes and the plain llama-index pipeline, same questions."""
+    from assistant.baseline import LlamaIndexBaseline
+
+    multi = [i.difficulty == "multi_hop" for i in items]
+    figures = {}
+    for mode in BASELINE_MODES:
+        ranked = [[h.paragraph.text for h in bot.retriever.search(i.question, k=SEARCH_DEPTH, mode=mode)] for i in items]
+        figures[mode] = summarise_retrieval([judge_retrieval(i.evidence, r, m) for i, r, m in zip(items, ranked, multi)])
+    docs = sorted({i.doc for i in items if i.doc})
+    say(f"  llama-index baseline over {len(docs)} document(s)")
+    plain = LlamaIndexBaseline.build([Path(settings.corpus_dir) / d for d in docs], settings)
+    ranked = [plain.search(i.question, k=SEARCH_DEPTH) for i in items]
+    figures["llama-index"] = summarise_retrieval([judge_retrieval(i.evidence, r, m) for i, r, m in zip(items, ranked, multi)])
+    return figures
+
+
+def evaluate_set(bot, path: Path, settings: Settings, with_baselines: bool, say: Callable[[str], None]) -> GoldSetResult:
+    """Ask, judge and (optionally) run the baselines for one gold file."""
+    items = load_gold(path)
+    say(f"{path}: {len(items)} questions")
+    answers = ask_all(bot, items, say)
+    judgements = [judge_answer(i, a) for i, a in zip(items, answers)]
+    result = GoldSetResult(path.stem, str(path), items, answers, judgements)
+    if with_baselines:
+        result.baselines = {"product": summarise_retrieval([j.retrieval for j in judgements])}
+        result.baselines.update(baseline_figures(bot, items, settings, say))
+    return result
+
+
+def check_floors(floors: dict, figures_by_scope: dict[str, dict]) -> list[str]:
+    """One message per figure below its floor (above its ceiling for rates where lower is better)."""
+    problems = []
+    for scope, minimums in floors.items():
+        if scope.startswith("_") or scope not in figures_by_scope:
+            continue
+        for name, bound in minimums.items():
+            value = figures_by_scope[scope].get(name, "unknown")
+            if value == "unknown":
+                problems.append(f"{scope}: '{name}' is not a headline figure (see {', '.join(HEADLINE)})")
+            elif value is None:
+                continue
+            elif name in LOWER_IS_BETTER and value > bound:
+                problems.append(f"{scope}: {name} {value:.3f} is above its ceiling {bound:.3f}")
+            elif name not in LOWER_IS_BETTER and value < bound:
+                problems.append(f"{scope}: {name} {value:.3f} is below its floor {bound:.3f}")
+    return problems
+
+
+def scopes(results: Sequence[GoldSetResult]) -> dict[str, dict]:
+    """Headline figures per gold set and over all sets together ('overall')."""
+    figures = {r.name: summarise(r.judgements) for r in results}
+    figures["overall"] = summarise([j for r in results for j in r.judgements])
+    return figures
+
+
+def report_json(results: Sequence[GoldSetResult], settings: Settings) -> dict:
+    """The whole report as one JSON-ready dict."""
+    figures = scopes(results)
+    return {
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "index_dir": str(settings.index_dir),
+        "headline_figures": list(HEADLINE),
+        "overall": figures["overall"],
+        "sets": {
+            r.name: {
+                "path": r.path,
+                "headline": figures[r.name],
+                "by_category": group_by(r.judgements, lambda j: j.category),
+                "by_difficulty": group_by(r.judgements, lambda j: j.difficulty),
+                "baselines": r.baselines,
+                "failures": failures(r),
+            }
+            for r in results
+        },
+    }
+
+
+def _fmt(name: str, value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    if name.endswith("_ms"):
+        return f"{value:.0f}"
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+
+def table(rows: dict[str, dict], columns: Sequence[str], first: str) -> list[str]:
+    """A Markdown table: one row per key of `rows`, one column per figure."""
+    lines = [f"| {first} | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    lines += [f"| {k} | " + " | ".join(_fmt(c, v.get(c)) for c in columns) + " |" for k, v in rows.items()]
+    return lines
+
+
+def headline_lines(report: dict) -> list[str]:
+    """Headline figures (one column per gold set) and the retrieval comparison per set."""
+    scope_names = list(report["sets"]) + (["overall"] if len(report["sets"]) > 1 else [])
+    figures = {**{n: s["headline"] for n, s in report["sets"].items()}, "overall": report["overall"]}
+    rows = {name: {s: _fmt(name, figures[s].get(name)) for s in scope_names} for name in ("n",) + HEADLINE}
+    lines = table(rows, scope_names, "figure")
+    for name, s in report["sets"].items():
+        if s["baselines"]:
+            lines += ["", f"Retrieval on {name} (product = the paragraphs ask() retrieved; llama-index sees only "
+                          "the gold set's documents):", ""]
+            lines += table(s["baselines"], ("n",) + RETRIEVAL_FIGURES, "pipeline")
+    return lines
+
+
+def markdown(report: dict) -> str:
+    """The human report: headline, baselines, per category and difficulty, failures."""
+    lines = [f"# Evaluation report ({report['created']})", "", f"Index: `{report['index_dir']}`", ""]
+    lines += headline_lines(report)
+    for name, s in report["sets"].items():
+        lines += ["", f"## {name} (`{s['path']}`)", "", "### Per category", ""]
+        lines += table(s["by_category"], ("n",) + GROUP_FIGURES, "category")
+        lines += ["", "### Per difficulty", ""]
+        lines += table(s["by_difficulty"], ("n",) + GROUP_FIGURES, "difficulty")
+        lines += ["", f"### Failures ({len(s['failures'])})", ""]
+        for f in s["failures"]:
+            lines += [f"- **{f['id']}** {f['question']}", f"  - expected: {f['expected']}",
+                      f"  - got: {' '.join(f['got'].split()) or '(empty)'}", f"  - why: {'; '.join(f['why'])}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_outputs(results: Sequence[GoldSetResult], report: dict, out: Path) -> None:
+    """Per-question records as JSONL and the report as JSON and Markdown."""
+    out.mkdir(parents=True, exist_ok=True)
+    for r in results:
+        with open(out / f"{r.name}.records.jsonl", "w", encoding="utf-8") as fh:
+            for item, answer, j in zip(r.items, r.answers, r.judgements):
+                record = {**item.__dict__, "response": answer.to_json(), "judgement": j.to_json()}
+                fh.write(json.dumps(record, ensure_ascii=False, default=list) + "\n")
+    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out / "report.md").write_text(markdown(report), encoding="utf-8")
+
+
+def run_eval(paths: Sequence[Path], settings: Settings, out: Path, with_baselines: bool = False,
+             show_progress: bool = False) -> dict:
+    """Run every gold file through one warm assistant, write the outputs and return the report."""
+    from assistant.qa import Assistant
+
+    say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if show_progress else (lambda msg: None)
+    bot = Assistant.open(settings)
+    bot.ask("Wat is het budget?")  # warm-up: model load and caches stay out of the latency figures
+    results = [evaluate_set(bot, Path(p), settings, with_baselines, say) for p in paths]
+    report = report_json(results, settings)
+    write_outputs(results, report, out)
+    return report
+
+
+def run_eval_cli(args, settings: Settings) -> int:
+    """`assistant eval`: print the headline table; exit 1 when a figure is below its floor."""
+    floors = None
+    if args.floors:
+        try:
+            floors = json.loads(Path(args.floors).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise AssistantError(f"{args.floors}: cannot read the floors file ({err}). Give a JSON object.") from err
+    report = run_eval([Path(p) for p in args.gold], settings, Path(args.out), args.baselines, show_progress=True)
+    print("\n".join(headline_lines(report)))
+    print(f"\nReport: {Path(args.out) / 'report.md'}")
+    if floors is None:
+        return 0
+    figures = {**{n: s["headline"] for n, s in report["sets"].items()}, "overall": report["overall"]}
+    problems = check_floors(floors, figures)
+    for problem in problems:
+        print(f"FLOOR: {problem}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} figure(s) outside their floors in {args.floors}.", file=sys.stderr)
+    return 1 if problems else 0
