@@ -8,6 +8,7 @@ the index. The new snapshot goes live in one atomic step (see snapshot.py).
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -20,12 +21,28 @@ from assistant import snapshot
 from assistant.config import Settings
 from assistant.embedding import EmbeddingCache, make_embedder
 from assistant.errors import IngestError, IndexUnavailable
-from assistant.ingest import PARSER_VERSION, iter_source_files, load_document
+from assistant.ingest import iter_source_files, load_document
 from assistant.lexical import LexicalIndex
 from assistant.store import VectorStore, connect
 from assistant.types import Document, Paragraph, date_number
 
 Progress = Callable[[str, float], None]
+
+
+def _parser_version() -> str:
+    """A hash of the parsing code: when it changes, unchanged files are parsed again."""
+    from assistant import ingest, paragraphs
+
+    digest = hashlib.sha256()
+    for module in (ingest, paragraphs):
+        digest.update(Path(module.__file__).read_bytes())
+    pdf = Path(ingest.__file__).with_name("pdf.py")
+    if pdf.exists():
+        digest.update(pdf.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+PARSER_VERSION = _parser_version()
 
 
 @dataclass
@@ -148,8 +165,6 @@ def _collect(
 
 
 def _load_if_changed(path: Path, previous: dict[str, Document], report: IngestReport) -> Document | None:
-    import hashlib
-
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as err:

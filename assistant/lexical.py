@@ -86,6 +86,14 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
 
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a token; unseen tokens get the highest value."""
+        n = self._model.scores["num_docs"]
+        column = self._model.vocab_dict.get(token)
+        indptr = self._model.scores["indptr"]
+        df = 0 if column is None else int(indptr[column + 1] - indptr[column])
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
     def position(self, paragraph_id: str) -> int | None:
         return self._position.get(paragraph_id)
 

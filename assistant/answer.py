@@ -1,0 +1,211 @@
+"""The extractive answerer: short Dutch answers built only from cited source sentences.
+
+Every sentence it writes carries a marker; every figure in it is copied from the
+cited paragraph, except a computed total (shown as the calculation) and the
+question's own figure when it is being corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant import figures
+from assistant.evidence import Query, Sentence, answers_kind, paragraph_scale, select
+from assistant.question import Intent
+from assistant.types import Citation, Paragraph
+
+REFUSAL = "Dat staat niet in de documenten."
+
+
+@dataclass
+class Composed:
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    refused: bool = False
+    verdict: str | None = None
+
+
+class CitationBook:
+    """Hands out one marker per paragraph and collects the quoted sentences behind it."""
+
+    def __init__(self, title_of):
+        self._title_of = title_of
+        self._by_paragraph: dict[str, Citation] = {}
+
+    def cite(self, paragraph: Paragraph, quote: str) -> int:
+        existing = self._by_paragraph.get(paragraph.id)
+        if existing is None:
+            existing = Citation(
+                marker=len(self._by_paragraph) + 1,
+                doc=paragraph.doc_id,
+                title=self._title_of(paragraph.doc_id),
+                pages=paragraph.pages,
+                paragraph_id=paragraph.id,
+                text=paragraph.text,
+                quote=quote,
+            )
+        elif quote not in existing.quote:
+            existing = Citation(**{**existing.__dict__, "quote": f"{existing.quote} {quote}"})
+        self._by_paragraph[paragraph.id] = existing
+        return existing.marker
+
+    def citations(self) -> list[Citation]:
+        return sorted(self._by_paragraph.values(), key=lambda c: c.marker)
+
+
+def quote_sentences(chosen: list[Sentence], book: CitationBook) -> str:
+    return " ".join(f"{_clean(s.text)} [{book.cite(s.paragraph, s.text)}]" for s in chosen)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text[-1:] in ".!?:;" else text + "."
+
+
+def lookup(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
+    """Answer an amount/date/actor/open question with the sentences that state it."""
+    candidates = [s for s in scored if answers_kind(s, intent)]
+    chosen = select(candidates, intent, query)
+    body = quote_sentences(chosen, book)
+    correction = _premise_correction(intent, chosen, book) if intent.premise else ""
+    return Composed(f"{correction}{body}", book.citations())
+
+
+def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBook) -> str:
+    """'Waarom pas in 2029 ...?' when the source says 2027: say so before anything else."""
+    asked = _figures_of(intent.question)
+    for kind, asked_values in asked.items():
+        for s in chosen:
+            stated = _figures_of(s.text, paragraph_scale(s.paragraph)).get(kind, [])
+            if stated and not any(_equal(kind, a, b) for a in asked_values for b in stated):
+                marker = book.cite(s.paragraph, s.text)
+                return (
+                    f"Let op: dat klopt niet. Volgens de documenten gaat het om {stated[0].raw}, "
+                    f"niet om {asked_values[0].raw} [{marker}]. "
+                )
+    return ""
+
+
+def check_claim(intent: Intent, scored: list[Sentence], book: CitationBook) -> Composed:
+    """Ja/Nee/niet te bevestigen for a claim, judged against the sentence that best matches its subject."""
+    claimed = _figures_of(intent.claim or "")
+    if not claimed:
+        return _check_statement(scored, book)
+    comparable = [s for s in scored[:15] if set(_figures_of(s.text, paragraph_scale(s.paragraph))) & set(claimed)]
+    if not comparable or comparable[0].coverage < 0.3:
+        return Composed(
+            "Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. "
+            + REFUSAL,
+            refused=True,
+        )
+    best = comparable[0]
+    stated = _figures_of(best.text, paragraph_scale(best.paragraph))
+    marker = book.cite(best.paragraph, best.text)
+    wrong = [
+        (kind, claim_figure)
+        for kind, values in claimed.items()
+        for claim_figure in values
+        if kind in stated and not any(_equal(kind, claim_figure, s) for s in stated[kind])
+    ]
+    if not wrong:
+        return Composed(f"Ja, dat klopt. {_clean(best.text)} [{marker}]", book.citations(), verdict="ja")
+    kind, claim_figure = wrong[0]
+    source = _closest(kind, claim_figure, stated[kind])
+    return Composed(
+        f"Nee. Volgens de documenten is het {source.raw}, niet {claim_figure.raw} [{marker}]. "
+        f"{_clean(best.text)} [{marker}]",
+        book.citations(),
+        verdict="nee",
+    )
+
+
+def _check_statement(scored: list[Sentence], book: CitationBook) -> Composed:
+    """A claim without figures: confirmed only when one sentence holds nearly all its words."""
+    if scored and scored[0].coverage >= 0.75:
+        best = scored[0]
+        return Composed(
+            f"Ja, dat staat in de documenten. {_clean(best.text)} [{book.cite(best.paragraph, best.text)}]",
+            book.citations(),
+            verdict="ja",
+        )
+    return Composed("Dat kan ik niet bevestigen. " + REFUSAL, refused=True)
+
+
+def compute(intent: Intent, terms: list[tuple[Sentence, figures.Amount]], book: CitationBook) -> Composed:
+    """A sum or difference of two cited amounts, shown as the calculation."""
+    (s1, a1), (s2, a2) = terms
+    m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
+    if intent.operation == "difference":
+        big, small = sorted([(a1, m1), (a2, m2)], key=lambda t: -t[0].value)
+        result = big[0].value - small[0].value
+        text = (
+            f"Het verschil is {figures.format_amount(result)}: {big[0].raw} [{big[1]}] min {small[0].raw} [{small[1]}]."
+        )
+    else:
+        result = a1.value + a2.value
+        text = f"Samen is dat {figures.format_amount(result)}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
+    quotes = f" {_clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {_clean(s2.text)} [{m2}]")
+    return Composed(text + quotes, book.citations())
+
+
+def best_amount(sentence: Sentence, query: Query) -> figures.Amount | None:
+    """The amount in a sentence that stands nearest the words of the term being looked up."""
+    from assistant.lexical import tokenize
+
+    amounts = figures.find_amounts(sentence.text, paragraph_scale(sentence.paragraph))
+    if len(amounts) <= 1:
+        return amounts[0] if amounts else None
+
+    def nearness(a: figures.Amount) -> float:
+        window = sentence.text[max(0, a.start - 90) : a.end + 40]
+        return query.share(set(tokenize(window)))
+
+    return max(amounts, key=nearness)
+
+
+# --- figures of one kind, compared ------------------------------------------------
+
+def _figures_of(text: str, scale: float = 1.0) -> dict[str, list]:
+    found: dict[str, list] = {}
+    amounts = figures.find_amounts(text, scale)
+    if amounts:
+        found["amount"] = amounts
+    quantities = [q for q in figures.find_quantities(text) if not _inside(q, amounts)]
+    percentages = [q for q in quantities if q.unit == "%"]
+    counts = [q for q in quantities if q.unit != "%"]
+    if percentages:
+        found["percentage"] = percentages
+    if counts:
+        found["count"] = counts
+    periods = figures.find_periods(text)
+    if periods:
+        found["date"] = periods
+    return found
+
+
+def _inside(q, amounts) -> bool:
+    return any(a.start <= q.start < a.end for a in amounts)
+
+
+def _equal(kind: str, a, b) -> bool:
+    if kind == "date":
+        return a.first == b.first and a.last == b.last
+    return abs(a.value - b.value) <= 1e-6 * max(abs(a.value), abs(b.value), 1.0)
+
+
+def _closest(kind: str, claimed, stated: list):
+    if kind == "date":
+        return min(stated, key=lambda s: abs((s.first - claimed.first).days))
+    return min(stated, key=lambda s: abs(s.value - claimed.value))
+
+
+def refusal(nearest: list[Sentence]) -> Composed:
+    return Composed(REFUSAL + " Hieronder staan de passages die er het dichtst bij komen.", refused=True)
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def markers_in(text: str) -> set[int]:
+    return {int(m) for m in _MARKER.findall(text)}

@@ -1,0 +1,170 @@
+"""Sentences from retrieved paragraphs, scored as evidence for a question.
+
+A sentence scores by how much of the question's weighted vocabulary it holds
+(and its paragraph and heading hold), by its paragraph's retrieval score, and by
+whether it states the kind of fact the question wants (an amount, a date, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant import figures
+from assistant.lexical import LexicalIndex, tokenize
+from assistant.paragraphs import sentence_spans
+from assistant.question import Intent
+from assistant.types import Hit, Paragraph
+
+NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
+_ACTOR = re.compile(
+    r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]?\b|\b(?:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
+    r"|universiteit\w*|hogescho\w*|werkgevers?|vakbond\w*|sociale\s+partners|Raad\s+van\s+State|Kamer|Commissie"
+    r"|toezichthouder\w*|autoriteit|stichting|platform|TNO)\b"
+)
+_FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: Paragraph
+    rank: int  # of its paragraph among the hits
+    start: int  # offsets in paragraph.text
+    end: int
+    score: float
+    coverage: float  # share of the question's weight found in the sentence
+    context: float  # ... in the sentence's paragraph and heading
+    kinds: frozenset[str]  # which of amount/date/quantity/actor it states
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start : self.end].strip()
+
+
+@dataclass(frozen=True)
+class Query:
+    """The question's tokens with their weights."""
+
+    weights: dict[str, float]
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values()) or 1.0
+
+    def share(self, tokens: set[str]) -> float:
+        return sum(w for t, w in self.weights.items() if t in tokens) / self.total
+
+
+def make_query(text: str, lexical: LexicalIndex) -> Query:
+    weights: dict[str, float] = {}
+    for token in tokenize(_without_figures(text)):
+        weight = lexical.idf(token) * (NGRAM_WEIGHT if token.startswith("#") else 1.0)
+        weights[token] = max(weights.get(token, 0.0), weight)
+    return Query(weights)
+
+
+def _without_figures(text: str) -> str:
+    """Numbers in a question are checked, not matched: "€400 miljoen" must not pull in any sentence with 400."""
+    return re.sub(r"[€$]?\s?\d[\d.,]*\s*(?:%|procent|miljoen|miljard|mln\.?|mld\.?)?", " ", text)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text))
+
+
+@lru_cache(maxsize=4096)
+def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
+    kinds = set()
+    if figures.find_amounts(text, scale):
+        kinds.add("amount")
+    if figures.find_periods(text):
+        kinds.add("date")
+    if figures.find_quantities(text):
+        kinds.add("quantity")
+    if _ACTOR.search(text):
+        kinds.add("actor")
+    return frozenset(kinds)
+
+
+def paragraph_scale(p: Paragraph) -> float:
+    """A table row's amounts are in the unit its caption states ("bedragen x € 1.000")."""
+    if p.kind != "table_row":
+        return 1.0
+    for heading in reversed(p.section):
+        scale = figures.table_scale(heading)
+        if scale:
+            return scale
+    return 1.0
+
+
+def score_sentences(hits: list[Hit], query: Query, intent: Intent) -> list[Sentence]:
+    """Every sentence of the hits, best evidence first."""
+    top = max((h.score for h in hits), default=1.0) or 1.0
+    scored: list[Sentence] = []
+    for rank, hit in enumerate(hits):
+        p = hit.paragraph
+        context = query.share(_tokens(" ".join(p.section[-1:]) + " " + p.text))
+        scale = paragraph_scale(p)
+        for start, end in sentence_spans(p.text):
+            text = p.text[start:end].strip()
+            if len(text) < 3:
+                continue
+            coverage = query.share(_tokens(text))
+            kinds = kinds_of(text, scale)
+            bonus = sum(0.2 for want in intent.wants if want in kinds)
+            score = 0.45 * coverage + 0.25 * context + 0.3 * (hit.score / top) + min(bonus, 0.3)
+            scored.append(Sentence(p, rank, start, end, score, coverage, context, kinds))
+    scored.sort(key=lambda s: -s.score)
+    return scored
+
+
+def answers_kind(sentence: Sentence, intent: Intent) -> bool:
+    """Does the sentence state a fact of a kind the question wants (and not only a future target when asked for now)?"""
+    wanted = intent.wants & {"amount", "date", "quantity"}
+    if not wanted:
+        return True
+    if not (wanted & sentence.kinds):
+        return False
+    return not (intent.asks_current and _FUTURE_TARGET.search(sentence.text))
+
+
+def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3) -> list[Sentence]:
+    """The best sentence, plus sentences that add what it lacks (the wanted fact, or uncovered question words)."""
+    if not scored:
+        return []
+    best = scored[0]
+    chosen = [best]
+    for candidate in scored[1:12]:
+        if len(chosen) >= limit:
+            break
+        same_paragraph = candidate.paragraph.id == best.paragraph.id
+        adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= 0.5 * best.context
+        close = candidate.score >= 0.85 * best.score
+        multi = candidate.score >= 0.7 * best.score and candidate.coverage > 0.25 and not same_paragraph
+        if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close) or (
+            multi and _adds_words(candidate, chosen, query)
+        ):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda s: (s.rank, s.start))
+
+
+def _kinds(sentences: list[Sentence]) -> frozenset[str]:
+    return frozenset().union(*(s.kinds for s in sentences))
+
+
+def _adjacent(candidate: Sentence, chosen: list[Sentence]) -> bool:
+    spans = sentence_spans(candidate.paragraph.text)
+    starts = [s for s, _ in spans]
+    index = starts.index(candidate.start) if candidate.start in starts else -9
+    return any(
+        c.paragraph.id == candidate.paragraph.id and c.start in starts and abs(starts.index(c.start) - index) == 1
+        for c in chosen
+    )
+
+
+def _adds_words(candidate: Sentence, chosen: list[Sentence], query: Query) -> bool:
+    """Does the candidate hold question words the chosen sentences lack (a second part of the question)?"""
+    have = set().union(*(_tokens(c.text) for c in chosen))
+    return query.share(set(_tokens(candidate.text)) - have) >= 0.15

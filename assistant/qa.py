@@ -1,0 +1,130 @@
+"""`Assistant.ask()`: one Dutch question in, one cited `Answer` out.
+
+retrieve → read the intent → score sentences → compose (claim check, sum,
+lookup or refusal) → optionally let a local LLM rephrase, keeping only what
+passes the citation and figure checks.
+"""
+
+from __future__ import annotations
+
+import time
+
+from assistant import answer as compose
+from assistant.config import Settings
+from assistant.errors import QuestionError
+from assistant.answer import best_amount
+from assistant.evidence import Sentence, answers_kind, make_query, score_sentences
+from assistant.language import detect_language, is_probably_text
+from assistant.question import Intent, analyse
+from assistant.retrieval import Retriever
+from assistant.types import Answer, Filters, Hit
+
+ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
+MIN_CONTEXT = 0.34  # below this share of the question's weight in the best paragraph, the documents do not answer
+
+
+class Assistant:
+    def __init__(self, settings: Settings, retriever: Retriever | None = None):
+        self.settings = settings
+        self.retriever = retriever or Retriever.open(settings)
+
+    @classmethod
+    def open(cls, settings: Settings) -> "Assistant":
+        return cls(settings)
+
+    def refresh(self) -> bool:
+        return self.retriever.refresh()
+
+    def check_claim(self, claim: str, filters: Filters | None = None) -> Answer:
+        claim = claim.strip().rstrip("?")
+        return self.ask(f"Klopt het dat {claim}?", filters=filters)
+
+    def ask(self, question: str, history: list[Answer] | None = None, filters: Filters | None = None) -> Answer:
+        started = time.perf_counter()
+        try:
+            language = self._validate(question)
+        except QuestionError as err:
+            return Answer(question=question, text=err.message_nl, refused=True, notes=["ongeldige vraag"])
+        self.retriever.refresh()
+        intent = analyse(question, has_history=bool(history))
+        search_text = self._search_text(intent, history)
+        hits = self.retriever.search(search_text, k=self.settings.top_k, filters=filters)
+        retrieved_at = time.perf_counter()
+        composed, confidence = self._compose(intent, search_text, hits, filters)
+        result = Answer(
+            question=question,
+            text=composed.text,
+            citations=composed.citations,
+            refused=composed.refused,
+            verdict=composed.verdict,
+            language=language,
+            retrieved=hits,
+            confidence=0.0 if composed.refused else confidence,
+            notes=[ENGLISH_NOTE] if language == "en" else [],
+        )
+        done = time.perf_counter()
+        result.timings_ms = {
+            "retrieve": (retrieved_at - started) * 1000,
+            "answer": (done - retrieved_at) * 1000,
+            "total": (done - started) * 1000,
+        }
+        return result
+
+    def _validate(self, question: str) -> str:
+        text = question.strip()
+        if not text:
+            raise QuestionError("The question is empty.", "Typ een vraag, bijvoorbeeld: Wat is het budget van Techkwadraat?")
+        if len(text) > self.settings.max_question_chars:
+            raise QuestionError(
+                f"The question is longer than {self.settings.max_question_chars} characters.",
+                f"Deze vraag is te lang ({len(text)} tekens). Stel een kortere vraag, van hoogstens "
+                f"{self.settings.max_question_chars} tekens.",
+            )
+        if not is_probably_text(text):
+            raise QuestionError("The question is not readable text.", "Deze vraag bestaat niet uit leesbare tekst. Typ uw vraag opnieuw.")
+        return detect_language(text)
+
+    @staticmethod
+    def _search_text(intent: Intent, history: list[Answer] | None) -> str:
+        if intent.follow_up and history:
+            return f"{history[-1].question} {intent.question}"
+        return intent.claim or intent.question
+
+    def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None):
+        lexical = self.retriever.loaded.lexical
+        query = make_query(search_text, lexical)
+        scored = score_sentences(hits, query, intent)
+        book = compose.CitationBook(self.retriever.title)
+        confidence = _confidence(scored, hits)
+        if not scored or scored[0].context < MIN_CONTEXT:
+            return compose.refusal(scored), confidence
+        if intent.claim:
+            return compose.check_claim(intent, scored, book), confidence
+        if intent.operation:
+            terms = [self._term_amount(term, filters) for term in intent.terms]
+            if all(terms):
+                return compose.compute(intent, terms, book), confidence
+        if intent.wants & {"amount", "date", "quantity"} and not any(answers_kind(s, intent) for s in scored[:15]):
+            return compose.refusal(scored), confidence
+        return compose.lookup(intent, scored, query, book), confidence
+
+    def _term_amount(self, term: str, filters: Filters | None):
+        """The best sentence and amount for one term of a sum ('het bedrag voor de LLO-plannen')."""
+        hits = self.retriever.search(term, k=6, filters=filters)
+        query = make_query(term, self.retriever.loaded.lexical)
+        intent = Intent(question=term, wants=frozenset({"amount"}))
+        for sentence in score_sentences(hits, query, intent)[:10]:
+            if "amount" in sentence.kinds and sentence.coverage >= 0.3:
+                amount = best_amount(sentence, query)
+                if amount is not None:
+                    return sentence, amount
+        return None
+
+
+def _confidence(scored: list[Sentence], hits: list[Hit]) -> float:
+    """How strongly the retrieved text matches the question: context coverage, sentence coverage, dense similarity."""
+    if not scored or not hits:
+        return 0.0
+    best = scored[0]
+    dense = max(0.0, min(1.0, (hits[0].dense - 0.75) / 0.15))
+    return round(min(1.0, 0.5 * best.context + 0.3 * best.coverage + 0.2 * dense), 3)

@@ -1,0 +1,110 @@
+"""What a Dutch question asks for: a claim to check, a sum, an amount, a date, an actor, a count, or an open 'what'.
+
+Pure functions over the question text. The answerer uses the intent to prefer
+sentences that state the asked kind of fact and to refuse when none does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WANTS = ("amount", "date", "actor", "quantity")
+
+_CLAIM = re.compile(
+    r"^\s*(?:(?:en\s+)?klopt\s+(?:het|dit|dat)(?:\s+dat)?|is\s+het\s+(?:juist|waar|correct|zo)(?:\s+dat)?"
+    r"|(?:controleer|check)(?:\s*:)?(?:\s+of)?|klopt\s+het\s+bedrag|bevestig(?:\s+dat)?)\b[\s,:]*",
+    re.I,
+)
+_SUM = re.compile(r"\b(?:tel\w*\b.*\bop|opgeteld|bij\s+elkaar|samen(?:genomen)?|in\s+totaal\s+samen|som\s+van)\b", re.I)
+_DIFFERENCE = re.compile(r"\b(?:verschil|hoeveel\s+(?:meer|minder|nog)|min\b|afgetrokken|trek\w*\b.*\baf)\b", re.I)
+_AMOUNT = re.compile(
+    r"\b(?:hoeveel\s+(?:geld|euro|budget|middelen)|budget\w*|bedrag\w*|kost\w*|gekost|investe\w*|financi\w*"
+    r"|subsidie\w*|middelen|geld|euro|begroot|begroting\w*|uitgave\w*|miljoen|miljard|mln|mld)\b|€",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(?:wanneer|welke\s+datum|datum|per\s+wanneer|tot\s+wanneer|vanaf\s+wanneer|hoe\s+lang|looptijd"
+    r"|deadline|uiterlijk|in\s+welk\s+jaar|welk\s+jaar|termijn|planning|tijdpad|vanaf\s+welk\w*)\b",
+    re.I,
+)
+_ACTOR = re.compile(
+    r"\b(?:wie|door\s+wie|namens\s+wie|welke?\s+(?:partij\w*|organisatie\w*|ministerie\w*|instantie\w*|instelling\w*"
+    r"|bewindsperso\w*|minister\w*|bedrij\w*|gemeente\w*|regio\w*|landen|fonds\w*))\b",
+    re.I,
+)
+_QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
+_CURRENT = re.compile(r"\b(?:huidige?|nu|momenteel|inmiddels|op\s+dit\s+moment|tot\s+nu\s+toe|actuele?)\b", re.I)
+_PREMISE = re.compile(r"^\s*(?:en\s+)?(?:waarom|hoe\s+komt\s+het|hoezo|sinds\s+wanneer|wat\s+is\s+de\s+reden)\b", re.I)
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:en|maar|ook|dus|oké?|ok)\b|\b(?:dat|dit|die|deze|daarvan|daarvoor|daarmee|hiervoor|hetzelfde|ervan|zij|ze|het\s+programma)\b",
+    re.I,
+)
+# Splits the two terms of a sum or difference: "tel A op bij B", "verschil tussen A en B", "A plus B".
+_TERMS = (
+    re.compile(r"\btel\w*\s+(?P<a>.+?)\s+op\s+bij\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
+    re.compile(r"\bverschil\s+tussen\s+(?P<a>.+?)\s+en\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
+    re.compile(r"(?P<a>.+?)\s+(?:plus|opgeteld\s+bij|min)\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
+    re.compile(r"\b(?:van|voor)\s+(?P<a>.+?)\s+en\s+(?:van\s+|voor\s+)?(?P<b>.+?)\s+(?:samen|bij\s+elkaar|opgeteld)", re.I),
+)
+_WORDS = re.compile(r"\w+", re.U)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The kind of answer a question wants."""
+
+    question: str
+    claim: str | None = None  # the statement to verify, without "Klopt het dat"
+    operation: str | None = None  # "sum" | "difference"
+    terms: tuple[str, ...] = ()  # the two things to add or subtract
+    wants: frozenset[str] = field(default_factory=frozenset)  # subset of WANTS
+    asks_current: bool = False  # "huidige", "inmiddels": a future target does not answer it
+    premise: bool = False  # "Waarom ...": the question may assume a wrong figure
+    follow_up: bool = False
+
+    @property
+    def kind(self) -> str:
+        if self.claim:
+            return "claim"
+        if self.operation:
+            return "computation"
+        for want in WANTS:
+            if want in self.wants:
+                return want
+        return "open"
+
+
+def analyse(question: str, has_history: bool = False) -> Intent:
+    """Read what `question` asks for."""
+    text = " ".join(question.split())
+    claim_match = _CLAIM.match(text)
+    claim = text[claim_match.end():].rstrip(" ?") if claim_match and len(text) > claim_match.end() + 3 else None
+    operation = None
+    terms: tuple[str, ...] = ()
+    if not claim and (_SUM.search(text) or _DIFFERENCE.search(text)):
+        terms = _split_terms(text)
+        if len(terms) == 2:
+            operation = "difference" if _DIFFERENCE.search(text) else "sum"
+    wants = {name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR)) if rx.search(text)}
+    if _QUANTITY.search(text) and "amount" not in wants:
+        wants.add("quantity")
+    words = _WORDS.findall(text)
+    return Intent(
+        question=text,
+        claim=claim,
+        operation=operation,
+        terms=terms,
+        wants=frozenset(wants),
+        asks_current=bool(_CURRENT.search(text)),
+        premise=bool(_PREMISE.search(text)),
+        follow_up=has_history and len(words) <= 9 and bool(_FOLLOW_UP.search(text)),
+    )
+
+
+def _split_terms(text: str) -> tuple[str, ...]:
+    for pattern in _TERMS:
+        match = pattern.search(text)
+        if match:
+            return (match.group("a").strip(" ,"), match.group("b").strip(" ,"))
+    return ()
