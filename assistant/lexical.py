@@ -39,7 +39,7 @@ def _stemmer() -> Stemmer.Stemmer:
 
 def fold(text: str) -> str:
     """Lowercase and strip accents, so 'bèta' meets 'beta' and 'één' meets 'een'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text).lower()  # lower after NFKD: "𝕬" and "Ａ" decompose to capitals
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -85,6 +85,9 @@ class LexicalIndex:
         if not tokens or not self.ids:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
+
+    def knows(self, token: str) -> bool:
+        return token in self._model.vocab_dict
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a token; unseen tokens get the highest value."""

@@ -8,9 +8,10 @@ in a new process without Chroma reaching for its default (downloading) model.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 from urllib.parse import urlparse
 
 import numpy as np
@@ -20,6 +21,8 @@ from assistant.errors import IndexUnavailable
 logging.getLogger("chromadb.telemetry").setLevel(logging.CRITICAL)
 
 import chromadb  # noqa: E402
+import httpx  # noqa: E402
+from chromadb.errors import AuthorizationError, ChromaAuthError  # noqa: E402
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings  # noqa: E402
 from chromadb.config import Settings as ChromaSettings  # noqa: E402
 from chromadb.utils.embedding_functions import register_embedding_function  # noqa: E402
@@ -70,7 +73,7 @@ def connect(path: Path | None = None, url: str | None = None, token: str | None 
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise IndexUnavailable(f"ASSISTANT_CHROMA_URL '{url}' is not an http(s)://host:port address.")
         headers = {"Authorization": f"Bearer {token}"} if token else None
-        try:
+        with server_errors(url):
             return chromadb.HttpClient(
                 host=parsed.hostname,
                 port=parsed.port or (443 if parsed.scheme == "https" else 8000),
@@ -78,14 +81,41 @@ def connect(path: Path | None = None, url: str | None = None, token: str | None 
                 headers=headers,
                 settings=settings,
             )
-        except Exception as err:  # chromadb raises plain ValueError/ConnectionError here
-            raise IndexUnavailable(
-                f"The Chroma server at {parsed.scheme}://{parsed.hostname}:{parsed.port} does not answer ({type(err).__name__}). "
-                "Start it with `chroma run --path DIR --port PORT` or unset ASSISTANT_CHROMA_URL."
-            ) from err
     assert path is not None
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+_AUTH_SIGNS = ("401", "403", "unauthorized", "forbidden", "authorizationerror", "autherror")
+
+
+@contextmanager
+def server_errors(url: str | None) -> Iterator[None]:
+    """Turn a Chroma server that is gone or refuses our token into an IndexUnavailable that says what to do."""
+    if not url:
+        yield
+        return
+    try:
+        yield
+    except (ChromaAuthError, AuthorizationError) as err:
+        raise IndexUnavailable(_refused(url, err)) from err
+    except Exception as err:  # chromadb wraps transport failures in ValueError or plain Exception
+        text = f"{type(err).__name__} {err}".lower()
+        if any(sign in text for sign in _AUTH_SIGNS):
+            raise IndexUnavailable(_refused(url, err)) from err
+        if isinstance(err, (httpx.TransportError, ValueError)) or "connect" in text:
+            raise IndexUnavailable(
+                f"The Chroma server at {url} does not answer ({type(err).__name__}). Start it with "
+                "`chroma run --path DIR --port PORT` (the same path as before) or unset ASSISTANT_CHROMA_URL."
+            ) from err
+        raise
+
+
+def _refused(url: str, err: Exception) -> str:
+    return (
+        f"The Chroma server at {url} refused the request: missing or wrong token ({type(err).__name__}). "
+        "Set ASSISTANT_CHROMA_TOKEN to the server's token."
+    )
 
 
 class VectorStore:
@@ -95,42 +125,48 @@ class VectorStore:
         self._client = client
         self.name = name
         self._collection = None
+        self._url = _server_url(client)
 
     @property
     def collection(self):
         if self._collection is None:
-            self._collection = self._client.get_or_create_collection(
-                self.name,
-                embedding_function=E5EmbeddingFunction(),
-                configuration={"hnsw": {"space": "cosine"}},
-            )
+            with server_errors(self._url):
+                self._collection = self._client.get_or_create_collection(
+                    self.name,
+                    embedding_function=E5EmbeddingFunction(),
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
         return self._collection
 
     def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict]) -> None:
         for i in range(0, len(ids), BATCH):
-            self.collection.add(
-                ids=list(ids[i : i + BATCH]),
-                embeddings=vectors[i : i + BATCH],
-                metadatas=list(metadatas[i : i + BATCH]),
-            )
+            with server_errors(self._url):
+                self.collection.add(
+                    ids=list(ids[i : i + BATCH]),
+                    embeddings=vectors[i : i + BATCH],
+                    metadatas=list(metadatas[i : i + BATCH]),
+                )
 
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[DenseMatch]:
         n = min(k, self.count())
         if n == 0:
             return []
-        result = self.collection.query(
-            query_embeddings=[vector], n_results=n, where=where or None, include=["distances"]
-        )
+        with server_errors(self._url):
+            result = self.collection.query(
+                query_embeddings=[vector], n_results=n, where=where or None, include=["distances"]
+            )
         return [DenseMatch(pid, 1.0 - float(d)) for pid, d in zip(result["ids"][0], result["distances"][0])]
 
     def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
-        got = self.collection.get(ids=list(ids), include=["embeddings"])
+        with server_errors(self._url):
+            got = self.collection.get(ids=list(ids), include=["embeddings"])
         return {pid: np.asarray(v, dtype=np.float32) for pid, v in zip(got["ids"], got["embeddings"])}
 
     def count(self) -> int:
-        return self.collection.count()
+        with server_errors(self._url):
+            return self.collection.count()
 
     def drop(self) -> None:
         try:
@@ -138,6 +174,15 @@ class VectorStore:
         except Exception:  # already gone: nothing to drop
             pass
         self._collection = None
+
+
+def _server_url(client) -> str | None:
+    """http(s)://host:port of an HTTP client's server; None for an embedded client."""
+    s = client.get_settings()
+    if s.is_persistent or not s.chroma_server_host:
+        return None
+    scheme = "https" if s.chroma_server_ssl_enabled else "http"
+    return f"{scheme}://{s.chroma_server_host}:{s.chroma_server_http_port}"
 
 
 def list_collections(client) -> list[str]:
