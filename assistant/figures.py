@@ -367,22 +367,20 @@ def unsupported_figures(sentence: str, paragraph: str, allowed: set[str] = froze
     for item in allowed:
         allowed_keys |= {item} if re.fullmatch(r"[a-z]+:\S+", item) else figures_in(item)
     source = all_figures(paragraph)
-    numbers = [r.value for r in _readings(paragraph)] + [a.value for a in source if isinstance(a, Amount)]
+    numbers = [r.value for r in _readings(paragraph) if not r.currency]
     return [f.raw for f in all_figures(sentence)
             if figure_key(f) not in allowed_keys and not _supported(f, source, numbers)]
 
 
-def _supported(figure: Figure, source: list[Figure], numbers: list) -> bool:
+def _supported(figure: Figure, source: list[Figure], bare_numbers: list[Decimal]) -> bool:
+    """Whether the source states the figure: the same period or a finer one inside it, the same value."""
     if isinstance(figure, Period):
         return any(_within(p, figure) for p in source if isinstance(p, Period))
     if isinstance(figure, Quantity) and figure.unit in ("%", "procentpunt"):
         return any(isinstance(q, Quantity) and q.unit == figure.unit and q.value == figure.value for q in source)
-    if isinstance(figure, Amount) and figure.currency:
-        clash = {"EUR": "USD", "USD": "EUR"}[figure.currency]
-        source_amounts = [a for a in source if isinstance(a, Amount) and a.currency != clash]
-        if any(same_amount(figure.value, a.value) for a in source_amounts):
-            return True
-    return any(same_amount(figure.value, float(n)) for n in numbers)
+    currencies = {figure.currency, None} if isinstance(figure, Amount) and figure.currency else {"EUR", "USD", None}
+    stated = [a.value for a in source if isinstance(a, Amount) and a.currency in currencies]
+    return any(same_amount(figure.value, float(v)) for v in [*stated, *bare_numbers])
 
 
 def _within(source: Period, claimed: Period) -> bool:
