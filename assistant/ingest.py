@@ -18,6 +18,7 @@ from assistant.types import Document
 
 SUPPORTED = (".pdf", ".txt", ".md")
 LETTER_LABEL = re.compile(r"^\s*(Datum|Betreft|Onderwerp|Ons kenmerk|Kenmerk|Uw kenmerk|Uw brief)\b[:\s]+(.+)$")
+CONTINUES = ("|", ",", "-", "–", ":", "(")  # a footnote line ending like this wraps onto the next line
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
@@ -118,11 +119,11 @@ def plain_text_lines(text: str, markdown: bool = False) -> tuple[list[Line], dic
         number = int(note.group(1)) if note else 0
         if number > last_note and any(p < start and n == number for p, n in glued):
             lines.append(Line(row, page, gap, role="footnote", footnote_number=number))
-            last_note, note_len, gap = number, len(stripped), False
+            last_note, note_len, gap = number, stripped, False
             continue
-        if note_len is not None and (stripped.startswith(("http", "www.")) or note_len >= 0.85 * full):
+        if note_len is not None and (stripped.startswith(("http", "www.")) or note_len.endswith(CONTINUES)):
             lines.append(Line(row, page, role="footnote"))
-            note_len = len(stripped)
+            note_len = stripped
             continue
         if note_len is not None:  # footnotes close a page: what follows starts after a break
             gap, note_len = True, None

@@ -223,7 +223,7 @@ def _is_heading(line: Line, following: list[Line], current: Block | None, blocks
     text = line.text.strip()
     if not is_heading_shape(text) or (current is not None and not _finished(current, line)):
         return False
-    if not any(f.role == "body" for f in following[:6]):
+    if not any(f.role in ("body", "table_row", "table_header") for f in following[:6]):
         return False
     after_heading = bool(blocks) and blocks[-1].kind == "heading" and current is None
     if line.style_rank is not None:

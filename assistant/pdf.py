@@ -1,0 +1,295 @@
+"""Read a PDF's text layer with positions and fonts, and drop page furniture (the only module importing pypdf).
+
+Everything is calibrated from the document itself: the body font is the most common one, text repeated at the
+same height on many pages is a running header/footer, a narrow right-hand column in a smaller font is the letter
+sidebar, and small text below the last body line is a footnote.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdf
+from pypdf.errors import PdfReadError
+
+from assistant.errors import IngestError
+from assistant.ingest import LETTER_LABEL, _letter_facts
+from assistant.paragraphs import Line
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+NUMERIC_CELL = re.compile(r"^[€$]?\s*[-–+]?[\d.,]+%?$|^[–-]$")
+SIDEBAR_LABELS = ("Ons kenmerk", "Kenmerk", "Uw kenmerk", "Uw brief", "Bijlage(n)", "Bijlagen", "Bijlage", "Datum")
+SALUTATION = re.compile(r"^\s*(Geachte|Hooggeachte)\b")
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The body lines of a PDF in reading order, its page count and the facts read from the letter head."""
+
+    lines: list[Line]
+    page_count: int
+    facts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Row:
+    """Fragments on one baseline: text, position, dominant font, and cells split at wide gaps."""
+
+    page: int
+    x: float
+    y: float
+    size: float
+    bold: bool
+    italic: bool
+    cells: list[tuple[float, str]]
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.strip() for _, t in self.cells).strip()
+
+
+def read_pdf(path: Path, data: bytes) -> PdfText:
+    """Body lines of the PDF, or IngestError for a non-PDF, corrupt, encrypted or scanned file."""
+    reader = _open(path, data)
+    rows, sizes = [], []
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            rows.append(_page_rows(page, number))
+            sizes.append((float(page.mediabox.width), float(page.mediabox.height)))
+        except Exception as exc:  # pypdf raises many types on damaged content streams
+            raise IngestError(str(path), f"pypdf could not read page {number} ({type(exc).__name__}: {exc})",
+                              "Re-save the PDF (e.g. `qpdf in.pdf out.pdf`) and ingest the result") from exc
+    chars = sum(len(r.text) for page_rows in rows for r in page_rows)
+    if chars < 40 * max(len(rows), 1):
+        raise IngestError(str(path), "no text layer (scanned)",
+                          "run OCR, e.g. `ocrmypdf in.pdf out.pdf`, and ingest the result")
+    return _layout(rows, sizes)
+
+
+def _open(path: Path, data: bytes) -> pypdf.PdfReader:
+    if b"%PDF" not in data[:1024]:
+        raise IngestError(str(path), "not a PDF (no %PDF header)", "Check the file; rename it if it is text")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(str(path), "encrypted PDF (password required)",
+                              "Remove the password, e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`")
+        len(reader.pages)
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise IngestError(str(path), f"corrupt PDF ({type(exc).__name__}: {exc})",
+                          "Get an intact copy of the file or re-save it as PDF") from exc
+    return reader
+
+
+def _page_rows(page: pypdf.PageObject, number: int) -> list[Row]:
+    """Group the text fragments of one page into rows (same baseline, consecutive in the content stream)."""
+    rows: list[Row] = []
+    fragments: list[tuple] = []
+
+    def visit(text: str, cm: list, tm: list, font: dict | None, font_size: float) -> None:
+        if not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        size = abs(font_size * tm[3] * cm[3]) or abs(font_size * tm[0] * cm[0])
+        name = str((font or {}).get("/BaseFont", ""))
+        fragments.append((x, y, size, name, text.replace("\n", " "), _text_width(text.rstrip("\n"), font, size)))
+
+    page.extract_text(visitor_text=visit)
+    current: list[tuple] = []
+    for frag in fragments:
+        jump = current and abs(frag[0] - current[-1][0]) > 100 and not 0.8 < frag[2] / max(current[-1][2], 0.1) < 1.25
+        if current and (abs(frag[1] - current[0][1]) > 0.5 * max(frag[2], current[0][2]) or jump):
+            rows.append(_row(current, number))
+            current = []
+        current.append(frag)
+    if current:
+        rows.append(_row(current, number))
+    return rows
+
+
+def _text_width(text: str, font: dict | None, size: float) -> float:
+    """Advance width of text from the font's /Widths table; half an em per character when there is none."""
+    text = text.rstrip()
+    try:
+        widths, first = font["/Widths"], int(font["/FirstChar"])
+        total = 0.0
+        for ch in text:
+            code = ord(ch) - first
+            total += float(widths[code]) if 0 <= code < len(widths) and float(widths[code]) > 0 else 500.0
+        return total / 1000 * size
+    except (KeyError, TypeError, ValueError, IndexError):
+        return 0.5 * size * len(text)
+
+
+def _row(frags: list[tuple], page: int) -> Row:
+    """One row: cells split where the gap to the next fragment is much wider than a space."""
+    weights: Counter = Counter()
+    cells: list[tuple[float, str]] = []
+    end = None
+    for x, y, size, name, text, width in sorted(frags, key=lambda f: f[0]) if len(frags) > 1 else frags:
+        weights[(round(size, 1), "Bold" in name or "Black" in name, "Italic" in name or "Oblique" in name)] += len(text)
+        if end is not None and x - end > 1.2 * size and cells:
+            cells.append((x, text))
+        elif cells:
+            glue = " " if end is not None and x - end > 0.2 * size and not cells[-1][1].endswith(" ") else ""
+            cells[-1] = (cells[-1][0], cells[-1][1] + glue + text)
+        else:
+            cells.append((x, text))
+        end = x + width
+    (size, bold, italic), _ = weights.most_common(1)[0]
+    return Row(page, frags[0][0] if len(frags) == 1 else min(f[0] for f in frags), frags[0][1], size, bold, italic, cells)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Document-wide calibration: body font size and style, page sizes, repeated furniture keys."""
+
+    body_size: float
+    body_bold: bool
+    full_chars: int
+    sizes: list[tuple[float, float]]
+    repeated: frozenset
+
+
+def _calibrate(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> _Frame:
+    styles: Counter = Counter()
+    for row in (r for rows in pages for r in rows):
+        styles[(row.size, row.bold)] += len(row.text)
+    (body_size, body_bold), _ = styles.most_common(1)[0]
+    lengths = sorted(len(r.text) for rows in pages for r in rows if abs(r.size - body_size) < 0.3) or [80]
+    keys = Counter(k for rows in pages for k in {_furniture_key(r) for r in rows})
+    threshold = max(2, 0.5 * len(pages))
+    repeated = frozenset(k for k, n in keys.items() if n >= threshold and len(pages) > 1)
+    return _Frame(body_size, body_bold, lengths[int(0.9 * (len(lengths) - 1))], sizes, repeated)
+
+
+def _furniture_key(row: Row) -> tuple[int, str]:
+    """Text with digits and spaces removed at a rounded height: 'P agina 2 van 7' repeats as 'paginavan'."""
+    return round(row.y / 6), re.sub(r"[\d\s]", "", row.text).lower()
+
+
+def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> PdfText:
+    """Classify rows as furniture, sidebar, letter head, footnote, table or body, and emit body `Line`s."""
+    frame = _calibrate(pages, sizes)
+    facts: dict[str, str] = {}
+    lines: list[Line] = []
+    heading_styles = _heading_styles(pages, frame)
+    for index, rows in enumerate(pages):
+        width, height = sizes[index]
+        sidebar = [r for r in rows if r.x > 0.62 * width and r.size < 0.9 * frame.body_size]
+        rows = [r for r in rows if r not in sidebar and not _is_furniture(r, frame, height)]
+        if index == 0:
+            facts.update(_sidebar_facts(sidebar))
+            rows = _strip_letter_head(rows, facts)
+        body_bottom = min((r.y for r in rows if r.size >= 0.9 * frame.body_size), default=0.0)
+        lines.extend(_page_lines(rows, frame, body_bottom, heading_styles))
+    return PdfText(lines, len(pages), _letter_facts(facts) | {k: v for k, v in facts.items() if k == "afzender"})
+
+
+def _is_furniture(row: Row, frame: _Frame, height: float) -> bool:
+    if _furniture_key(row) in frame.repeated:
+        return True
+    in_band = row.y > 0.94 * height or row.y < 0.09 * height
+    return in_band and not re.match(r"\d{1,3}\s*\S", row.text) and row.size <= frame.body_size * 1.2
+
+
+def _sidebar_facts(rows: list[Row]) -> dict[str, str]:
+    """Sender (first bold lines) and label/value pairs ('Ons kenmerk' then its value) from the letter sidebar."""
+    facts: dict[str, str] = {}
+    sender = []
+    for row in rows:
+        if not row.bold:
+            break
+        sender.append(row.text)
+    if sender:
+        facts["afzender"] = " ".join(sender)
+    for row, following in zip(rows, rows[1:] + [None]):
+        label = row.text.strip()
+        if label in SIDEBAR_LABELS and following is not None and label not in facts:
+            facts[label] = following.text.strip()
+    return facts
+
+
+def _strip_letter_head(rows: list[Row], facts: dict[str, str]) -> list[Row]:
+    """Drop the address block and 'Datum/Betreft' lines above the salutation; keep their values as facts."""
+    labels = [i for i, r in enumerate(rows) if LETTER_LABEL.match(r.text)]
+    if not labels:
+        return rows
+    end = labels[-1]
+    for i, row in enumerate(rows[end + 1 : end + 4], start=end + 1):
+        if SALUTATION.match(row.text):
+            end = i
+            break
+        if row.x > rows[labels[-1]].x + 20:  # a wrapped 'Betreft' value
+            end = i
+    last_label = None
+    for row in rows[: end + 1]:
+        m = LETTER_LABEL.match(row.text)
+        if m:
+            last_label = m.group(1)
+            facts.setdefault(last_label, m.group(2).strip())
+        elif last_label and not SALUTATION.match(row.text) and rows.index(row) > labels[-1]:
+            facts[last_label] += " " + row.text.strip()
+    return rows[end + 1 :]
+
+
+def _heading_styles(pages: list[list[Row]], frame: _Frame) -> dict[tuple[float, bool], int]:
+    """Rank the fonts that set text apart (larger or bold): the largest is rank 0."""
+    styles = {(r.size, r.bold) for rows in pages for r in rows
+              if r.size >= 1.1 * frame.body_size or (r.bold and not frame.body_bold and r.size >= 0.75 * frame.body_size)}
+    ordered = sorted(styles, key=lambda s: (-s[0], not s[1]))
+    return {style: rank for rank, style in enumerate(ordered)}
+
+
+def _page_lines(rows: list[Row], frame: _Frame, body_bottom: float, styles: dict) -> list[Line]:
+    """Body, footnote and table lines of one page with paragraph gaps measured from the line spacing."""
+    lines: list[Line] = []
+    spacing = _line_spacing(rows, frame)
+    previous: Row | None = None
+    header: list[tuple[float, str]] = []
+    for row in rows:
+        text = row.text
+        m = re.match(r"(\d{1,3})\s*\D", text)
+        in_notes = bool(lines) and lines[-1].role == "footnote"
+        if row.size < 0.85 * frame.body_size and row.y < body_bottom - 1 and (m or in_notes):
+            lines.append(Line(text, row.page, role="footnote", footnote_number=int(m.group(1)) if m else None))
+            continue
+        gap = previous is None or (previous.y - row.y) > 1.6 * spacing
+        table = _table_line(row, header)
+        if table is not None:
+            if table.role == "table_header":
+                header = row.cells
+            lines.append(table)
+        else:
+            lines.append(Line(text, row.page, gap, style_rank=styles.get((row.size, row.bold)),
+                              width_ratio=len(text) / max(frame.full_chars, 1)))
+            header = [] if gap and not row.bold else header
+        previous = row
+    return lines
+
+
+def _line_spacing(rows: list[Row], frame: _Frame) -> float:
+    steps = [a.y - b.y for a, b in zip(rows, rows[1:]) if 0 < a.y - b.y < 3 * frame.body_size]
+    return sorted(steps)[len(steps) // 2] if steps else 1.4 * frame.body_size
+
+
+def _table_line(row: Row, header: list[tuple[float, str]]) -> Line | None:
+    """A row with two or more cells, numbers after the first, is a table row; all-number rows are a header."""
+    cells = [(x, t.strip()) for x, t in row.cells if t.strip()]
+    if len(cells) < 2 or not all(NUMERIC_CELL.match(t) for _, t in cells[1:]):
+        return None
+    if NUMERIC_CELL.match(cells[0][1]):
+        return Line(" | ".join(t for _, t in cells), row.page, True, role="table_header")
+    label, values = cells[0][1], cells[1:]
+    if header:
+        pairs = [f"{min(header, key=lambda h: abs(h[0] - x))[1].strip()}: {t}" for x, t in values]
+        return Line(f"{label}: " + "; ".join(pairs), row.page, True, role="table_row")
+    return Line(f"{label}: " + " ".join(t for _, t in values), row.page, True, role="table_row")
