@@ -157,12 +157,13 @@ def strip_footnote_markers(text: str, defined: set[int], expected: int) -> tuple
         candidates.append((m.start(2), m.end(2), int(m.group(2)), False))
     for m in FOOTNOTE_ON_YEAR.finditer(text):
         candidates.append((m.start(2), m.end(2), int(m.group(2)), True))
-    removed, markers = [], []
+    removed, markers, used = [], [], set()
     for start, end, number, on_year in sorted(candidates):
-        in_window = expected <= number <= expected + 2 and number in defined
-        if number == expected or (in_window and not on_year):
+        unused = number in defined and (number not in used or number + 3 >= expected)
+        if number == expected or (unused and not on_year):
             removed.append((start, end))
-            expected = number + 1
+            used.add(number)
+            expected = max(expected, number + 1)
     clean, last, shift = [], 0, 0
     for start, end in removed:
         clean.append(text[last:start])
@@ -326,7 +327,10 @@ def _page_marks(block: Block, vocabulary: frozenset[str]) -> dict[int, tuple[int
 
 def _order(drafts: list[_Draft]) -> list[_Draft]:
     """Each footnote right after the first paragraph citing it; uncited footnotes stay where they were found."""
-    notes = {d.numbers[0]: d for d in drafts if d.kind == "footnote"}
+    notes: dict[int, _Draft] = {}
+    for d in drafts:
+        if d.kind == "footnote":
+            notes.setdefault(d.numbers[0], d)  # a repeated number (restarted numbering) keeps the first note
     cited = {n for d in drafts if d.kind != "footnote" for n in d.numbers}
     ordered: list[_Draft] = []
     for draft in drafts:
@@ -345,7 +349,10 @@ def _order(drafts: list[_Draft]) -> list[_Draft]:
 def _finish(doc_id: str, drafts: list[_Draft]) -> tuple[str, tuple[Paragraph, ...]]:
     """Assign ids in reading order, link footnotes both ways and compute offsets into the joined text."""
     ids = [paragraph_id(doc_id, i + 1) for i in range(len(drafts))]
-    note_ids = {d.numbers[0]: ids[i] for i, d in enumerate(drafts) if d.kind == "footnote"}
+    note_ids: dict[int, str] = {}
+    for i, d in enumerate(drafts):
+        if d.kind == "footnote":
+            note_ids.setdefault(d.numbers[0], ids[i])
     citing: dict[int, str] = {}
     for i, d in enumerate(drafts):
         if d.kind != "footnote":
@@ -354,7 +361,8 @@ def _finish(doc_id: str, drafts: list[_Draft]) -> tuple[str, tuple[Paragraph, ..
     paragraphs, offset, parts = [], 0, []
     for i, d in enumerate(drafts):
         footnotes = tuple(note_ids[n] for n in d.numbers if n in note_ids) if d.kind != "footnote" else ()
-        refers_to = citing.get(d.numbers[0]) if d.kind == "footnote" else None
+        is_linked = d.kind == "footnote" and note_ids.get(d.numbers[0]) == ids[i]
+        refers_to = citing.get(d.numbers[0]) if is_linked else None
         paragraphs.append(Paragraph(
             id=ids[i], doc_id=doc_id, text=d.text, pages=d.pages, section=d.section, start=offset,
             end=offset + len(d.text), kind=d.kind, footnotes=footnotes, refers_to=refers_to,

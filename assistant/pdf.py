@@ -187,7 +187,7 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> PdfText
         sidebar = [r for r in rows if r.x > 0.62 * width and r.size < 0.9 * frame.body_size]
         rows = [r for r in rows if r not in sidebar and not _is_furniture(r, frame, height)]
         if index == 0:
-            facts.update(_sidebar_facts(sidebar))
+            facts.update(_sidebar_facts(sorted(sidebar, key=lambda r: -r.y)))
             rows = _strip_letter_head(rows, facts)
         body_bottom = min((r.y for r in rows if r.size >= 0.9 * frame.body_size), default=0.0)
         lines.extend(_page_lines(rows, frame, body_bottom, heading_styles))
@@ -204,13 +204,13 @@ def _is_furniture(row: Row, frame: _Frame, height: float) -> bool:
 def _sidebar_facts(rows: list[Row]) -> dict[str, str]:
     """Sender (first bold lines) and label/value pairs ('Ons kenmerk' then its value) from the letter sidebar."""
     facts: dict[str, str] = {}
-    sender = []
+    sender: list[Row] = []
     for row in rows:
-        if not row.bold:
+        if not row.bold or (sender and sender[-1].y - row.y > 2 * row.size):
             break
-        sender.append(row.text)
+        sender.append(row)
     if sender:
-        facts["afzender"] = " ".join(sender)
+        facts["afzender"] = " ".join(r.text for r in sender)
     for row, following in zip(rows, rows[1:] + [None]):
         label = row.text.strip()
         if label in SIDEBAR_LABELS and following is not None and label not in facts:

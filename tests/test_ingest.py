@@ -1,0 +1,140 @@
+"""Ingestion on the real corpus: golden paragraphs, furniture-free text, stable ids, refused bad files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import IngestError
+from assistant.ingest import format_inspection, iter_source_files, load_document
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.json"))
+SCAN = CORPUS / "15_bijlage_blg-1007826_beslisnota_nitraat_SCAN_GEEN_TEKSTLAAG.pdf"
+# A word with lowercase letters directly followed by 1-3 digits: a footnote marker left glued ("jaar2").
+# All-caps codes (CO2, H2, Q1) and hyphenated tokens (COVID-19) do not match.
+GLUED_MARKER = re.compile(r"\b[^\W\d_][a-zà-ÿ]{2,}\d{1,3}\b")
+PAGE_LABEL = re.compile(r"P\s?agina\s+\d+\s+van\s+\d+", re.IGNORECASE)
+# Documents whose footnote definitions are not all recognised yet, so some markers stay glued.
+KNOWN_GLUED = {"02_", "04_", "05_", "07_", "11_"}
+
+
+def _documents():
+    return [p for p in iter_source_files([CORPUS]) if p != SCAN]
+
+
+@pytest.fixture(scope="module")
+def corpus_docs():
+    return {p.name: load_document(p) for p in _documents()}
+
+
+@pytest.mark.parametrize("golden_path", GOLDEN, ids=[g.stem for g in GOLDEN])
+def test_golden_paragraphs(golden_path):
+    golden = json.loads(golden_path.read_text(encoding="utf-8"))
+    doc = load_document(CORPUS / golden["file"])
+    assert (doc.title, doc.date, doc.doc_type) == (golden["title"], golden["date"], golden["doc_type"])
+    assert doc.metadata == golden["metadata"]
+    assert len(doc.paragraphs) == golden["paragraph_count"]
+    by_id = {p.id: p for p in doc.paragraphs}
+    for expected in golden["paragraphs"]:
+        p = by_id[expected["id"]]
+        assert p.text == expected["text"]
+        assert (p.kind, list(p.pages), list(p.section)) == (expected["kind"], expected["pages"], expected["section"])
+        assert (list(p.footnotes), p.refers_to) == (expected["footnotes"], expected["refers_to"])
+
+
+def test_iter_source_files_skips_metadata_and_sorts():
+    files = iter_source_files([CORPUS])
+    assert files == sorted(files)
+    assert all(f.suffix in (".pdf", ".txt", ".md") for f in files)
+    assert not any(f.name in ("SOURCES.tsv", "manifest.json") or f.name.endswith(".xml") for f in files)
+
+
+def test_no_page_furniture_anywhere(corpus_docs):
+    for name, doc in corpus_docs.items():
+        kenmerk = doc.metadata.get("Kenmerk")
+        for p in doc.paragraphs:
+            assert not PAGE_LABEL.search(p.text), (name, p.id, p.text[:80])
+            assert "Retouradres" not in p.text, (name, p.id)
+            assert not kenmerk or kenmerk not in p.text, (name, p.id, kenmerk)
+
+
+@pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name[:3])
+def test_no_glued_footnote_digits(path):
+    if path.name[:3] in KNOWN_GLUED:
+        pytest.xfail("some footnote definitions on these layouts are not recognised yet")
+    doc = load_document(path)
+    glued = [m.group(0) for p in doc.paragraphs for m in GLUED_MARKER.finditer(p.text)]
+    assert glued == []
+
+
+def test_real_numbers_survive_footnote_stripping():
+    doc = load_document(CORPUS / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt")
+    text = doc.text
+    for figure in ("€351,6 miljoen", "57 aanvragen", "13 juni", "8.500 private partners", "€3.8 miljoen",
+                   "voor 2025 en 2026.", "subsidieregeling binnen", "NGF-voorstel", "vmbo-scholen"):
+        assert figure in text, figure
+    assert "202612" not in text and "subsidieregeling1" not in text
+
+
+def test_ids_stable_and_offsets_consistent(corpus_docs):
+    seen = set()
+    for name, doc in corpus_docs.items():
+        again = load_document(CORPUS / name)
+        assert [p.id for p in doc.paragraphs] == [p.id for p in again.paragraphs]
+        for p in doc.paragraphs:
+            assert doc.text[p.start : p.end] == p.text
+            assert len(p.id) <= 24 and p.id not in seen
+            seen.add(p.id)
+
+
+def test_footnotes_link_both_ways(corpus_docs):
+    for doc in corpus_docs.values():
+        by_id = {p.id: p for p in doc.paragraphs}
+        for p in doc.paragraphs:
+            for note_id in p.footnotes:
+                assert by_id[note_id].kind == "footnote"
+            if p.kind == "footnote" and p.refers_to:
+                assert p.id in by_id[p.refers_to].footnotes
+
+
+def test_paragraph_size_is_focused(corpus_docs):
+    words = sorted(len(p.text.split()) for d in corpus_docs.values() for p in d.paragraphs)
+    assert words[len(words) // 2] < 120
+
+
+def test_sentence_crossing_a_page_gets_both_pages(corpus_docs):
+    doc = corpus_docs["01_kamerbrief_ezk_2023-05-30_herijkte_missies_innovatiebeleid.pdf"]
+    assert any(p.pages == (1, 2) for p in doc.paragraphs)
+
+
+def test_sidecar_metadata_xml():
+    doc = load_document(CORPUS / "14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente.pdf")
+    assert doc.metadata["dossiernummer"] == "32545"
+    assert doc.metadata["ondernummer"] == "143"
+
+
+def test_metadata_from_letter_without_manifest(tmp_path):
+    source = CORPUS / "16_kamerbrief_venj_2011-03-01_draagmoederschap.pdf"
+    copy = tmp_path / "brief.pdf"
+    copy.write_bytes(source.read_bytes())
+    doc = load_document(copy)
+    assert (doc.title, doc.date) == ("Draagmoederschap", "2011-03-01")
+    assert doc.metadata["Kenmerk"] == "5687928/11"
+
+
+def test_scan_is_refused_with_reason():
+    with pytest.raises(IngestError) as err:
+        load_document(SCAN)
+    assert err.value.cause == "no text layer (scanned)"
+    assert "ocrmypdf" in err.value.fix
+
+
+def test_inspection_lists_every_paragraph(corpus_docs):
+    doc = corpus_docs["17_begroting_kst-35000-I-2_p12_uitsnede_tabellen_euro.pdf"]
+    lines = format_inspection(doc).splitlines()
+    assert sum(1 for line in lines if line.startswith(doc.paragraphs[0].id[:8])) == len(doc.paragraphs)
