@@ -1,0 +1,79 @@
+"""Pure paragraph functions on strings: unwrapping, hyphens, sentences, splitting, footnote markers, ids."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from assistant.ingest import load_document
+from assistant.paragraphs import (
+    hyphen_vocabulary,
+    join_lines,
+    paragraph_id,
+    sentence_spans,
+    split_long,
+    strip_footnote_markers,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_join_lines_hyphenation():
+    assert join_lines(["het aantal aanvra-", "gen steeg"]) == "het aantal aanvragen steeg"
+    assert join_lines(["het NGF-", "voorstel"]) == "het NGF-voorstel"
+    assert join_lines(["in de taal- ", "en cultuurverschillen"]) == "in de taal- en cultuurverschillen"
+    assert join_lines(["subsidieregeling 2025-", "2029 loopt"]) == "subsidieregeling 2025-2029 loopt"
+    vocabulary = hyphen_vocabulary(["de vmbo-scholen in de regio"])
+    assert join_lines(["samen met vmbo-", "scholen"], vocabulary) == "samen met vmbo-scholen"
+
+
+def test_sentences_do_not_break_on_abbreviations_or_decimals():
+    text = ("Dit geldt o.a. voor scholen, bijv. in het mbo. Het bedrag is € 3.8 miljoen en 351,6 mln. euro. "
+            "Zie art. 5 en nr. 12 d.w.z. het besluit. Daarna volgt e.d. meer.")
+    sentences = [text[s:e].strip() for s, e in sentence_spans(text)]
+    assert sentences == [
+        "Dit geldt o.a. voor scholen, bijv. in het mbo.",
+        "Het bedrag is € 3.8 miljoen en 351,6 mln. euro.",
+        "Zie art. 5 en nr. 12 d.w.z. het besluit.",
+        "Daarna volgt e.d. meer.",
+    ]
+
+
+def test_split_long_gives_balanced_sentence_aligned_parts():
+    text = " ".join(f"Zin {i} heeft precies tien woorden in deze korte test." for i in range(30))
+    parts = [text[s:e].strip() for s, e in split_long(text)]
+    counts = [len(p.split()) for p in parts]
+    assert len(parts) == 3 and max(counts) <= 120 and max(counts) - min(counts) <= 10
+    assert all(p.endswith(".") for p in parts)
+    assert split_long("Kort. Heel kort.") == [(0, 16)]
+
+
+def test_footnote_markers_follow_the_numbering_sequence():
+    text = "Het jaar2 begon. In 2025 kwamen 57 aanvragen, €351,6 miljoen, voor 2025 en 20263. CO2 en H2 blijven."
+    clean, markers, expected = strip_footnote_markers(text, set(), 2)
+    assert clean == "Het jaar begon. In 2025 kwamen 57 aanvragen, €351,6 miljoen, voor 2025 en 2026. CO2 en H2 blijven."
+    assert [n for _, n in markers] == [2, 3] and expected == 4
+
+
+def test_paragraph_ids_are_short_and_stable():
+    assert paragraph_id("doc", 7) == paragraph_id("doc", 7)
+    assert re.fullmatch(r"[0-9a-f]{8}-0007", paragraph_id("doc", 7))
+    assert paragraph_id("doc", 7) != paragraph_id("doc2", 7)
+
+
+def _letters(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) >= 2]
+
+
+def test_dev_evidence_quotes_are_each_covered_by_one_annex_paragraph():
+    doc = load_document(ROOT / "corpus" / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt")
+    paragraphs = [set(_letters(p.text)) for p in doc.paragraphs]
+    quotes = [q for line in (Path("/work/shared/evals/dev.jsonl").read_text(encoding="utf-8").splitlines())
+              if line.strip() for q in json.loads(line).get("evidence", [])]
+    uncovered = []
+    for quote in quotes:
+        words = _letters(quote)
+        if max(sum(w in p for w in words) / len(words) for p in paragraphs) < 0.8:
+            uncovered.append(quote)
+    assert quotes and uncovered == []
