@@ -1,16 +1,16 @@
 """Question language and plausibility: which language a question is in, and whether it is text at all.
 
 langdetect alone is unreliable on the short, terse questions people type
-("looptijd techkwadraat?", "Waarom stopt de EZ-subsidie al na 2025?" comes out
-Afrikaans). The rule here, in order:
+("Waarom stopt de EZ-subsidie al na 2025?" comes out Afrikaans, "bbz rente
+percentage" Italian). The rule, measured in tests/test_language.py:
 
-1. Short text is decided by distinctive function words (question words,
-   articles, auxiliaries) of Dutch, English and German, when one language
-   clearly leads; these words carry the language of a short question.
-2. Otherwise langdetect decides when it is confident, with Afrikaans read as
-   Dutch (the corpus and its users are Dutch; Afrikaans questions are not
-   expected and are close enough to be answered as Dutch).
-3. Anything still undecided is Dutch, the language of the product.
+1. Short text (up to SHORT_WORDS words) is decided by distinctive function
+   words (question words, articles, auxiliaries) when one language clearly
+   leads. A short keyword query without such words carries no reliable
+   language signal and is taken as Dutch, the language of the product.
+2. Longer text goes to langdetect when it is confident, with Afrikaans read
+   as Dutch (the corpus and its users are Dutch; the two are close enough to
+   answer an Afrikaans question as Dutch), then to the vote, then Dutch.
 """
 
 from __future__ import annotations
@@ -23,19 +23,19 @@ from langdetect import DetectorFactory, LangDetectException, detect_langs
 DetectorFactory.seed = 0  # langdetect is random without a seed; results must not vary run to run
 
 DEFAULT_LANGUAGE = "nl"
-SHORT_WORDS = 12  # up to this many words the function-word vote decides first
-MIN_CONFIDENT_WORDS = 3  # below this, langdetect's guess is not trusted
+SHORT_WORDS = 12  # up to this many words the function-word vote decides, not langdetect
 MIN_CONFIDENCE = 0.90
 ALIASES = {"af": "nl"}
 
-# Distinctive function words only: words shared between the languages
-# ("de", "die", "in", "is", "was", "wie", "en", "of", "over") would mislead the vote.
+# Distinctive function words only: words shared between the languages ("de", "die", "in", "is",
+# "was", "en", "of", "over", "den", "we") would mislead the vote. "wie" counts for Dutch ("who")
+# only; German "wie" ("how") comes with "ist", "das", "viel" and the like.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "nl": frozenset(
         "het een van voor wat welk welke hoeveel hoelang wanneer waar waarom waarvoor hoe wie zijn niet ook "
         "naar door bij dat deze dit er te wordt worden werd heeft hebben klopt gaat gaan kan kunnen moet "
-        "moeten zal zullen nog uit tot met aan op zit zitten staat staan komt wil welk wat's hoeveelheid "
-        "sinds tussen wij we ik u jullie hun onze mijn waarin waarmee daarvan hiervan ervan geen".split()
+        "moeten zal zullen nog uit tot met aan op zit zitten staat staan komt wil hoeveelheid "
+        "sinds tussen wij ik u jullie hun onze mijn waarin waarmee daarvan hiervan ervan geen".split()
     ),
     "en": frozenset(
         "the what which who whom whose when where why how are does did do much many will would has have "
@@ -43,12 +43,14 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "being were".split()
     ),
     "de": frozenset(
-        "der das und ist wer wann warum welche welcher welches wieviel wie viel nicht auch für mit von zu "
-        "den dem des ein eine einen im wird werden hat gibt es sich über bis nach sind wurde kann".split()
+        "der das und ist wer wann warum welche welcher welches wieviel viel nicht auch für mit von zu "
+        "dem des ein eine einen im wird werden hat gibt es sich über bis nach sind wurde".split()
+    ),
+    "fr": frozenset(
+        "le la les du une est sont quel quelle quels quelles combien qui quand pourquoi comment pour "
+        "avec dans sur ce cette ces qu'est".split()
     ),
 }
-# "wie" is Dutch "who" and German "how": count it for Dutch only, German has "wer"/"wieviel".
-FUNCTION_WORDS["de"] = FUNCTION_WORDS["de"] - {"wie"}
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -85,15 +87,10 @@ def detect_language(text: str) -> str:
     tokens = words(text)
     if not tokens:
         return DEFAULT_LANGUAGE
+    voted = function_word_vote(tokens)
     if len(tokens) <= SHORT_WORDS:
-        voted = function_word_vote(tokens)
-        if voted:
-            return voted
-    if len(tokens) >= MIN_CONFIDENT_WORDS:
-        guess = confident_guess(" ".join(tokens))
-        if guess:
-            return guess
-    return DEFAULT_LANGUAGE
+        return voted or DEFAULT_LANGUAGE
+    return confident_guess(" ".join(tokens)) or voted or DEFAULT_LANGUAGE
 
 
 def is_probably_text(text: str) -> bool:

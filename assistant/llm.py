@@ -129,7 +129,9 @@ _MARKER = re.compile(r"\[\s*(?:bron\s*)?(\d+(?:\s*[,;–-]\s*\d+)*)\s*\]", re.I)
 _MARKERS_AFTER_END = re.compile(r"([.!?])((?:\s*" + _MARKER.pattern + r")+)", re.I)
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý€\"'“‘(])")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
-_ABBREVIATION = re.compile(r"(?:\b(?:bijv|bv|jl|nr|art|blz|ca|incl|excl|resp|mln|mld|mrd|min|drs|dr|mr|ir|prof)|\b\w\.\w)\.$", re.I)
+_ABBREVIATION = re.compile(  # "bijv.", "o.a.": a period that does not end a sentence
+    r"(?:\b(?:bijv|bv|jl|nr|art|blz|ca|incl|excl|resp|mln|mld|mrd|min|drs|dr|mr|ir|prof)|\b\w\.\w)\.$", re.I
+)
 
 
 def split_sentences(text: str) -> list[str]:

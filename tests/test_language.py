@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from assistant.language import detect_language, function_word_vote, is_probably_text, words
@@ -53,6 +56,8 @@ DUTCH = [
     "wie voert het progamma uit",
     "Geef een overzicht van de pijlers",
     "stand van zaken innovatieagenda rijkswaterstaat",
+    "doel nationaal programma circulaire economie",
+    "bbz rente percentage",
 ]
 
 ENGLISH = [
@@ -103,9 +108,29 @@ def test_sets_are_large_enough_to_mean_something():
     assert len(DUTCH) >= 40 and len(ENGLISH) >= 15 and len(GERMAN) >= 3
 
 
+def test_every_gold_question_is_dutch():
+    gold = sorted((Path(__file__).resolve().parent.parent / "evals").glob("*.jsonl"))
+    questions = [json.loads(line)["question"] for path in gold for line in path.open() if line.strip()]
+    assert len(questions) >= 40
+    assert [q for q in questions if detect_language(q) != "nl"] == []
+
+
 def test_longer_text_goes_to_langdetect():
-    french = "Quel est le montant total investi par le gouvernement néerlandais dans le programme pour les talents des puces électroniques?"
+    french = (
+        "Quel est le montant total investi par le gouvernement néerlandais "
+        "dans le programme pour les talents des puces électroniques?"
+    )
     assert detect_language(french) == "fr"
+
+
+def test_short_french_question_is_french():
+    assert detect_language("Quel est le budget de Techkwadraat?") == "fr"
+
+
+def test_keyword_queries_without_function_words_are_dutch():
+    # langdetect calls these Italian, Spanish or Danish with high confidence
+    for query in ("bbz rente percentage", "circulaire economie doelen 2030", "budet klimaatfonds bbl"):
+        assert detect_language(query) == "nl"
 
 
 def test_detection_is_deterministic():

@@ -24,10 +24,17 @@ def annex_paragraph(pid: str, first_words: str, last_words: str, page: int) -> P
 
 
 MICROCHIP = annex_paragraph(
-    "microchip", "Het Nationaal Versterkingsplan van Microchip-talent (voorheen", "advies van het nationaal versterkingsplan.", 9
+    "microchip",
+    "Het Nationaal Versterkingsplan van Microchip-talent (voorheen",
+    "advies van het nationaal versterkingsplan.",
+    9,
 )
-TECHKWADRAAT = annex_paragraph("techkwadraat", "Op 13 januari jl. is de aanvraagperiode", "samen leerecosystemen opzetten.", 1)
-HBO = annex_paragraph("hbo", "In het hbo is door het vorige kabinet", "14 miljoen beschikbaar voor technische opleidingen.", 2)
+TECHKWADRAAT = annex_paragraph(
+    "techkwadraat", "Op 13 januari jl. is de aanvraagperiode", "samen leerecosystemen opzetten.", 1
+)
+HBO = annex_paragraph(
+    "hbo", "In het hbo is door het vorige kabinet", "14 miljoen beschikbaar voor technische opleidingen.", 2
+)
 INJECTION = Paragraph(
     id=f"{DOC_ID}#injected",
     doc_id=DOC_ID,
@@ -55,7 +62,10 @@ INVENTED_FIGURE = (
     "Er is meer dan €310 miljoen cofinanciering beschikbaar [1]."
 )
 UNCITED = "Techkwadraat kent een looptijd tot 2031 [2]. Het programma is een groot succes."
-OUT_OF_RANGE = "Met 57 aanvragen is de animo groter dan voorspeld [9]. Uiterlijk 13 juni ontvangen aanvragers de uitslag [2]."
+OUT_OF_RANGE = (
+    "Met 57 aanvragen is de animo groter dan voorspeld [9]. "
+    "Uiterlijk 13 juni ontvangen aanvragers de uitslag [2]."
+)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +103,9 @@ def test_invented_figure_is_dropped():
 def test_figure_must_stand_in_the_paragraph_it_cites():
     wrong_source = check_draft("Techkwadraat omvat een investering van €351,6 miljoen [1].", HITS)
     right_source = check_draft("Techkwadraat omvat een investering van €351,6 miljoen [2].", HITS)
-    both = check_draft("Het kabinet investeert €450 miljoen in microchips en €351,6 miljoen in Techkwadraat [1][2].", HITS)
+    both = check_draft(
+        "Het kabinet investeert €450 miljoen in microchips en €351,6 miljoen in Techkwadraat [1][2].", HITS
+    )
     assert wrong_source.sentences == () and right_source.sentences != ()
     assert both.sentences[0].markers == (1, 2)
 
