@@ -40,9 +40,10 @@ class Quantity:
 
 # A number as Dutch texts write it: "8.500", "351,6", "3.8", "1.234.567", "450.000,-", "-5".
 # Not glued to a word, quote or punctuation before it (footnote markers such as "jaar2",
-# "euro6.", "Onderwijs,6", "Work’’14") nor to a word after it ("1e", "3D").
+# "euro6.", "Onderwijs,6", "Work’’14"), not part of a name ("COVID-19") and not glued to a
+# word after it ("1e", "3D").
 _NUMBER = re.compile(
-    r"""(?<![\w’'"”.,/])
+    r"""(?<![\w’'"”.,/])(?<![^\W\d_]-)
         (?:(?<![\w)])[-−](?=\d))?      # a minus sign attached to the digits
         \d+(?:[.,]\d+)*
         (?:,[-–—]{1,2}(?!\d))?         # "450.000,-"
@@ -79,15 +80,21 @@ _THING_UNITS = {"ton", "tonnen", "kg", "kilo", "liter", "m2", "m3", "km", "ha", 
 _VERBS = {"worden", "zijn", "gaan", "komen", "blijven", "hebben", "kunnen", "moeten", "zullen"}
 _PERCENT = re.compile(r"\s?(%|procentpunten|procentpunt|procent|pct\.?)(?!\w)", re.I)
 # The next word as a unit: lowercase ("aanvragen") or an acronym ("HIP"), never a sentence start.
-_UNIT_WORD = re.compile(r"[ \t\u00a0]+([a-zà-ÿ][\w’'-]*|[A-Z]{2,}(?![a-z]))")
+_UNIT_WORD = re.compile(r"[ \t\u00a0]+([a-zà-ÿ][a-zà-ÿ’'-]*(?!\w)|[A-Z]{2,}(?![a-z\d]))")
 _NOT_UNITS = {"en", "of", "tot", "van", "in", "op", "aan", "voor", "met", "is", "zijn", "de", "het",
               "een", "te", "die", "dat", "na", "per", "uit", "bij", "om", "als", "door", "wordt",
               "worden", "was", "waren", "naar", "over", "onder", "tegen", "t", "à", "a", "x", "jl",
-              "heeft", "hebben", "kan", "zal", "zou", "dan", "maar", "nog", "ook", "tussen", "nr"}
-# A number right after these words identifies a thing ("pijler 1", "nr. 292"): never a quantity.
+              "heeft", "hebben", "kan", "zal", "zou", "dan", "maar", "nog", "ook", "tussen", "nr", "https", "http", "www"}
+# A number right after these words identifies a thing ("pijler 1", "nr. 292", "artikelen 12,
+# 13 en 14 AVG"): never a quantity.
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:pijler|artikel|art\.|hoofdstuk|paragraaf|par\.|bijlage|grafiek|tabel|figuur|fase|nr\.?"
-    r"|nummer|lid|kamerstuk|pagina|p\.|blz\.?|versie|stap|niveau|onderdeel|actie|motie|vraag)\s*$", re.I)
+    r"\b(?:pijler|artikel(?:en)?|art\.|hoofdstuk|paragraaf|par\.|bijlage|grafiek|tabel|figuur|fase|nr\.?"
+    r"|nummer|leden|lid|kamerstuk|pagina|p\.|blz\.?|versie|stap|niveau|onderdeel|actie|motie|vraag)"
+    r"\s*(?:\d+[a-z]?\s*(?:,|en|tot\s+en\s+met|t/m|-)\s*)*$", re.I)
+# Other numbers that are no count: a postcode ("2500 EK"), a Kamerstuk volume ("35 000 XVII").
+_POSTCODE_OR_VOLUME = re.compile(r"\d{4} [A-Z]{2}|.* [IVXLC]+")
+# A footnote or list marker: a small number at the start of a line ("26 DPIA, p. 13.").
+_LINE_START_MARKER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}$")
 # A table cell: the number ends the line or is followed by another cell (a number or a dash).
 _NEXT_CELL = re.compile(r"[ \t]*(?:$|\n|[-–—\d])")
 # Table headings that scale every bare number below them: "bedragen x € 1.000", "(x € 1 mln)".
@@ -114,7 +121,7 @@ def _parse_decimal(token: str) -> Decimal | None:
     sign, body = match.groups()
     if "," in body:
         whole, _, fraction = body.rpartition(",")
-        if "," in whole or not (whole.isdigit() or _THOUSANDS.fullmatch(whole)):
+        if not fraction.isdigit() or not (whole.isdigit() or _THOUSANDS.fullmatch(whole)):
             return None
         body = whole.replace(".", "") + "." + fraction
     elif "." in body and _THOUSANDS.fullmatch(body):
@@ -135,6 +142,7 @@ class _Reading:
     currency: str | None
     scale: float | None
     negative: bool  # "-€ 5 miljoen": the sign stands before the currency
+    phrase_end: int | None = None  # for "140" in "USD 140-300 miljard per jaar": where the range ends
 
     @property
     def value(self) -> Decimal:
@@ -166,8 +174,9 @@ def _share_scales(readings: list[_Reading], text: str) -> list[_Reading]:
         left, right = shared[i], shared[i + 1]
         if not _SHARED.fullmatch(text, left.end, right.start) or _is_year_like(left):
             continue
-        if left.scale is None and left.end == left.digits_end and right.scale is not None:
-            shared[i] = replace(left, scale=right.scale, currency=left.currency or right.currency)
+        if left.end == left.digits_end and left.number < right.value:  # "500.000 tot 1 miljoen euro"
+            scale = right.scale if left.number < right.number else None
+            shared[i] = replace(left, scale=scale, currency=left.currency or right.currency, phrase_end=right.end)
         if left.currency and not right.currency:
             shared[i + 1] = replace(right, currency=left.currency)
     return shared
@@ -213,14 +222,14 @@ def _is_money(reading: _Reading, text: str) -> bool:
 
 
 def _per(text: str, reading: _Reading) -> str | None:
-    match = _PER_AFTER.match(text, reading.end) or _PER_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+    match = _PER_AFTER.match(text, reading.phrase_end or reading.end) or _PER_BEFORE.search(text, max(0, reading.start - 40), reading.start)
     return next(g for g in match.groups() if g).lower() if match else None
 
 
 def _is_table_cell(text: str, reading: _Reading) -> bool:
     if reading.scale is not None or _is_year_like(reading):
         return False
-    if _REFERENCE_BEFORE.search(text, max(0, reading.start - 15), reading.start):
+    if _REFERENCE_BEFORE.search(text, max(0, reading.start - 40), reading.start):
         return False  # "Kamerstuk 35 000, nr. 2"
     return bool(_NEXT_CELL.match(text, reading.end))
 
@@ -243,16 +252,26 @@ def find_quantities(text: str) -> list[Quantity]:
     """Numbers with a unit word, and percentages, that are not amounts, years or dates."""
     quantities = []
     for reading in _readings(text):
-        if _is_money(reading, text) or _REFERENCE_BEFORE.search(text, max(0, reading.start - 15), reading.start):
+        if _is_money(reading, text):
             continue
         percent = _PERCENT.match(text, reading.end)
         if percent and reading.scale is None:
             unit, end = ("procentpunt" if "punt" in percent.group(1).lower() else "%"), percent.end()
+        elif _is_identifier(text, reading):
+            continue
         else:
             end, unit = _unit(text, reading)
-        if unit:
+        if unit and not _POSTCODE_OR_VOLUME.fullmatch(text[reading.start:end]):
             quantities.append(Quantity(text[reading.start:end], reading.start, end, float(reading.value), unit))
     return quantities
+
+
+def _is_identifier(text: str, reading: _Reading) -> bool:
+    """A number that names rather than counts: "pijler 1", "artikelen 12 en 14", a footnote marker."""
+    if re.fullmatch(r"(?:19|20)\d{3,4}", text[reading.start:reading.digits_end]):
+        return True  # "20208 ligt": a year with a footnote digit glued to it
+    return bool(_REFERENCE_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+                or _LINE_START_MARKER.search(text, max(0, reading.start - 20), reading.digits_end))
 
 
 def _unit(text: str, reading: _Reading) -> tuple[int, str]:
