@@ -1,0 +1,125 @@
+"""Catalogues over the indexed documents: every money amount and every dated moment, with its source.
+
+Pure functions over `Document`s; the chat's "Bedragen" and "Tijdlijn" pages show them. A table
+heading that declares a unit ("bedragen x € 1.000") scales the bare cells of the rows under it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from assistant.figures import find_amounts, find_periods, format_amount, table_scale
+from assistant.types import Document, Paragraph
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\d€“‘(•-])|\n+")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entry was found: document, page(s) and paragraph."""
+
+    doc_id: str
+    title: str
+    pages: tuple[int, ...]
+    paragraph_id: str
+
+
+@dataclass(frozen=True)
+class AmountEntry:
+    """A money amount in the corpus with the sentence that says what it is for."""
+
+    raw: str  # as written, e.g. "€ 3,8 miljoen"
+    value: float  # in units of currency, table scale applied
+    currency: str | None
+    per: str | None  # "jaar" for yearly amounts
+    sentence: str
+    period: str  # the date or period named in the same sentence, nearest first; "" when none
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return format_amount(self.value, self.currency or "EUR") + (f" per {self.per}" if self.per else "")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated moment or span in the corpus: a deadline, start, period or plan."""
+
+    raw: str  # as written, e.g. "uiterlijk 13 juni", "medio 2025"
+    first: dt.date
+    last: dt.date
+    precision: str  # day, month, season, quarter, half, year, range
+    relation: str | None  # uiterlijk, vanaf, tot en met, ... or None
+    sentence: str
+    source: Source
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in a paragraph."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    return next(((a, b) for a, b in spans if a <= position < b), (0, len(text)))
+
+
+def scaled_paragraphs(doc: Document) -> Iterator[tuple[Paragraph, float]]:
+    """Each paragraph with the table scale in force: set by a heading that declares one, ended by prose."""
+    scale, in_table = 1.0, False
+    for p in doc.paragraphs:
+        declared = table_scale(p.text)
+        if declared is not None:
+            scale, in_table = declared, False
+        elif p.kind == "table_row":
+            in_table = True
+        elif in_table:
+            scale, in_table = 1.0, False
+        yield p, (scale if p.kind == "table_row" or declared is not None else 1.0)
+
+
+def _source(doc: Document, p: Paragraph) -> Source:
+    return Source(doc.id, doc.title or doc.id, p.pages, p.id)
+
+
+def amounts(documents: Iterable[Document]) -> list[AmountEntry]:
+    """Every money amount in the documents, in document and reading order."""
+    entries = []
+    for doc in documents:
+        for p, scale in scaled_paragraphs(doc):
+            spans = sentences(p.text)
+            periods = find_periods(p.text)
+            for a in find_amounts(p.text, scale=scale):
+                start, end = _sentence_at(p.text, spans, a.start)
+                near = sorted((x for x in periods if start <= x.start < end), key=lambda x: abs(x.start - a.start))
+                entries.append(AmountEntry(
+                    a.raw, a.value, a.currency, a.per, p.text[start:end].strip(),
+                    near[0].raw if near else "", _source(doc, p),
+                ))
+    return entries
+
+
+def timeline(documents: Iterable[Document]) -> list[TimelineEntry]:
+    """Every dated moment with a year in the documents (dates without a year cannot be placed), by date."""
+    entries, seen = [], set()
+    for doc in documents:
+        for p in doc.paragraphs:
+            spans = sentences(p.text)
+            for period in find_periods(p.text):
+                key = (p.id, period.raw, period.first, period.last)
+                if not period.has_year or key in seen:
+                    continue
+                seen.add(key)
+                start, end = _sentence_at(p.text, spans, period.start)
+                entries.append(TimelineEntry(
+                    period.raw, period.first, period.last, period.precision, period.relation,
+                    p.text[start:end].strip(), _source(doc, p),
+                ))
+    return sorted(entries, key=lambda e: (e.first, e.last, e.source.doc_id))

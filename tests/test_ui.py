@@ -1,0 +1,180 @@
+"""The Streamlit chat driven through AppTest against real indexes built from the corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the `ui` package sits beside `assistant` but is not installed
+
+from assistant.config import Settings
+from assistant.qa import Assistant
+from ui.conversation import conversation_markdown, feedback_path
+from ui.uploads import add_upload, safe_file_name, uploads_dir
+
+APP = ROOT / "ui" / "app.py"
+CORPUS = ROOT / "corpus"
+
+
+def plain(markdown: str) -> str:
+    """Undo the backslash escaping the UI applies to document text."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def start(monkeypatch, settings) -> AppTest:
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def last_answer(at: AppTest) -> str:
+    return plain(at.chat_message[-1].markdown[0].value)
+
+
+def citation_buttons(at: AppTest) -> list:
+    return [b for b in at.button if re.match(r"\[\d+\] ", b.label)]
+
+
+def test_question_gets_cited_answer_and_citation_opens_paragraph(monkeypatch, annex_settings):
+    at = ask(start(monkeypatch, annex_settings), "Hoeveel geld gaat er naar Techkwadraat?")
+    assert "351,6 miljoen" in last_answer(at)
+    assert re.search(r"\[1\]", last_answer(at))
+    buttons = citation_buttons(at)
+    assert buttons, "the answer shows its citations as buttons"
+    buttons[0].click().run()
+    answer = at.session_state["turns"][-1].answer
+    cited = answer.citations[0]
+    texts = [plain(m.value) for m in at.chat_message[-1].markdown]
+    assert any(cited.quote in t and "Techkwadraat" in t for t in texts), "the cited paragraph is shown"
+    captions = [plain(c.value) for c in at.chat_message[-1].caption]
+    assert any(f"alinea {cited.paragraph_id}" in c and "p. " in c for c in captions)
+    assert any(c.startswith("🟢 Hoe zeker") or "Hoe zeker" in c for c in captions)
+
+
+def test_refusal_shows_nearest_passages(monkeypatch, annex_settings):
+    at = ask(start(monkeypatch, annex_settings), "Hoeveel kost de nieuwe kerncentrale in Borssele?")
+    answer = at.session_state["turns"][-1].answer
+    assert answer.refused
+    assert "staat niet in de documenten" in last_answer(at).lower()
+    texts = [plain(m.value) for m in at.chat_message[-1].markdown]
+    assert any("Dichtstbijzijnde passages" in t for t in texts)
+    nearest = answer.retrieved[0].paragraph.text
+    assert nearest in texts, "the nearest passage is shown as text"
+
+
+def check(at: AppTest, claim: str) -> AppTest:
+    at.text_area[0].set_value(claim)
+    next(b for b in at.button if b.label == "Controleer").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_figure_check_answers_ja_and_nee(monkeypatch, annex_settings):
+    at = check(start(monkeypatch, annex_settings), "Techkwadraat omvat een totale investering van €351,6 miljoen")
+    assert at.success and "Ja" in at.success[0].value
+    at = check(at, "Techkwadraat omvat een totale investering van €400 miljoen")
+    assert at.error and "Nee" in at.error[0].value
+    texts = " ".join(plain(m.value) for m in at.markdown)
+    assert "351,6" in texts, "the source's own figure is shown"
+
+
+def test_filters_change_the_next_answers_sources(monkeypatch, corpus_settings):
+    at = start(monkeypatch, corpus_settings)
+    question = "Welke doelen zijn er voor de circulaire economie?"
+    ask(at, question)
+    first_docs = {c.doc for c in at.session_state["turns"][-1].answer.citations}
+    other = next(d for d in at.multiselect(key="filter_docs").options if "luchtvaart" in d)
+    at.multiselect(key="filter_docs").set_value([other]).run()
+    ask(at, question)
+    turn = at.session_state["turns"][-1]
+    sources = {c.doc for c in turn.answer.citations} | {h.paragraph.doc_id for h in turn.answer.retrieved}
+    assert sources and sources <= {other}
+    assert first_docs and not first_docs & sources
+
+
+def test_export_and_feedback(monkeypatch, annex_settings):
+    at = ask(start(monkeypatch, annex_settings), "Hoeveel geld gaat er naar Techkwadraat?")
+    assert any(b.label == "Gesprek exporteren (Markdown)" for b in at.get("download_button"))
+    exported = conversation_markdown(at.session_state["turns"])
+    cited = at.session_state["turns"][-1].answer.citations[0]
+    assert "Hoeveel geld gaat er naar Techkwadraat?" in exported
+    assert cited.paragraph_id in exported and cited.quote in exported and "**Bronnen**" in exported
+
+    path = feedback_path(annex_settings.index_dir)
+    before = path.read_text().splitlines() if path.exists() else []
+    at.radio(key="rating-0").set_value("fout")
+    at.text_input(key="comment-0").set_value("bedrag klopt niet")
+    next(b for b in at.button if b.label == "Feedback opslaan").click().run()
+    lines = path.read_text().splitlines()
+    assert len(lines) == len(before) + 1
+    record = json.loads(lines[-1])
+    assert record["rating"] == "fout" and record["comment"] == "bedrag klopt niet"
+    assert record["question"] == "Hoeveel geld gaat er naar Techkwadraat?" and record["citations"]
+
+
+def test_amounts_and_timeline_tables(monkeypatch, annex_settings):
+    at = start(monkeypatch, annex_settings)
+    amounts, timeline = at.dataframe[0].value, at.dataframe[1].value
+    row = amounts[amounts["Waarde"] == 351_600_000].iloc[0]
+    assert "Techkwadraat" in row["Waarvoor"] and row["Alinea"]
+    assert (timeline["Van"].dt.year == 2031).any()
+
+
+def test_safe_file_name():
+    assert safe_file_name("../../etc/passwd") == "passwd"
+    assert safe_file_name("C:\\Users\\x\\Brief (def).PDF") == "Brief_def.pdf"
+    assert safe_file_name("..pdf") == "upload.pdf"
+    assert safe_file_name("Notitie über €-bedragen.md") == "Notitie_uber_-bedragen.md"
+
+
+NEW_TEXT = """Kamerbrief over de proeftuin voor slimme dijken
+
+De minister stelt voor de proeftuin Slimme Dijken in 2026 een bedrag van € 4,2 miljoen beschikbaar.
+De proeftuin start uiterlijk 1 maart 2026 in de provincie Zeeland.
+
+Na afloop van de proeftuin volgt een evaluatie door een onafhankelijk bureau.
+"""
+
+
+def test_upload_good_file_is_askable_and_bad_file_is_refused(tmp_path, annex_settings):
+    settings = Settings(index_dir=tmp_path / "index")
+    shutil.copytree(annex_settings.index_dir, settings.index_dir)
+    bot = Assistant.open(settings)
+    seen = []
+    outcome = add_upload("proeftuin slimme dijken.txt", NEW_TEXT.encode(), settings, lambda m, f: seen.append(f))
+    assert outcome.ok, outcome.message
+    assert "toegevoegd" in outcome.message and seen and seen[-1] == 1.0
+    assert bot.refresh()
+    answer = bot.ask("Hoeveel geld krijgt de proeftuin Slimme Dijken?")
+    assert "4,2 miljoen" in answer.text
+    assert answer.citations[0].doc == "proeftuin_slimme_dijken"
+
+    snapshot_before = bot.retriever.loaded.info.name
+    bad = add_upload("begroting.pdf", b"Dit is geen PDF maar gewone tekst.", settings)
+    assert not bad.ok
+    assert bad.message.startswith("begroting.pdf is niet toegevoegd") and "geen echte PDF" in bad.message
+    assert not (uploads_dir(settings) / "begroting.pdf").exists()
+    assert not bot.refresh() and bot.retriever.loaded.info.name == snapshot_before
+
+
+def test_upload_damaged_pdf_is_refused_with_dutch_reason(tmp_path, annex_settings):
+    settings = Settings(index_dir=tmp_path / "index")
+    shutil.copytree(annex_settings.index_dir, settings.index_dir)
+    data = (CORPUS / "16_kamerbrief_venj_2011-03-01_draagmoederschap.pdf").read_bytes()[:3000]
+    outcome = add_upload("afgebroken.pdf", data, settings)
+    assert not outcome.ok and outcome.message.startswith("afgebroken.pdf is niet toegevoegd:")
+    assert not (uploads_dir(settings) / "afgebroken.pdf").exists()

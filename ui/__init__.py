@@ -1,0 +1,1 @@
+"""The Streamlit chat: pages hold widgets and session state and call the `assistant` library."""

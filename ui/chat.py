@@ -1,0 +1,115 @@
+"""The chat page: history, follow-up questions, citations, refusals, feedback and Markdown export."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.types import Filters
+from ui.citations import citation_chips, show_confidence, show_passage
+from ui.conversation import Turn, conversation_markdown, record_feedback
+from ui.text import escape
+
+EXAMPLES = (
+    "Welke bedragen worden genoemd en waarvoor?",
+    "Wat zijn de belangrijkste afspraken en deadlines?",
+    "Wat vraagt de minister van de Kamer?",
+)
+NEAREST_PASSAGES = 3
+
+
+def turns() -> list[Turn]:
+    return st.session_state.setdefault("turns", [])
+
+
+def ask(bot, question: str, filters: Filters) -> Turn:
+    """Ask with the earlier answers as history, so follow-ups ("en in 2026?") keep their subject."""
+    history = [t.answer for t in turns()]
+    with st.spinner("De documenten worden doorzocht…"):
+        answer = bot.ask(question, history=history or None, filters=filters or None)
+    turn = Turn(question, answer, filters)
+    turns().append(turn)
+    return turn
+
+
+def render(bot, settings, filters: Filters) -> None:
+    history = st.container()
+    if filters:
+        st.caption("🔎 Filters uit de zijbalk gelden voor de volgende vragen.")
+    question = st.chat_input("Stel een vraag over de documenten…")
+    example = st.session_state.pop("example_question", None)
+    if question or example:
+        ask(bot, (question or example).strip(), filters)
+    with history:
+        if not turns():
+            intro()
+        for n, turn in enumerate(turns()):
+            show_turn(bot, settings, turn, n)
+    if turns():
+        conversation_tools()
+
+
+def intro() -> None:
+    st.markdown(
+        "Stel een vraag in gewone taal. Elk antwoord verwijst met **[1]**, **[2]** … naar de alinea's "
+        "waar het staat; klik op een bron om de alinea en de pagina in het origineel te zien. "
+        "Staat het antwoord niet in de documenten, dan zegt de assistent dat."
+    )
+    st.markdown("**Voorbeelden**")
+    with st.container(horizontal=True):
+        for n, example in enumerate(EXAMPLES):
+            if st.button(example, key=f"example-{n}"):
+                st.session_state["example_question"] = example
+                st.rerun()
+
+
+def show_turn(bot, settings, turn: Turn, n: int) -> None:
+    with st.chat_message("user"):
+        st.markdown(escape(turn.question))
+    with st.chat_message("assistant"):
+        answer = turn.answer
+        st.markdown(escape(answer.text))
+        for note in answer.notes:
+            st.caption(escape(note))
+        if answer.refused:
+            nearest = answer.retrieved[:NEAREST_PASSAGES]
+            if nearest:
+                st.markdown("**Dichtstbijzijnde passages** (ze beantwoorden de vraag niet):")
+                for hit in nearest:
+                    show_passage(bot, hit)
+        else:
+            show_confidence(answer)
+            citation_chips(bot, answer, key=f"turn-{n}")
+        feedback_form(settings, turn, n)
+
+
+def feedback_form(settings, turn: Turn, n: int) -> None:
+    """Goed/fout plus a comment, appended to feedback.jsonl under the index folder."""
+    given = st.session_state.setdefault("feedback_given", set())
+    if n in given:
+        st.caption("Bedankt voor uw feedback.")
+        return
+    with st.expander("Feedback op dit antwoord"):
+        with st.form(key=f"feedback-{n}", border=False):
+            rating = st.radio("Klopt dit antwoord?", ["goed", "fout"], horizontal=True, key=f"rating-{n}")
+            comment = st.text_input("Toelichting (optioneel)", key=f"comment-{n}")
+            if st.form_submit_button("Feedback opslaan"):
+                record_feedback(settings.index_dir, turn, rating, comment)
+                given.add(n)
+                st.rerun()
+
+
+def conversation_tools() -> None:
+    left, right = st.columns([1, 1])
+    with left:
+        st.download_button(
+            "Gesprek exporteren (Markdown)",
+            data=conversation_markdown(turns() + st.session_state.get("checks", [])),
+            file_name="gesprek-kamerstukken.md",
+            mime="text/markdown",
+            icon="⬇️",
+        )
+    with right:
+        if st.button("Nieuw gesprek", icon="🧹"):
+            for key in ("turns", "open_citation", "feedback_given"):
+                st.session_state.pop(key, None)
+            st.rerun()

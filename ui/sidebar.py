@@ -1,0 +1,102 @@
+"""The sidebar: what is indexed, filters for the next questions, and adding a document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from assistant.types import Filters
+from ui.text import dutch_date, dutch_timestamp, escape
+from ui.uploads import ALLOWED_SUFFIXES, add_upload
+
+
+def render(bot, settings) -> Filters:
+    with st.sidebar:
+        corpus_summary(bot)
+        filters = filter_widgets(bot)
+        st.divider()
+        upload_widget(settings, on_added=bot.refresh)
+    return filters
+
+
+def render_without_index(settings) -> None:
+    with st.sidebar:
+        upload_widget(settings, on_added=lambda: st.rerun())
+
+
+def corpus_summary(bot) -> None:
+    documents = bot.retriever.documents
+    pages = sum(d.page_count for d in documents.values())
+    st.subheader("Documenten")
+    st.markdown(
+        f"**{len(documents)}** documenten · **{pages}** pagina's · "
+        f"**{len(bot.retriever.paragraphs)}** alinea's"
+    )
+    st.caption(f"Laatst geïndexeerd: {dutch_timestamp(bot.retriever.loaded.info.created)}")
+    with st.expander("Lijst van documenten"):
+        for doc in sorted(documents.values(), key=lambda d: d.date or "", reverse=True):
+            kind = f"{doc.doc_type} · " if doc.doc_type else ""
+            st.markdown(f"**{escape(doc.title or doc.id)}**  \n{escape(kind + dutch_date(doc.date))}")
+
+
+def filter_widgets(bot) -> Filters:
+    """Document, type and date filters; they apply to the questions asked after they are set."""
+    documents = bot.retriever.documents
+    st.subheader("Filters")
+    doc_ids = st.multiselect(
+        "Alleen in deze documenten",
+        options=sorted(documents, key=lambda i: documents[i].title or i),
+        format_func=lambda i: _short(documents[i].title or i),
+        placeholder="Alle documenten",
+        key="filter_docs",
+    )
+    types = sorted({d.doc_type for d in documents.values() if d.doc_type})
+    doc_types = st.multiselect("Soort document", types, placeholder="Alle soorten", key="filter_types")
+    left, right = st.columns(2)
+    date_from = left.date_input("Vanaf", value=None, min_value=dt.date(1990, 1, 1), format="DD-MM-YYYY",
+                                key="filter_from")
+    date_to = right.date_input("Tot en met", value=None, min_value=dt.date(1990, 1, 1), format="DD-MM-YYYY",
+                               key="filter_to")
+    filters = Filters(
+        doc_ids=tuple(doc_ids),
+        doc_types=tuple(doc_types),
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None,
+    )
+    if filters:
+        st.caption("Deze filters gelden voor uw volgende vragen.")
+    return filters
+
+
+def _short(title: str, limit: int = 70) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def upload_widget(settings, on_added) -> None:
+    """Add PDF/TXT/MD files: each is saved, ingested with a progress bar and askable right away."""
+    st.subheader("Document toevoegen")
+    files = st.file_uploader(
+        f"PDF, TXT of MD, maximaal {settings.max_upload_mb} MB",
+        type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
+        accept_multiple_files=True,
+        key="uploader",
+    )
+    done = st.session_state.setdefault("uploads_done", {})
+    added = False
+    for file in files or []:
+        if file.file_id in done:
+            continue
+        bar = st.progress(0.0, text=f"{file.name} wordt verwerkt…")
+        outcome = add_upload(
+            file.name, file.getvalue(), settings,
+            progress=lambda _message, fraction, name=file.name: bar.progress(
+                min(max(fraction, 0.0), 1.0), text=f"{name} wordt verwerkt…"),
+        )
+        bar.empty()
+        done[file.file_id] = outcome
+        added = added or outcome.ok
+    for outcome in done.values():
+        (st.success if outcome.ok else st.error)(escape(outcome.message))
+    if added:
+        on_added()

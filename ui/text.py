@@ -1,0 +1,81 @@
+"""Showing document text safely and saying things in Dutch: escaping, dates, confidence, PDF links."""
+
+from __future__ import annotations
+
+import re
+import string
+import time
+from urllib.parse import quote
+
+from assistant.types import Citation, Document
+
+_MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+             "oktober", "november", "december")
+
+
+def escape(text: str) -> str:
+    """Document text as literal markdown: every ASCII punctuation mark backslash-escaped, newlines kept."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text or "").replace("\n", "  \n")
+
+
+def highlighted(paragraph: str, quote: str) -> str:
+    """The paragraph as escaped markdown with the supporting quote on a highlighted background."""
+    start = paragraph.find(quote) if quote else -1
+    if start < 0:
+        return escape(paragraph)
+    end = start + len(quote)
+    return escape(paragraph[:start]) + ":orange-background[" + escape(quote) + "]" + escape(paragraph[end:])
+
+
+def confidence_label(confidence: float) -> str:
+    """Hoog / Middel / Laag from the retrieval-evidence signal in [0, 1]."""
+    if confidence >= 0.66:
+        return "Hoog"
+    if confidence >= 0.33:
+        return "Middel"
+    return "Laag"
+
+
+CONFIDENCE_HELP = (
+    "Hoe sterk de gevonden passages de vraag dekken (op basis van de zoekscores). "
+    "Hoog: duidelijke bron gevonden. Laag: controleer de bronnen extra goed."
+)
+
+
+def dutch_date(iso: str) -> str:
+    """'2023-05-30' -> '30 mei 2023'; partial dates stay partial; '' -> 'onbekend'."""
+    parts = [p for p in (iso or "").split("-") if p.isdigit()]
+    if not parts:
+        return "onbekend"
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS_NL[int(parts[1]) - 1] if 1 <= int(parts[1]) <= 12 else parts[1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) > 2 else f"{month} {parts[0]}"
+
+
+def dutch_timestamp(seconds: float) -> str:
+    """A Unix time as '28 november 2026, 04:12'."""
+    t = time.localtime(seconds)
+    return f"{t.tm_mday} {MONTHS_NL[t.tm_mon - 1]} {t.tm_year}, {t.tm_hour:02d}:{t.tm_min:02d}"
+
+
+def pages_label(pages: tuple[int, ...] | list[int]) -> str:
+    pages = list(pages or ())
+    if not pages:
+        return "onbekend"
+    if len(pages) == 1:
+        return f"p. {pages[0]}"
+    return f"p. {pages[0]}–{pages[-1]}"
+
+
+def pdf_link(doc: Document | None, page: int | None, served: dict[str, str]) -> str | None:
+    """The local URL that opens the original file at a page, or None when it is not served."""
+    if doc is None or doc.id not in served:
+        return None
+    url = "app/static/" + quote(served[doc.id])
+    return f"{url}#page={page}" if page and served[doc.id].endswith(".pdf") else url
+
+
+def citation_heading(c: Citation) -> str:
+    return f"[{c.marker}] {c.title or c.doc}, {pages_label(c.pages)}"
