@@ -193,6 +193,8 @@ def check_draft(text: str, hits: list[Hit], allowed: frozenset[str] = frozenset(
 
 def _rejection(sentence: str, markers: tuple[int, ...], hits: list[Hit], allowed: frozenset[str]) -> str | None:
     """Why a sentence may not stand (Dutch, short), or None when it passes."""
+    if is_refusal(sentence):
+        return "weigering"  # a cited refusal is no answer; the caller decides how to refuse
     if not markers:
         return "geen bron"
     missing = [n for n in markers if not 1 <= n <= len(hits)]

@@ -136,6 +136,7 @@ def test_out_of_range_marker_is_dropped():
 def test_refusal_survives_no_check_but_is_recognised():
     refusal = "Dat staat niet in de documenten."
     assert check_draft(refusal, HITS).sentences == ()
+    assert check_draft("Dat staat niet in de documenten [1].", HITS).dropped == (f"weigering: {refusal}",)
     assert is_refusal(refusal) and not is_refusal(GOOD)
 
 
