@@ -69,7 +69,7 @@ def _letters(text: str) -> list[str]:
 def test_dev_evidence_quotes_are_each_covered_by_one_annex_paragraph():
     doc = load_document(ROOT / "corpus" / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt")
     paragraphs = [set(_letters(p.text)) for p in doc.paragraphs]
-    quotes = [q for line in (Path("/work/shared/evals/dev.jsonl").read_text(encoding="utf-8").splitlines())
+    quotes = [q for line in ((ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines())
               if line.strip() for q in json.loads(line).get("evidence", [])]
     uncovered = []
     for quote in quotes:
