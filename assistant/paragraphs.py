@@ -21,7 +21,7 @@ ABBREVIATIONS = frozenset(
 )
 SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$")
 LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|[ivx]+\)|\d+\)|[•▪●◦■\-–*]\s)")
-NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
 TRAILING_PUNCT = tuple(".,;:!?-–(")
 FOOTNOTE_GLUED = re.compile(r"(?<=[^\W\d_])([.,;:)’”'\"]{0,2})(\d{1,3})(?=[\s.,;:)’”]|$)")
 FOOTNOTE_ON_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(\d{1,2})(?=[\s.,;:)]|$)")
@@ -72,7 +72,7 @@ def ends_sentence(text: str) -> bool:
 def is_heading_shape(text: str) -> bool:
     """Short, starts with a capital or a number, no final punctuation, not a list item."""
     t = text.strip()
-    if not t or len(t) > 90 or len(t.split()) > 14 or LIST_MARKER.match(t):
+    if not t or len(t) > 90 or len(t.split()) > 14 or LIST_MARKER.match(t) or not re.search(r"[^\W\d_]{2}", t):
         return False
     return (t[0].isupper() or t[0].isdigit()) and not t.endswith(TRAILING_PUNCT)
 
@@ -203,6 +203,12 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             blocks[-1].add(line)
             current = None
             continue
+        last = blocks[-1] if blocks else None
+        if (current is None and last is not None and last.kind == "heading" and line.style_rank is not None
+                and not line.gap_before and last.level == line.style_rank and len(last.lines) < 5
+                and last.line_pages[-1] == line.page):
+            last.add(line)  # a styled heading wrapping onto its next line
+            continue
         if _is_heading(line, lines[i + 1 :], current, blocks):
             _add_heading(blocks, line)
             current = None
@@ -303,7 +309,7 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
         spans = split_long(text, max_words + 30, max_words) if block.kind == "paragraph" else [(0, len(text))]
         for start, end in spans:
             part = text[start:end].strip()
-            if not re.search(r"\w", part):
+            if not re.search(r"[^\W\d_]", part):
                 continue
             pages = tuple(p for p, (s, e) in page_marks.items() if s < end and e > start) or tuple(block.pages[:1])
             numbers = [n for offset, n in markers if start <= offset <= end]

@@ -197,7 +197,7 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> PdfText
 def _is_furniture(row: Row, frame: _Frame, height: float) -> bool:
     if _furniture_key(row) in frame.repeated:
         return True
-    in_band = row.y > 0.94 * height or row.y < 0.09 * height
+    in_band = row.y > 0.94 * height or row.y < 0.1 * height
     return in_band and not re.match(r"\d{1,3}\s*\S", row.text) and row.size <= frame.body_size * 1.2
 
 
