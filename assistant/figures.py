@@ -350,9 +350,9 @@ def format_amount(value: float, currency: str | None = "EUR") -> str:
 Figure = Amount | Quantity | Period
 
 
-def all_figures(text: str) -> list[Figure]:
+def all_figures(text: str, default_year: int | None = None) -> list[Figure]:
     """Every amount, quantity and period in text, in reading order."""
-    found: list[Figure] = [*find_amounts(text), *find_quantities(text), *find_periods(text)]
+    found: list[Figure] = [*find_amounts(text), *find_quantities(text), *find_periods(text, default_year)]
     return sorted(found, key=lambda f: f.start)
 
 
@@ -375,18 +375,26 @@ def figure_key(figure: Figure) -> str:
     return f"period:{figure.first.isoformat()}/{figure.last.isoformat()}"
 
 
-def figures_in(text: str) -> set[str]:
+def figures_in(text: str, default_year: int | None = None) -> set[str]:
     """Keys of every figure in text, to ask "does this figure appear in that paragraph"."""
-    return {figure_key(f) for f in all_figures(text)}
+    return {figure_key(f) for f in all_figures(text, default_year)}
 
 
-def unsupported_figures(sentence: str, paragraph: str, allowed: set[str] = frozenset()) -> list[str]:
-    """Figures in an answer sentence that the paragraph does not state; `allowed` holds computed ones."""
+def unsupported_figures(sentence: str, paragraph: str, allowed: set[str] = frozenset(),
+                        default_year: int | None = None, scale: float | None = None) -> list[str]:
+    """Figures in an answer sentence that the paragraph does not state, as written in the sentence.
+
+    `allowed` holds figures computed from the sources (a total), as keys or as text; `scale` is
+    the table unit for a table row ("bedragen x € 1.000"), read from the paragraph when not given;
+    `default_year` dates "eind dit jaar" in the paragraph.
+    """
     allowed_keys = set()
     for item in allowed:
         allowed_keys |= {item} if re.fullmatch(r"[a-z]+:\S+", item) else figures_in(item)
-    source = all_figures(paragraph)
-    numbers = [r.value for r in _readings(paragraph) if not r.currency]
+    source = all_figures(paragraph, default_year)
+    bare = [r.value for r in _readings(paragraph) if not r.currency]
+    scale = scale or table_scale(paragraph)
+    numbers = bare + [v * Decimal(str(scale)) for v in bare] if scale else bare
     return [f.raw for f in all_figures(sentence)
             if figure_key(f) not in allowed_keys and not _supported(f, source, numbers)]
 

@@ -38,14 +38,20 @@ _ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "v
              "laatste": 4}
 # A year 1900-2100 standing alone: not glued to a word or footnote, not money ("€2025",
 # "2025 miljoen"), not part of a larger number ("2.025", "202612").
-_BARE_YEAR = (r"(?<![\w.,’'\"”€$])(?:19\d\d|20\d\d|2100)"
-              r"(?![\w%€]|[.,]\d|\s*(?:miljoen|miljard|mln|mld|euro|procent)(?!\w))")
+_YEAR_DIGITS = r"(?<![\w.,’'\"”€$])(?:19\d\d|20\d\d|2100)"
+_BARE_YEAR = _YEAR_DIGITS + r"(?![\w%€]|[.,]\d|\s*(?:miljoen|miljard|mln|mld|euro|procent)(?!\w))"
+# A year with a footnote marker glued to it ("24 juni 20222", "voor 2025 en 202612."): only read
+# where a date is expected, after a month name or a word such as "in" or "sinds".
+_FOOTNOTED_YEAR = _YEAR_DIGITS + r"(?=\d{1,2}(?![\w%€]|[.,]\d))"
+_DATE_WORD_BEFORE = "".join(rf"(?<=\b{word} )" + "|" for word in
+                            ("in", "en", "tot", "vanaf", "sinds", "per", "na", "t/m", "uiterlijk"))[:-1]
 _RELATIVE = {"vorig": -1, "dit": 0, "komend": 1, "volgend": 1}
 
 
 def _year(name: str) -> str:
     """A year, or "dit/volgend/vorig jaar" resolved against default_year."""
-    return rf"(?:(?P<{name}>{_BARE_YEAR})|(?P<{name}rel>dit|volgend|vorig|komend)\s+jaar(?!\w))"
+    return (rf"(?:(?P<{name}>{_BARE_YEAR}|{_FOOTNOTED_YEAR})"
+            rf"|(?P<{name}rel>dit|volgend|vorig|komend)\s+jaar(?!\w))")
 
 
 _OPT_YEAR = rf"(?:\s+(?:van\s+)?{_year('y')})?"
@@ -144,7 +150,8 @@ _NOTATIONS: list[tuple[re.Pattern, Callable[[re.Match, int], Span | None]]] = [
      rf"(?P<y>{_BARE_YEAR})(?:{_DASH}|\s+(?:t/m|tot\s+en\s+met|tot)\s+)(?P<y2>\d{{4}}|\d\d)(?![\w%€]|[.,]\d)",
      _range),
     # 2027, dit jaar, volgend jaar
-    (_year("y"), _whole_year),
+    (rf"(?P<y>{_BARE_YEAR}|(?:{_DATE_WORD_BEFORE}){_FOOTNOTED_YEAR})"
+     rf"|(?P<yrel>dit|volgend|vorig|komend)\s+jaar(?!\w)", _whole_year),
 ]
 _COMPILED = [(re.compile(pattern, re.I), build) for pattern, build in _NOTATIONS]
 

@@ -248,7 +248,23 @@ def test_periods_without_any_year():
 
 def test_voor_with_a_year_means_for_not_before():
     periods = find_periods("in totaal €30,6 miljoen worden toegekend voor 2025 en 202612.")
-    assert [(p.raw, p.relation) for p in periods] == [("2025", None)]  # 202612: 2026 + footnote 12
+    assert [(p.raw, p.relation) for p in periods] == [("2025", None), ("2026", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("In de Hoofdlijnenbrief Schiphol van 24 juni 20222 is normering", "24 juni 2022"),
+        ("Op 24 juni 202214 heeft het kabinet", "24 juni 2022"),
+        ("In antwoord op Kamervragen in maart 20229 en tijdens", "maart 2022"),
+        ("worden toegekend voor 2025 en 202612.", "2026"),
+        ("Postbus 20401", None),  # no date expected here: not a year with a footnote
+    ],
+)
+def test_a_footnote_digit_glued_to_a_year_is_left_out(text, raw):
+    periods = find_periods(text)
+    assert (periods[-1].raw if periods else None) == raw
+    assert not any(q.value > 2100 for q in find_quantities(text))
 
 
 def test_years_inside_money_and_numbers_are_no_periods():
@@ -383,6 +399,18 @@ def test_a_coarser_period_is_supported_by_a_finer_one():
     assert unsupported_figures("Op 21 november 2024.", paragraph) == ["21 november 2024"]
 
 
+def test_support_from_a_budget_table_row_and_a_relative_year():
+    row = "Uitgaven voor luchtvaartuigen 860"
+    assert unsupported_figures("Voor luchtvaartuigen is € 860.000 geraamd.", row, scale=1000) == []
+    assert unsupported_figures("Voor luchtvaartuigen is € 860.000 geraamd.", row) == ["€ 860.000"]
+    table = "Raming over 2019 (bedragen x € 1.000)\nPersoneel Dienst van het Koninklijk Huis 18.206"
+    assert unsupported_figures("Ruim € 18,2 miljoen voor personeel.", table) == []
+    assert unsupported_figures("€ 27,7 miljoen in totaal.", table) == ["€ 27,7 miljoen"]
+    paragraph = "Het nieuwe convenant wordt eind dit jaar gepresenteerd."
+    assert unsupported_figures("Eind 2023 volgt het convenant.", paragraph) == ["Eind 2023"]
+    assert unsupported_figures("Eind 2023 volgt het convenant.", paragraph, default_year=2023) == []
+
+
 def test_amounts_are_supported_by_full_or_rounded_figures():
     paragraph = "Op jaarbasis bedraagt de uitkering in totaal € 1.559.000, waarvan € 275.000 de A-component."
     assert unsupported_figures("De uitkering is circa €1,6 miljoen per jaar.", paragraph) == []
@@ -419,3 +447,17 @@ def test_format_amount_round_trips(value, currency):
     assert amount.raw == text and amount.currency == currency
     assert same_amount(amount.value, value) or value == 0, (text, amount.value)
     assert isinstance(amount, Amount)
+
+
+def test_gold_answers_state_only_figures_from_their_evidence():
+    """Over the annex's gold questions, a correct answer's figures all come from its evidence quotes."""
+    import json
+
+    checked = 0
+    for line in (Path(__file__).resolve().parent.parent / "evals" / "dev.jsonl").read_text().splitlines():
+        item = json.loads(line)
+        if item["difficulty"] == "computation" or item["category"] == "unanswerable":
+            continue
+        assert unsupported_figures(item["answer"], " ".join(item["evidence"])) == [], item["id"]
+        checked += 1
+    assert checked >= 30
