@@ -72,17 +72,32 @@ def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> tupl
 
 
 def scaled_paragraphs(doc: Document) -> Iterator[tuple[Paragraph, float]]:
-    """Each paragraph with the table scale in force: set by a heading that declares one, ended by prose."""
-    scale, in_table = 1.0, False
+    """Each paragraph with the scale of its table: from its headings ("bedragen x € 1.000"), else from a
+    caption paragraph before the rows; prose always gets 1.0."""
+    caption, in_table = None, False
     for p in doc.paragraphs:
         declared = table_scale(p.text)
-        if declared is not None:
-            scale, in_table = declared, False
+        if declared is not None and p.kind != "table_row":
+            caption, in_table = declared, False
         elif p.kind == "table_row":
             in_table = True
         elif in_table:
-            scale, in_table = 1.0, False
-        yield p, (scale if p.kind == "table_row" or declared is not None else 1.0)
+            caption, in_table = None, False
+        if p.kind != "table_row":
+            yield p, 1.0
+            continue
+        from_headings = next((s for s in map(table_scale, reversed(p.section)) if s is not None), None)
+        yield p, from_headings or caption or 1.0
+
+
+def _nearest_period(periods: list, start: int, end: int, amount) -> str:
+    """The period in the amount's sentence closest to it; on a tie the one before it ("2019: 28.288")."""
+    def distance(x):
+        before = x.end <= amount.start
+        return (amount.start - x.end if before else max(0, x.start - amount.end), not before)
+
+    inside = [x for x in periods if start <= x.start < end]
+    return min(inside, key=distance).raw if inside else ""
 
 
 def _source(doc: Document, p: Paragraph) -> Source:
@@ -94,14 +109,13 @@ def amounts(documents: Iterable[Document]) -> list[AmountEntry]:
     entries = []
     for doc in documents:
         for p, scale in scaled_paragraphs(doc):
-            spans = sentences(p.text)
+            spans = sentences(p.text) if p.kind != "table_row" else [(0, len(p.text))]  # a row is one statement
             periods = find_periods(p.text)
             for a in find_amounts(p.text, scale=scale):
                 start, end = _sentence_at(p.text, spans, a.start)
-                near = sorted((x for x in periods if start <= x.start < end), key=lambda x: abs(x.start - a.start))
                 entries.append(AmountEntry(
                     a.raw, a.value, a.currency, a.per, p.text[start:end].strip(),
-                    near[0].raw if near else "", _source(doc, p),
+                    _nearest_period(periods, start, end, a), _source(doc, p),
                 ))
     return entries
 
