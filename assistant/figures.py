@@ -1,319 +1,38 @@
-"""Dutch figures in text: money amounts, numbers with a unit, percentages, dates and periods.
+"""Dutch figures in text, found and compared: amounts, quantities, percentages, dates and periods.
 
-Pure functions the answerer uses to find, compare and check figures: "€ 3.8 miljoen", "3,8 mln"
-and "€ 3.800.000" are one amount; "13 juni 2025" and "13-06-2025" one day. Precision over recall:
-a number is only read as money, a date or a quantity when the text says so right there.
+The answerer uses these to find the figure a question asks for and to check that every figure in
+an answer stands in the cited paragraph: "€ 3.8 miljoen", "3,8 mln" and "€ 3.800.000" are one
+amount; "13 juni 2025" and "13-06-2025" one day. Reading lives in `amounts` and `periods`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from assistant.amounts import Amount, Quantity, bare_numbers, find_amounts, find_quantities, parse_number, table_scale
 from assistant.periods import Period, find_periods
 
-
-@dataclass(frozen=True)
-class Amount:
-    """A money amount, with its exact span in the text and its value in units of currency."""
-
-    raw: str
-    start: int
-    end: int
-    value: float  # scale applied: "€351,6 miljoen" -> 351_600_000.0
-    currency: str | None  # "EUR", "USD", or None when the text names no currency
-    per: str | None = None  # "jaar" for "per jaar"/"jaarlijks" stated right there
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number with its unit word: "8.500 private partners", "62%" (unit "%"), "2 jaar"."""
-
-    raw: str
-    start: int
-    end: int
-    value: float
-    unit: str
-
-
-# A number as Dutch texts write it: "8.500", "351,6", "3.8", "1.234.567", "450.000,-", "-5".
-# Not glued to a word, quote or punctuation before it (footnote markers such as "jaar2",
-# "euro6.", "Onderwijs,6", "Work’’14"), not part of a name ("COVID-19") and not glued to a
-# word after it ("1e", "3D").
-_NUMBER = re.compile(
-    r"""(?<![\w’'"”.,/])(?<![^\W\d_]-)
-        (?:(?<![\w)])[-−](?=\d))?      # a minus sign attached to the digits
-        \d+(?:[.,]\d+)*
-        (?:,[-–—]{1,2}(?!\d))?         # "450.000,-"
-        (?!\w)""",
-    re.X,
-)
-_DUTCH_NUMBER = re.compile(r"(-?)(\d+(?:[.,]\d+)*)")
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.234.567": dots group thousands
-
-# Scale words after a number: "miljoen", "mln." (the dot belongs to the abbreviation).
-_SCALE = re.compile(r"\s*(?:(miljard|miljoen|biljoen|duizend)|(mld|mrd|mln|mio)\.?)(?!\w)", re.I)
-_SCALES = {"miljard": 1e9, "mld": 1e9, "mrd": 1e9, "miljoen": 1e6, "mln": 1e6, "mio": 1e6,
-           "biljoen": 1e12, "duizend": 1e3}
-# A currency before the number ("€", "EUR 2,5 mld", "-€ 5") or after it ("1,8 miljard euro",
-# "€80,9 miljoen euro" where the currency is doubled).
-_CURRENCY_BEFORE = re.compile(r"(?:([-−])\s?)?(€|\bEUR|\bUSD|US\$|\$)\s{0,2}$")
-_CURRENCY_AFTER = re.compile(r"\s*(euro|eur|dollar|us-dollar|usd)(?!\w)", re.I)
-_CURRENCIES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "$": "USD", "us$": "USD", "usd": "USD",
-               "dollar": "USD", "us-dollar": "USD"}
-# "per jaar"/"jaarlijks" right after the amount (perhaps after "extra"), or "jaarlijks" before it.
-_PER_AFTER = re.compile(r"\s+(?:extra\s+)?(?:per\s+(jaar|maand)|(jaar)lijks|op\s+(jaar)basis)(?![a-z])", re.I)
-_PER_BEFORE = re.compile(r"\b(?:(jaar)lijks|per\s+(jaar))\s+(?:(?:een|ca\.|circa|ruim|bijna|ongeveer|extra)\s+)*$", re.I)
-# Between two numbers that share the scale and currency of the second: "900 en 1.650 miljoen",
-# "tussen de 5 en 10 miljoen", "€5 tot €10 miljoen", "5-10 mln".
-_SHARED = re.compile(r"\s*(?:en|tot(?:\s+en\s+met)?|t/m|à|[-–—])\s*(?:€\s*)?", re.I)
-# A sentence that talks about money: a number with only a scale word counts as an amount there.
-_MONEY_CONTEXT = re.compile(
-    r"€|\beuro|\bEUR\b|budget|bedrag|subsidi|invest|financi|middelen|kosten|begroting|uitgave"
-    r"|beschikbaar|fonds|bijdrage|toegekend|toekenn|gereserveerd|betaal|\bgeld\b|dollar", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\d€“‘(])|\n\s*\n")
-# Non-money units after a scale word: "8 miljoen mensen", "10 miljoen ton".
-_THING_UNITS = {"ton", "tonnen", "kg", "kilo", "liter", "m2", "m3", "km", "ha", "hectare", "megaton",
-                "mt", "kwh", "gwh", "twh", "mw", "gw", "vierkante", "kubieke", "keer"}
-_VERBS = {"worden", "zijn", "gaan", "komen", "blijven", "hebben", "kunnen", "moeten", "zullen"}
-_PERCENT = re.compile(r"\s?(%|procentpunten|procentpunt|procent|pct\.?)(?!\w)", re.I)
-# The next word as a unit: lowercase ("aanvragen") or an acronym ("HIP"), never a sentence start.
-_UNIT_WORD = re.compile(r"[ \t\u00a0]+([a-zà-ÿ][a-zà-ÿ’'-]*(?!\w)|[A-Z]{2,}(?![a-z\d]))")
-_NOT_UNITS = {"en", "of", "tot", "van", "in", "op", "aan", "voor", "met", "is", "zijn", "de", "het",
-              "een", "te", "die", "dat", "na", "per", "uit", "bij", "om", "als", "door", "wordt",
-              "worden", "was", "waren", "naar", "over", "onder", "tegen", "t", "à", "a", "x", "jl",
-              "heeft", "hebben", "kan", "zal", "zou", "dan", "maar", "nog", "ook", "tussen", "nr", "https", "http", "www"}
-# A number right after these words identifies a thing ("pijler 1", "nr. 292", "artikelen 12,
-# 13 en 14 AVG"): never a quantity.
-_REFERENCE_BEFORE = re.compile(
-    r"\b(?:pijler|artikel(?:en)?|art\.|hoofdstuk|paragraaf|par\.|bijlage|grafiek|tabel|figuur|fase|nr\.?"
-    r"|nummer|leden|lid|kamerstuk|pagina|p\.|blz\.?|versie|stap|niveau|onderdeel|actie|motie|vraag)"
-    r"\s*(?:\d+[a-z]?\s*(?:,|en|tot\s+en\s+met|t/m|-)\s*)*$", re.I)
-# Other numbers that are no count: a postcode ("2500 EK"), a Kamerstuk volume ("35 000 XVII").
-_POSTCODE_OR_VOLUME = re.compile(r"\d{4} [A-Z]{2}|.* [IVXLC]+")
-# A footnote or list marker: a small number at the start of a line ("26 DPIA, p. 13.").
-_LINE_START_MARKER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}$")
-# A table cell: the number ends the line or is followed by another cell (a number or a dash).
-_NEXT_CELL = re.compile(r"[ \t]*(?:$|\n|[-–—\d])")
-# Table headings that scale every bare number below them: "bedragen x € 1.000", "(x € 1 mln)".
-_TABLE_SCALE = re.compile(
-    r"(?:\bx|×)\s*(?:€|EUR|euro)?\s*(?P<base>1(?:\.?000)*)(?![\d.,]\d)"
-    r"(?:\s*(?P<word>miljard|miljoen|mld|mln|mrd|duizend)\.?)?"
-    r"|\bin\s+(?:€\s*)?(?P<plural>duizenden|miljoenen|miljarden|mln|mld|miljoen|miljard)(?!\w)",
-    re.I)
-_PLURAL_SCALES = {"duizenden": 1e3, "miljoenen": 1e6, "miljarden": 1e9}
-
-
-def parse_number(token: str) -> float | None:
-    """Read one number in Dutch notation: "1.234,5", "3,8", "3.8", "8.500", "450.000,-", "-5"."""
-    value = _parse_decimal(token)
-    return None if value is None else float(value)
-
-
-def _parse_decimal(token: str) -> Decimal | None:
-    """Exact value of a Dutch number; a dot followed by exactly 3 digits groups thousands."""
-    text = re.sub(r",[-–—]{1,2}$", "", token.strip().replace("−", "-"))
-    match = _DUTCH_NUMBER.fullmatch(text)
-    if not match:
-        return None
-    sign, body = match.groups()
-    if "," in body:
-        whole, _, fraction = body.rpartition(",")
-        if not fraction.isdigit() or not (whole.isdigit() or _THOUSANDS.fullmatch(whole)):
-            return None
-        body = whole.replace(".", "") + "." + fraction
-    elif "." in body and _THOUSANDS.fullmatch(body):
-        body = body.replace(".", "")
-    elif body.count(".") > 1:
-        return None  # "3.1.2": a section number, not a figure
-    return Decimal(sign + body)
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """One number token with what surrounds it: currency, scale and where the phrase ends."""
-
-    start: int  # includes a currency sign before the number
-    digits_end: int
-    end: int  # includes a scale word and a currency word after the number
-    number: Decimal
-    currency: str | None
-    scale: float | None
-    negative: bool  # "-€ 5 miljoen": the sign stands before the currency
-    phrase_end: int | None = None  # for "140" in "USD 140-300 miljard per jaar": where the range ends
-
-    @property
-    def value(self) -> Decimal:
-        value = self.number * Decimal(str(self.scale or 1))
-        return -value if self.negative else value
-
-
-def _read(text: str, match: re.Match) -> _Reading | None:
-    number = _parse_decimal(match.group())
-    if number is None:
-        return None
-    start, end = match.start(), match.end()
-    currency, negative = None, False
-    before = _CURRENCY_BEFORE.search(text, max(0, start - 8), start)
-    if before:
-        currency, negative, start = _CURRENCIES[before.group(2).lower()], bool(before.group(1)), before.start()
-    scale = None
-    if scaled := _SCALE.match(text, end):
-        scale, end = _SCALES[(scaled.group(1) or scaled.group(2)).lower()], scaled.end()
-    if after := _CURRENCY_AFTER.match(text, end):
-        currency, end = currency or _CURRENCIES[after.group(1).lower()], after.end()
-    return _Reading(start, match.end(), end, number, currency, scale, negative)
-
-
-def _share_scales(readings: list[_Reading], text: str) -> list[_Reading]:
-    """Give "900" in "900 en 1.650 miljoen euro" the scale and currency of its partner."""
-    shared = list(readings)
-    for i in range(len(shared) - 1):
-        left, right = shared[i], shared[i + 1]
-        if not _SHARED.fullmatch(text, left.end, right.start) or _is_year_like(left):
-            continue
-        if left.end == left.digits_end and left.number < right.value:  # "500.000 tot 1 miljoen euro"
-            scale = right.scale if left.number < right.number else None
-            shared[i] = replace(left, scale=scale, currency=left.currency or right.currency, phrase_end=right.end)
-        if left.currency and not right.currency:
-            shared[i + 1] = replace(right, currency=left.currency)
-    return shared
-
-
-def _is_year_like(reading: _Reading) -> bool:
-    number = reading.number
-    return reading.currency is None and number == number.to_integral() and 1900 <= number <= 2100
-
-
-def _readings(text: str) -> list[_Reading]:
-    """Every number token outside dates and table-scale headings, with its money context."""
-    blocked = [(p.start, p.end) for p in find_periods(text)]
-    blocked += [(m.start(), m.end()) for m in _TABLE_SCALE.finditer(text)]
-    tokens = [m for m in _NUMBER.finditer(text)
-              if not any(s < m.end() and m.start() < e for s, e in blocked)]
-    return _share_scales([r for m in tokens if (r := _read(text, m))], text)
-
-
-def _sentence(text: str, position: int) -> str:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
-    end = _SENTENCE_END.search(text, position)
-    return text[starts[-1] if starts else 0:end.start() if end else len(text)]
-
-
-def _names_things(word: str) -> bool:
-    """Whether the word after "8 miljoen" counts things rather than money ("mensen", "ton")."""
-    lower = word.lower()
-    plural = len(lower) > 3 and lower.endswith(("en", "s")) and lower not in _VERBS | _NOT_UNITS
-    return lower in _THING_UNITS or plural
-
-
-def _is_money(reading: _Reading, text: str) -> bool:
-    """A currency makes money; a bare scale word only in a sentence about money."""
-    if reading.currency:
-        return True
-    if reading.scale is None:
-        return False
-    next_word = _UNIT_WORD.match(text, reading.end)
-    if next_word and _names_things(next_word.group(1)):
-        return False
-    return bool(_MONEY_CONTEXT.search(_sentence(text, reading.start)))
-
-
-def _per(text: str, reading: _Reading) -> str | None:
-    match = _PER_AFTER.match(text, reading.phrase_end or reading.end) or _PER_BEFORE.search(text, max(0, reading.start - 40), reading.start)
-    return next(g for g in match.groups() if g).lower() if match else None
-
-
-def _is_table_cell(text: str, reading: _Reading) -> bool:
-    if reading.scale is not None or _is_year_like(reading):
-        return False
-    if _REFERENCE_BEFORE.search(text, max(0, reading.start - 40), reading.start):
-        return False  # "Kamerstuk 35 000, nr. 2"
-    return bool(_NEXT_CELL.match(text, reading.end))
-
-
-def find_amounts(text: str, scale: float = 1.0) -> list[Amount]:
-    """Money amounts in text; with a table scale (x € 1.000) bare table cells count, multiplied."""
-    amounts = []
-    for reading in _readings(text):
-        value = reading.value
-        if not _is_money(reading, text):
-            if scale == 1.0 or not _is_table_cell(text, reading):
-                continue
-            value *= Decimal(str(scale))
-        amounts.append(Amount(text[reading.start:reading.end], reading.start, reading.end,
-                              float(value), reading.currency, _per(text, reading)))
-    return amounts
-
-
-def find_quantities(text: str) -> list[Quantity]:
-    """Numbers with a unit word, and percentages, that are not amounts, years or dates."""
-    quantities = []
-    for reading in _readings(text):
-        if _is_money(reading, text):
-            continue
-        percent = _PERCENT.match(text, reading.end)
-        if percent and reading.scale is None:
-            unit, end = ("procentpunt" if "punt" in percent.group(1).lower() else "%"), percent.end()
-        elif _is_identifier(text, reading):
-            continue
-        else:
-            end, unit = _unit(text, reading)
-        if unit and not _POSTCODE_OR_VOLUME.fullmatch(text[reading.start:end]):
-            quantities.append(Quantity(text[reading.start:end], reading.start, end, float(reading.value), unit))
-    return quantities
-
-
-def _is_identifier(text: str, reading: _Reading) -> bool:
-    """A number that names rather than counts: "pijler 1", "artikelen 12 en 14", a footnote marker."""
-    if re.fullmatch(r"(?:19|20)\d{3,4}", text[reading.start:reading.digits_end]):
-        return True  # "20208 ligt": a year with a footnote digit glued to it
-    return bool(_REFERENCE_BEFORE.search(text, max(0, reading.start - 40), reading.start)
-                or _LINE_START_MARKER.search(text, max(0, reading.start - 20), reading.digits_end))
-
-
-def _unit(text: str, reading: _Reading) -> tuple[int, str]:
-    """The unit word(s) after a number: "aanvragen", "private partners"; "" when there is none."""
-    first = _UNIT_WORD.match(text, reading.end)
-    if not first or first.group(1).lower() in _NOT_UNITS:
-        return reading.end, text[reading.digits_end:reading.end].strip()  # "8 miljoen" -> "miljoen"
-    second = _UNIT_WORD.match(text, first.end())
-    adjective = first.group(1).islower() and first.group(1).endswith("e")
-    if adjective and second and second.group(1).lower() not in _NOT_UNITS:
-        return second.end(), f"{first.group(1)} {second.group(1)}"
-    return first.end(), first.group(1)
-
-
-def table_scale(text: str) -> float | None:
-    """The unit a table heading declares: "bedragen x € 1.000" -> 1000.0, "(x € 1 mln)" -> 1e6."""
-    match = _TABLE_SCALE.search(text)
-    if not match:
-        return None
-    if match["plural"]:
-        word = match["plural"].lower()
-        return _PLURAL_SCALES.get(word) or _SCALES[word]
-    base = float(match["base"].replace(".", ""))
-    return base * _SCALES[match["word"].lower()] if match["word"] else base
+__all__ = ["Amount", "Quantity", "Period", "Figure", "parse_number", "find_amounts", "find_quantities",
+           "find_periods", "table_scale", "same_amount", "format_amount", "all_figures", "figure_key",
+           "figures_in", "unsupported_figures"]
 
 
 def same_amount(a: float, b: float) -> bool:
-    """Equal, or a full figure rounding to a written one: 3_812_000 ~ 3,8 miljoen, but 1,4 != 1 miljoen."""
+    """Equal, or a full figure that rounds to a written one: 3_812_000 ~ 3,8 miljoen; 1,4 != 1 miljoen."""
     if a == b:
         return True
-    if (a < 0) != (b < 0) or max(abs(a), abs(b)) < 1e6:
+    if (a < 0) != (b < 0) or a == 0 or b == 0:
         return False
-    coarse, fine = sorted((a, b), key=lambda v: _decimals(_in_words_unit(v)))
-    coarse_words, fine_words = _in_words_unit(coarse), _in_words_unit(fine)
-    if _decimals(fine_words) < 3 or abs(fine) < 1e6:
-        return False  # both are rounded figures: they must be equal
-    unit = Decimal(1).scaleb(coarse_words.as_tuple().exponent)
-    scaled_fine = Decimal(repr(fine)) / Decimal(repr(coarse)) * coarse_words
-    return scaled_fine.quantize(unit, rounding=ROUND_HALF_UP) == coarse_words
+    coarse, fine = sorted((abs(a), abs(b)), key=lambda v: _decimals(_in_words(v)))
+    if fine < 1e6 or _decimals(_in_words(fine)) < 3:
+        return False  # two rounded figures, or two exact small ones: only equal values match
+    written = _in_words(coarse)
+    fine_in_unit = Decimal(repr(fine)) / (Decimal(repr(coarse)) / written)  # in coarse's miljoen/miljard
+    return fine_in_unit.quantize(Decimal(1).scaleb(-_decimals(written)), ROUND_HALF_UP) == written
 
 
-def _in_words_unit(value: float) -> Decimal:
+def _in_words(value: float) -> Decimal:
     """The value as written with "miljard"/"miljoen": 3_800_000 -> Decimal("3.8")."""
     exact = Decimal(repr(abs(value)))
     unit = Decimal(10**9) if exact >= 10**9 else Decimal(10**6) if exact >= 10**6 else Decimal(1)
@@ -392,7 +111,7 @@ def unsupported_figures(sentence: str, paragraph: str, allowed: set[str] = froze
     for item in allowed:
         allowed_keys |= {item} if re.fullmatch(r"[a-z]+:\S+", item) else figures_in(item)
     source = all_figures(paragraph, default_year)
-    bare = [r.value for r in _readings(paragraph) if not r.currency]
+    bare = bare_numbers(paragraph)
     scale = scale or table_scale(paragraph)
     numbers = bare + [v * Decimal(str(scale)) for v in bare] if scale else bare
     return [f.raw for f in all_figures(sentence)

@@ -297,10 +297,18 @@ def test_table_scale(text, scale):
         (3_800_000, 3_850_000, False),
         (450_000, 450_400, False),
         (-5_000_000, 5_000_000, False),
+        (0, 1_234_567, False),
+        (1_800_000_000, 1_812_345_678, True),
     ],
 )
 def test_same_amount(a, b, same):
     assert same_amount(a, b) is same and same_amount(b, a) is same
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(min_value=-1e13, max_value=1e13), st.floats(min_value=-1e13, max_value=1e13))
+def test_same_amount_is_symmetric_and_reflexive(a, b):
+    assert same_amount(a, a) and same_amount(a, b) == same_amount(b, a)
 
 
 @pytest.mark.parametrize(
