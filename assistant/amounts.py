@@ -65,14 +65,16 @@ _CURRENCIES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "$": "USD", "us$": "US
                "dollar": "USD", "us-dollar": "USD"}
 # "per jaar"/"jaarlijks" right after the amount (perhaps after "extra"), or "jaarlijks" before it.
 _PER_AFTER = re.compile(r"\s+(?:extra\s+)?(?:per\s+(jaar|maand)|(jaar)lijks|op\s+(jaar)basis)(?![a-z])", re.I)
-_PER_BEFORE = re.compile(r"\b(?:(jaar)lijks|per\s+(jaar))\s+(?:(?:een|ca\.|circa|ruim|bijna|ongeveer|extra)\s+)*$", re.I)
+_PER_BEFORE = re.compile(
+    r"\b(?:(jaar)lijks|per\s+(jaar))\s+(?:(?:is|wordt|er|een|ca\.|circa|ruim|bijna|ongeveer|extra)\s+)*$", re.I)
 # Between two numbers that share the scale and currency of the second: "900 en 1.650 miljoen",
 # "tussen de 5 en 10 miljoen", "€5 tot €10 miljoen", "5-10 mln".
 _SHARED = re.compile(r"\s*(?:en|tot(?:\s+en\s+met)?|t/m|à|[-–—])\s*(?:€\s*)?", re.I)
 # A sentence that talks about money: a number with only a scale word counts as an amount there.
 _MONEY_CONTEXT = re.compile(
-    r"€|\beuro|\bEUR\b|budget|bedrag|subsidi|invest|financi|middelen|kosten|begroting|uitgave"
-    r"|beschikbaar|fonds|bijdrage|toegekend|toekenn|gereserveerd|betaal|\bgeld\b|dollar", re.I)
+    r"€|\beuro|\bEUR\b|dollar|budget|bedrag|subsidi|invest|financi|middelen|\bkost|begro|uitgave|uitgegeven"
+    r"|beschikbaar|fonds|bijdrage|toegekend|toekenn|gereserveerd|betaal|\bgeld\b|steekt|bedraagt|bezuinig"
+    r"|bespar|opbreng|inkomsten|lening|krediet|heffing|belasting|vergoeding|uitkering|omzet|\bwinst|boete", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\d€“‘(])|\n\s*\n")
 # Non-money units after a scale word: "8 miljoen mensen", "10 miljoen ton".
 _THING_UNITS = {"ton", "tonnen", "kg", "kilo", "liter", "m2", "m3", "km", "ha", "hectare", "megaton",

@@ -140,9 +140,9 @@ _NOTATIONS: list[tuple[re.Pattern, Callable[[re.Match, int], Span | None]]] = [
     (rf"(?<!\w)(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)(?!\w){_OPT_YEAR}", _season),
     # Q1 2025, het eerste kwartaal van 2025, 3e kwartaal
     (rf"(?<!\w)Q(?P<q>[1-4])(?!\w){_OPT_YEAR}", _quarter),
-    (rf"(?<!\w)(?P<q>eerste|tweede|derde|vierde|laatste)\s+kwartaal(?!\w){_OPT_YEAR}", _quarter),
+    (rf"(?<!\w)(?P<q>eerste|tweede|derde|vierde|laatste|[1-4]e)\s+kwartaal(?!\w){_OPT_YEAR}", _quarter),
     # het tweede halfjaar van 2025, de eerste helft van 2026, H2 2025
-    (rf"(?<!\w)(?P<h>eerste|tweede)\s+(?:halfjaar|half\s+jaar)(?!\w){_OPT_YEAR}", _half),
+    (rf"(?<!\w)(?P<h>eerste|tweede|[12]e)\s+(?:halfjaar|half\s+jaar)(?!\w){_OPT_YEAR}", _half),
     (rf"(?<!\w)(?P<h>eerste|tweede)\s+helft\s+(?:van\s+)?{_year('y')}", _half),
     (rf"(?<!\w)H(?P<h>[12])\s+{_year('y')}", _half),
     # 2025-2029, 2025–2029, 2025/2026, studiejaar 2025-2026, 2025 t/m 2029
