@@ -1,0 +1,207 @@
+"""Kill `ingest` at random moments; after every kill the index must hold the old or the new content, never a mix.
+
+Each round writes a new version of a small real corpus (the annex with one sentence
+changed, a real PDF, and a note that comes and goes), starts an ingest in a child
+process, SIGKILLs it after a random delay, and checks the live index: it opens,
+answers, every document is entirely the previous or the new version, all documents
+come from the same version, and paragraphs, BM25 ids and Chroma vectors agree.
+Then an ingest in this process must complete and publish the new version.
+
+    .venv/bin/python benchmarks/crash.py --runs 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+from assistant import snapshot  # noqa: E402
+from assistant.config import Settings  # noqa: E402
+from assistant.ingest import load_document  # noqa: E402
+from assistant.indexer import ingest_paths  # noqa: E402
+from assistant.retrieval import Retriever  # noqa: E402
+from assistant.store import VectorStore, connect  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+ANNEX = ROOT / "corpus" / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt"
+PDF = ROOT / "corpus" / "14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente.pdf"
+SENTENCE = "Uiterlijk 13 juni ontvangen aanvragers de uitslag."
+NOTE = "notitie"
+QUESTION = "wanneer ontvangen aanvragers de uitslag"
+
+CHILD = """
+import sys
+from pathlib import Path
+from assistant.config import Settings
+from assistant.indexer import ingest_paths
+print("READY", flush=True)
+ingest_paths([Path(sys.argv[1])], Settings(index_dir=Path(sys.argv[2])))
+print("DONE", flush=True)
+"""
+
+Content = dict[str, frozenset[str]]  # doc id -> its paragraph texts
+
+
+@dataclass
+class Tally:
+    runs: int = 0
+    faults: int = 0  # kills that landed while the ingest was still running
+    published_before_kill: int = 0
+    errors: list[str] = field(default_factory=list)
+    data_lost: int = 0
+
+
+class CrashRig:
+    """A scratch corpus folder and index whose versions are known, and the checks after a kill."""
+
+    def __init__(self, work: Path, warm_cache: Path | None = None):
+        self.folder = work / "docs"
+        self.folder.mkdir(parents=True)
+        (work / "index").mkdir()
+        if warm_cache and warm_cache.exists():
+            shutil.copy(warm_cache, work / "index" / "embeddings.sqlite")
+        self.settings = Settings(index_dir=work / "index")
+        self.versions: dict[int, Content] = {}
+        shutil.copy(PDF, self.folder / PDF.name)
+
+    def write_version(self, n: int) -> None:
+        """Version n: the annex says day n in one sentence; the note exists in even versions only."""
+        text = ANNEX.read_text(encoding="utf-8").replace(SENTENCE, f"Uiterlijk {n} juni ontvangen aanvragers de uitslag.")
+        (self.folder / ANNEX.name).write_text(text, encoding="utf-8")
+        note = self.folder / f"{NOTE}.txt"
+        if n % 2 == 0:
+            note.write_text(f"Notitie versie {n}.\n\nDe regeling wordt in ronde {n} herzien en geëvalueerd.\n", encoding="utf-8")
+        elif note.exists():
+            note.unlink()
+        self.versions[n] = {p.stem: frozenset(x.text for x in load_document(p).paragraphs) for p in self.folder.iterdir()}
+
+    def live_content(self) -> Content:
+        info = snapshot.current(self.settings.index_dir)
+        return {d.id: frozenset(p.text for p in d.paragraphs) for d in snapshot.read_documents(info.folder)}
+
+    def which_version(self, allowed: tuple[int, ...]) -> int | None:
+        """The allowed version the live index equals as a whole, or None for a mix or a loss."""
+        live = self.live_content()
+        return next((n for n in allowed if self.versions[n] == live), None)
+
+    def consistency_problems(self) -> list[str]:
+        """Paragraph records, BM25 ids and Chroma ids of the live snapshot must be the same set."""
+        info = snapshot.current(self.settings.index_dir)
+        retriever = Retriever.open(self.settings)
+        ids = set(retriever.paragraphs)
+        problems = []
+        if set(retriever.loaded.lexical.ids) != ids:
+            problems.append("BM25 ids differ from paragraphs")
+        store = VectorStore(connect(info.folder / "chroma"), info.collection)
+        if store.count() != len(ids) or set(store.vectors(sorted(ids))) != ids:
+            problems.append("Chroma vectors differ from paragraphs")
+        if not retriever.search(QUESTION, k=3):
+            problems.append("search returned nothing")
+        return problems
+
+    def killed_ingest(self, delay: float) -> bool:
+        """Run an ingest in a child process and SIGKILL it `delay` s after it is ready; True if it was still running."""
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(self.folder), str(self.settings.index_dir)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        child.stdout.readline()  # READY: imports done
+        time.sleep(delay)
+        running = child.poll() is None
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        return running
+
+    def timed_child_ingest(self) -> float:
+        """Seconds from READY to exit of an uncut child ingest (the window the kills are drawn from)."""
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(self.folder), str(self.settings.index_dir)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )
+        child.stdout.readline()
+        started = time.perf_counter()
+        child.wait()
+        child.stdout.close()
+        return time.perf_counter() - started
+
+
+def run(runs: int, seed: int, work: Path, warm_cache: Path | None = None, say=print) -> Tally:
+    """`runs` rounds of write version → killed ingest → check → completing ingest → check."""
+    rng = random.Random(seed)
+    rig = CrashRig(work, warm_cache)
+    rig.write_version(0)
+    ingest_paths([rig.folder], rig.settings)
+    rig.write_version(1)
+    window = rig.timed_child_ingest()
+    say(f"an uncut ingest of one changed version takes {window:.2f} s after start-up; kills drawn from [0, {window * 1.1:.2f}] s")
+    tally, current = Tally(), 1
+    for n in range(2, runs + 2):
+        rig.write_version(n)
+        tally.runs += 1
+        delay = rng.uniform(0, window * 1.1)
+        tally.faults += rig.killed_ingest(delay)
+        _check(rig, (current, n), tally, f"run {n - 1} after kill at {delay:.2f} s")
+        try:
+            ingest_paths([rig.folder], rig.settings)
+        except Exception as err:  # the point is to count these
+            tally.errors.append(f"run {n - 1}: next ingest failed: {type(err).__name__}: {err}")
+        seen = _check(rig, (n,), tally, f"run {n - 1} after the completing ingest")
+        current = seen if seen is not None else current
+    leftovers = [p.name for p in snapshot.snapshots_dir(rig.settings.index_dir).iterdir()]
+    if len(leftovers) > rig.settings.keep_snapshots:
+        tally.errors.append(f"{len(leftovers)} snapshot folders left (keep {rig.settings.keep_snapshots})")
+    return tally
+
+
+def _check(rig: CrashRig, allowed: tuple[int, ...], tally: Tally, where: str) -> int | None:
+    try:
+        seen = rig.which_version(allowed)
+        problems = rig.consistency_problems()
+    except Exception as err:  # an index that does not open is data lost
+        tally.errors.append(f"{where}: {type(err).__name__}: {err}")
+        tally.data_lost += 1
+        return None
+    if seen is None:
+        tally.data_lost += 1
+        tally.errors.append(f"{where}: live index is none of versions {allowed} (mixed or lost)")
+    if problems:
+        tally.errors.append(f"{where}: " + "; ".join(problems))
+    if seen == allowed[-1] and len(allowed) == 2:
+        tally.published_before_kill += 1
+    return seen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="crash-") as tmp:
+        tally = run(args.runs, args.seed, Path(tmp))
+    for line in tally.errors:
+        print("  error:", line)
+    print(f"runs: {tally.runs}")
+    print(f"faults injected (SIGKILL while ingest running): {tally.faults}")
+    print(f"kills after which the new version was already live: {tally.published_before_kill}")
+    print(f"errors: {len(tally.errors)}")
+    print(f"data lost: {tally.data_lost}")
+    print(f"({time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
