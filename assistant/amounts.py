@@ -55,6 +55,8 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.234.567": dots group thous
 
 # Scale words after a number: "miljoen", "mln." (the dot belongs to the abbreviation).
 _SCALE = re.compile(r"\s*(?:(miljard|miljoen|biljoen|duizend)|(mld|mrd|mln|mio)\.?)(?!\w)", re.I)
+_FULL_SCALE_WORD = {"mld": "miljard", "mrd": "miljard", "mln": "miljoen", "mio": "miljoen"}
+SCALE_WORDS = frozenset({"duizend", "miljoen", "miljard", "biljoen"})  # a Quantity's unit when no noun follows
 _SCALES = {"miljard": 1e9, "mld": 1e9, "mrd": 1e9, "miljoen": 1e6, "mln": 1e6, "mio": 1e6,
            "biljoen": 1e12, "duizend": 1e3}
 # A currency before the number ("€", "EUR 2,5 mld", "-€ 5") or after it ("1,8 miljard euro",
@@ -86,7 +88,8 @@ _UNIT_WORD = re.compile(r"[ \t\u00a0]+([a-zà-ÿ][a-zà-ÿ’'-]*(?!\w)|[A-Z]{2,
 _NOT_UNITS = {"en", "of", "tot", "van", "in", "op", "aan", "voor", "met", "is", "zijn", "de", "het",
               "een", "te", "die", "dat", "na", "per", "uit", "bij", "om", "als", "door", "wordt",
               "worden", "was", "waren", "naar", "over", "onder", "tegen", "t", "à", "a", "x", "jl",
-              "heeft", "hebben", "kan", "zal", "zou", "dan", "maar", "nog", "ook", "tussen", "nr", "https", "http", "www"}
+              "heeft", "hebben", "kan", "zal", "zou", "dan", "maar", "nog", "ook", "tussen", "nr",
+              "https", "http", "www"}
 # A number right after these words identifies a thing ("pijler 1", "nr. 292", "artikelen 12,
 # 13 en 14 AVG"): never a quantity.
 _REFERENCE_BEFORE = re.compile(
@@ -225,7 +228,8 @@ def _is_money(reading: _Reading, text: str) -> bool:
 
 
 def _per(text: str, reading: _Reading) -> str | None:
-    match = _PER_AFTER.match(text, reading.phrase_end or reading.end) or _PER_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+    match = (_PER_AFTER.match(text, reading.phrase_end or reading.end)
+             or _PER_BEFORE.search(text, max(0, reading.start - 40), reading.start))
     return next(g for g in match.groups() if g).lower() if match else None
 
 
@@ -281,7 +285,8 @@ def _unit(text: str, reading: _Reading) -> tuple[int, str]:
     """The unit word(s) after a number: "aanvragen", "private partners"; "" when there is none."""
     first = _UNIT_WORD.match(text, reading.end)
     if not first or first.group(1).lower() in _NOT_UNITS:
-        return reading.end, text[reading.digits_end:reading.end].strip()  # "8 miljoen" -> "miljoen"
+        scale_word = text[reading.digits_end:reading.end].strip().lower().rstrip(".")
+        return reading.end, _FULL_SCALE_WORD.get(scale_word, scale_word)  # "8 mln" -> "miljoen"
     second = _UNIT_WORD.match(text, first.end())
     adjective = first.group(1).islower() and first.group(1).endswith("e")
     if adjective and second and second.group(1).lower() not in _NOT_UNITS:

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from assistant.amounts import Amount, Quantity, bare_numbers, find_amounts, find_quantities, parse_number, table_scale
+from assistant.amounts import (
+    SCALE_WORDS,
+    Amount,
+    Quantity,
+    bare_numbers,
+    find_amounts,
+    find_quantities,
+    parse_number,
+    table_scale,
+)
 from assistant.periods import Period, find_periods
 
 __all__ = ["Amount", "Quantity", "Period", "Figure", "parse_number", "find_amounts", "find_quantities",
@@ -54,7 +63,7 @@ def _dutch_digits(value: Decimal, decimals: int | None = None) -> str:
 
 
 def format_amount(value: float, currency: str | None = "EUR") -> str:
-    """Dutch notation: 111_500_000 -> "€111,5 miljoen", 1_800_000_000 -> "€1,8 miljard", 450_000 -> "€450.000"."""
+    """Dutch notation: 111_500_000 -> "€111,5 miljoen", 450_000 -> "€450.000"."""
     symbol = {"EUR": "€", "USD": "$", None: ""}.get(currency, f"{currency} ")
     exact = Decimal(repr(abs(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if exact >= 10**9 and exact % 10**6 == 0:
@@ -81,7 +90,12 @@ def _canonical(value: float) -> str:
 
 
 def figure_key(figure: Figure) -> str:
-    """A notation-free key: "€3.8 miljoen", "3,8 mln" and "€ 3.800.000" all give "eur:3800000"."""
+    """A notation-free key: "€3.8 miljoen", "3,8 mln" and "€ 3.800.000" all give "eur:3800000".
+
+    A bare "3,8 mln" (no currency, no counted noun) keys as euros: in these texts it is money.
+    """
+    if isinstance(figure, Quantity) and figure.unit in SCALE_WORDS:
+        return f"eur:{_canonical(figure.value)}"
     if isinstance(figure, Amount):
         return f"{'usd' if figure.currency == 'USD' else 'eur'}:{_canonical(figure.value)}"
     if isinstance(figure, Quantity):
@@ -124,7 +138,9 @@ def _supported(figure: Figure, source: list[Figure], bare_numbers: list[Decimal]
         return any(_within(p, figure) for p in source if isinstance(p, Period))
     if isinstance(figure, Quantity) and figure.unit in ("%", "procentpunt"):
         return any(isinstance(q, Quantity) and q.unit == figure.unit and q.value == figure.value for q in source)
-    currencies = {figure.currency, None} if isinstance(figure, Amount) and figure.currency else {"EUR", "USD", None}
+    currencies = {"EUR", "USD", None}
+    if isinstance(figure, Amount) and figure.currency:
+        currencies = {figure.currency, None}  # "$80 miljoen" is not supported by "€80 miljoen"
     stated = [a.value for a in source if isinstance(a, Amount) and a.currency in currencies]
     return any(same_amount(figure.value, float(v)) for v in [*stated, *bare_numbers])
 

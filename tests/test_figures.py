@@ -141,6 +141,8 @@ def test_scale_words_without_money_are_quantities():
     assert find_amounts(text) == []
     [quantity] = find_quantities(text)
     assert (quantity.raw, quantity.value, quantity.unit) == ("8 miljoen mensen", 8e6, "mensen")
+    assert [(q.raw, q.unit) for q in find_quantities("Het gaat om 3,8 mln.")] == [("3,8 mln.", "miljoen")]
+    assert figures_in("Het gaat om 3,8 mln.") == figures_in("€ 3.800.000") != figures_in(text)
 
 
 @pytest.mark.parametrize(
@@ -345,7 +347,7 @@ def test_format_amount(value, currency, text):
 @pytest.mark.parametrize(
     "notations",
     [
-        ["€3.8 miljoen", "3,8 mln euro", "€ 3.800.000", "EUR 3,8 mln."],
+        ["€3.8 miljoen", "3,8 mln", "3,8 mln euro", "€ 3.800.000", "EUR 3,8 mln."],
         ["€1,65 miljard", "1.650 miljoen euro", "€ 1.650.000.000"],
         ["13 juni 2025", "13-06-2025", "2025-06-13"],
         ["62%", "62 procent"],
