@@ -62,7 +62,7 @@ def test_question_gets_cited_answer_and_citation_opens_paragraph(monkeypatch, an
     assert any(cited.quote in t and "Techkwadraat" in t for t in texts), "the cited paragraph is shown"
     captions = [plain(c.value) for c in at.chat_message[-1].caption]
     assert any(f"alinea {cited.paragraph_id}" in c and "p. " in c for c in captions)
-    assert any(c.startswith("🟢 Hoe zeker") or "Hoe zeker" in c for c in captions)
+    assert any(c.startswith("Hoe zeker: :green-badge[Hoog]") for c in captions)
 
 
 def test_refusal_shows_nearest_passages(monkeypatch, annex_settings):

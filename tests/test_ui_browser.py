@@ -81,7 +81,7 @@ def test_chat_in_real_browser(app_url, tmp_path):
     url, settings = app_url
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
         page.goto(url)
         chat_input = page.get_by_test_id("stChatInputTextArea")
         expect(chat_input).to_be_visible(timeout=90_000)
@@ -94,7 +94,7 @@ def test_chat_in_real_browser(app_url, tmp_path):
         first_citation.click()
         link = page.get_by_role("link", name=re.compile("Open het origineel op pagina"))
         expect(link).to_be_visible(timeout=30_000)
-        expect(page.get_by_text(re.compile(r"alinea \S+"))).to_be_visible()
+        expect(page.get_by_text(re.compile(r"· alinea \S+"))).to_be_visible()
         href = link.get_attribute("href")
         assert re.search(r"app/static/docs/.+\.pdf#page=\d+$", href)
         pdf = page.request.get(f"{url}/{href.split('#')[0]}")

@@ -17,7 +17,7 @@ from assistant.config import Settings  # noqa: E402
 from assistant.errors import AssistantError  # noqa: E402
 from ui import chat, checks, sidebar, tables  # noqa: E402
 
-st.set_page_config(page_title="Kamerstukken-assistent", page_icon="📄", layout="wide")
+st.set_page_config(page_title="Kamerstukken-assistent", page_icon=":material/description:", layout="wide")
 
 
 @st.cache_resource(show_spinner="De documenten worden geladen…")
@@ -44,7 +44,8 @@ def main() -> None:
         return
     filters = sidebar.render(bot, settings)
     tab_chat, tab_check, tab_amounts, tab_timeline = st.tabs(
-        ["💬 Chat", "✅ Controleer een bedrag", "💶 Bedragen", "📅 Tijdlijn"]
+        [":material/chat: Chat", ":material/fact_check: Controleer een bedrag", ":material/euro: Bedragen",
+         ":material/timeline: Tijdlijn"]
     )
     with tab_chat:
         chat.render(bot, settings, filters)

@@ -34,7 +34,7 @@ def ask(bot, question: str, filters: Filters) -> Turn:
 def render(bot, settings, filters: Filters) -> None:
     history = st.container()
     if filters:
-        st.caption("🔎 Filters uit de zijbalk gelden voor de volgende vragen.")
+        st.caption(":material/filter_alt: Filters uit de zijbalk gelden voor de volgende vragen.")
     question = st.chat_input("Stel een vraag over de documenten…")
     example = st.session_state.pop("example_question", None)
     if question or example:
@@ -106,10 +106,10 @@ def conversation_tools() -> None:
             data=conversation_markdown(turns() + st.session_state.get("checks", [])),
             file_name="gesprek-kamerstukken.md",
             mime="text/markdown",
-            icon="⬇️",
+            icon=":material/download:",
         )
     with right:
-        if st.button("Nieuw gesprek", icon="🧹"):
+        if st.button("Nieuw gesprek", icon=":material/restart_alt:"):
             for key in ("turns", "open_citation", "feedback_given"):
                 st.session_state.pop(key, None)
             st.rerun()

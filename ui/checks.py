@@ -37,11 +37,11 @@ def show_check(bot, turn: Turn) -> None:
     answer = turn.answer
     st.markdown(f"**Bewering:** {escape(turn.question)}")
     if answer.verdict == "ja":
-        st.success("**Ja** — de documenten bevestigen dit.", icon="✅")
+        st.success("**Ja** — de documenten bevestigen dit.", icon=":material/check_circle:")
     elif answer.verdict == "nee":
-        st.error("**Nee** — de documenten zeggen iets anders.", icon="❌")
+        st.error("**Nee** — de documenten zeggen iets anders.", icon=":material/cancel:")
     else:
-        st.warning("**Niet te bevestigen** — de documenten noemen dit niet eenduidig.", icon="❔")
+        st.warning("**Niet te bevestigen** — de documenten noemen dit niet eenduidig.", icon=":material/help:")
     st.markdown(escape(answer.text))
     for c in answer.citations:
         show_citation(bot, c)

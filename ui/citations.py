@@ -22,8 +22,8 @@ def _served(bot) -> dict[str, str]:
 
 def show_confidence(answer: Answer) -> None:
     label = confidence_label(answer.confidence)
-    icon = {"Hoog": "🟢", "Middel": "🟡", "Laag": "🔴"}[label]
-    st.caption(f"{icon} Hoe zeker: **{label}**", help=CONFIDENCE_HELP)
+    color = {"Hoog": "green", "Middel": "orange", "Laag": "red"}[label]
+    st.caption(f"Hoe zeker: :{color}-badge[{label}]", help=CONFIDENCE_HELP)
 
 
 def show_citation(bot, citation: Citation) -> None:
@@ -39,8 +39,9 @@ def show_citation(bot, citation: Citation) -> None:
         st.markdown(highlighted(citation.text, citation.quote))
         url = pdf_link(doc, citation.pages[0] if citation.pages else None, _served(bot))
         if url:
-            label = f"Open het origineel op pagina {citation.pages[0]}" if citation.pages else "Open het origineel"
-            st.link_button(label, url, icon="📄")
+            is_pdf = "#page=" in url
+            label = f"Open het origineel op pagina {citation.pages[0]}" if is_pdf else "Open het originele bestand"
+            st.link_button(label, url, icon=":material/picture_as_pdf:" if is_pdf else ":material/description:")
 
 
 def show_passage(bot, hit: Hit) -> None:

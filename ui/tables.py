@@ -27,7 +27,7 @@ def amount_frame(snapshot_name: str, _documents) -> pd.DataFrame:
 def timeline_frame(snapshot_name: str, _documents) -> pd.DataFrame:
     rows = [{
         "Van": pd.Timestamp(e.first), "Tot": pd.Timestamp(e.last), "Wanneer": e.raw,
-        "Soort": e.relation or "", "Wat": e.sentence, "Document": e.source.title,
+        "Soort": e.relation or "datum", "Wat": e.sentence, "Document": e.source.title,
         "Pagina": pages_label(e.source.pages), "Alinea": e.source.paragraph_id, "_doc": e.source.doc_id,
         "_quote": e.raw,
     } for e in catalog.timeline(_documents.values())]
@@ -80,10 +80,10 @@ def render_amounts(bot) -> None:
     event = st.dataframe(
         shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="amounts-table",
         column_order=["Bedrag", "Waarde", "Waarvoor", "Periode", "Document", "Pagina", "Alinea"],
-        column_config={"Waarde": st.column_config.NumberColumn("Waarde (€)", format="euro"),
+        column_config={"Waarde": st.column_config.NumberColumn("Waarde (€)", format="localized"),
                        "Waarvoor": st.column_config.TextColumn(width="large")},
     )
-    st.download_button("Exporteer als CSV", _csv(shown), file_name="bedragen.csv", mime="text/csv", icon="⬇️")
+    st.download_button("Exporteer als CSV", _csv(shown), file_name="bedragen.csv", mime="text/csv", icon=":material/download:")
     _show_source(bot, shown, event)
 
 
@@ -94,13 +94,14 @@ def render_timeline(bot) -> None:
         st.info("Er zijn (nog) geen datums met een jaartal gevonden in de documenten.")
         return
     shown = _narrow(frame, "timeline", ["Wanneer", "Wat", "Soort"])
+    shown, years = _years(shown, bot.retriever.documents)
     if st.toggle("Alleen deadlines en termijnen (uiterlijk, voor, tot en met …)", key="timeline-deadlines"):
         shown = shown[shown["Soort"].isin(["uiterlijk", "voor", "tot en met", "tot", "vóór"])]
     shown = shown.reset_index(drop=True)
     if shown.empty:
         st.info("Geen datums die aan de filters voldoen.")
         return
-    st.altair_chart(_chart(shown), width="stretch")
+    st.altair_chart(_chart(shown, years), width="stretch")
     event = st.dataframe(
         shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="timeline-table",
         column_order=["Van", "Tot", "Wanneer", "Soort", "Wat", "Document", "Pagina", "Alinea"],
@@ -108,17 +109,29 @@ def render_timeline(bot) -> None:
                        "Tot": st.column_config.DateColumn(format="DD-MM-YYYY"),
                        "Wat": st.column_config.TextColumn(width="large")},
     )
-    st.download_button("Exporteer als CSV", _csv(shown), file_name="tijdlijn.csv", mime="text/csv", icon="⬇️")
+    st.download_button("Exporteer als CSV", _csv(shown), file_name="tijdlijn.csv", mime="text/csv", icon=":material/download:")
     _show_source(bot, shown, event)
 
 
-def _chart(frame: pd.DataFrame) -> alt.LayerChart:
+def _years(frame: pd.DataFrame, documents) -> tuple[pd.DataFrame, tuple[int, int]]:
+    """A year range; it starts at the oldest document, so history the letters merely mention stays out of view."""
+    low, high = int(frame["Van"].dt.year.min()), int(frame["Tot"].dt.year.max())
+    if low == high:
+        return frame, (low, high)
+    dated = [int(d.date[:4]) for d in documents.values() if d.date[:4].isdigit()]
+    start = min(max(min(dated, default=low), low), high)
+    first, last = st.slider("Jaren", low, high, (start, high), key="timeline-years")
+    return frame[(frame["Tot"].dt.year >= first) & (frame["Van"].dt.year <= last)], (first, last)
+
+
+def _chart(frame: pd.DataFrame, years: tuple[int, int]) -> alt.LayerChart:
     """Spans as bars and their start as points, one row per document."""
-    data = frame.assign(Document=frame["Document"].str.slice(0, 45))
+    data = frame.assign(Document=frame["Document"].str.slice(0, 48))
     base = alt.Chart(data).encode(
-        y=alt.Y("Document:N", title=None),
+        y=alt.Y("Document:N", title=None, axis=alt.Axis(labelLimit=260)),
         tooltip=[alt.Tooltip("Wanneer:N"), alt.Tooltip("Soort:N"), alt.Tooltip("Wat:N"), alt.Tooltip("Pagina:N")],
     )
-    bars = base.mark_bar(opacity=0.35, height=10).encode(x=alt.X("Van:T", title="Datum"), x2="Tot:T")
-    points = base.mark_circle(size=70).encode(x="Van:T", color=alt.Color("Soort:N", title="Soort"))
+    x = alt.X("Van:T", title="Datum", scale=alt.Scale(domain=[f"{years[0]}-01-01", f"{years[1]}-12-31"]))
+    bars = base.mark_bar(opacity=0.35, height=10, clip=True).encode(x=x, x2="Tot:T")
+    points = base.mark_circle(size=70, clip=True).encode(x=x, color=alt.Color("Soort:N", title="Soort"))
     return (bars + points).properties(height=max(160, 42 * data["Document"].nunique()))
