@@ -17,6 +17,7 @@ from assistant.paragraphs import sentence_spans
 from assistant.question import Intent
 from assistant.types import Hit, Paragraph
 
+UNKNOWN_WEIGHT = 1.0
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
     r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]?\b|\b(?:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
@@ -56,10 +57,15 @@ class Query:
         return sum(w for t, w in self.weights.items() if t in tokens) / self.total
 
 
-def make_query(text: str, lexical: LexicalIndex) -> Query:
+def make_query(text: str, lexical: LexicalIndex, keep_figures: bool = True) -> Query:
+    """Weighted question tokens; figures are left out when they are to be checked rather than matched."""
     weights: dict[str, float] = {}
-    for token in tokenize(_without_figures(text)):
-        weight = lexical.idf(token) * (NGRAM_WEIGHT if token.startswith("#") else 1.0)
+    for token in tokenize(text if keep_figures else _without_figures(text)):
+        if not lexical.knows(token):
+            # Absent from the corpus: phrasing ("naartoe") or a typo; it cannot be matched, so it weighs little.
+            weight = 0.0 if token.startswith("#") else UNKNOWN_WEIGHT
+        else:
+            weight = lexical.idf(token) * (NGRAM_WEIGHT if token.startswith("#") else 1.0)
         weights[token] = max(weights.get(token, 0.0), weight)
     return Query(weights)
 
@@ -113,7 +119,7 @@ def score_sentences(hits: list[Hit], query: Query, intent: Intent) -> list[Sente
                 continue
             coverage = query.share(_tokens(text))
             kinds = kinds_of(text, scale)
-            bonus = sum(0.2 for want in intent.wants if want in kinds)
+            bonus = sum(0.2 if want in intent.strict else 0.08 for want in intent.wants if want in kinds)
             score = 0.45 * coverage + 0.25 * context + 0.3 * (hit.score / top) + min(bonus, 0.3)
             scored.append(Sentence(p, rank, start, end, score, coverage, context, kinds))
     scored.sort(key=lambda s: -s.score)
@@ -122,7 +128,7 @@ def score_sentences(hits: list[Hit], query: Query, intent: Intent) -> list[Sente
 
 def answers_kind(sentence: Sentence, intent: Intent) -> bool:
     """Does the sentence state a fact of a kind the question wants (and not only a future target when asked for now)?"""
-    wanted = intent.wants & {"amount", "date", "quantity"}
+    wanted = intent.strict & {"amount", "date", "quantity"}
     if not wanted:
         return True
     if not (wanted & sentence.kinds):

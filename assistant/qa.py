@@ -19,8 +19,9 @@ from assistant.question import Intent, analyse
 from assistant.retrieval import Retriever
 from assistant.types import Answer, Filters, Hit
 
+SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's match is about something else
 ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
-MIN_CONTEXT = 0.34  # below this share of the question's weight in the best paragraph, the documents do not answer
+MIN_CONTEXT = 0.25  # below this share of the question's weight in the best paragraph, the documents do not answer
 
 
 class Assistant:
@@ -92,7 +93,7 @@ class Assistant:
 
     def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None):
         lexical = self.retriever.loaded.lexical
-        query = make_query(search_text, lexical)
+        query = make_query(search_text, lexical, keep_figures=not (intent.claim or intent.premise))
         scored = score_sentences(hits, query, intent)
         book = compose.CitationBook(self.retriever.title)
         confidence = _confidence(scored, hits)
@@ -101,24 +102,34 @@ class Assistant:
         if intent.claim:
             return compose.check_claim(intent, scored, book), confidence
         if intent.operation:
-            terms = [self._term_amount(term, filters) for term in intent.terms]
+            terms: list = []
+            for term in intent.terms:
+                terms.append(self._term_amount(term, filters, exclude=[t[1] for t in terms if t]))
             if all(terms):
                 return compose.compute(intent, terms, book), confidence
-        if intent.wants & {"amount", "date", "quantity"} and not any(answers_kind(s, intent) for s in scored[:15]):
+        if not _states_asked_fact(intent, scored):
             return compose.refusal(scored), confidence
         return compose.lookup(intent, scored, query, book), confidence
 
-    def _term_amount(self, term: str, filters: Filters | None):
+    def _term_amount(self, term: str, filters: Filters | None, exclude: list):
         """The best sentence and amount for one term of a sum ('het bedrag voor de LLO-plannen')."""
         hits = self.retriever.search(term, k=6, filters=filters)
         query = make_query(term, self.retriever.loaded.lexical)
-        intent = Intent(question=term, wants=frozenset({"amount"}))
+        intent = Intent(question=term, wants=frozenset({"amount"}), strict=frozenset({"amount"}))
         for sentence in score_sentences(hits, query, intent)[:10]:
-            if "amount" in sentence.kinds and sentence.coverage >= 0.3:
+            if "amount" in sentence.kinds and (sentence.coverage >= 0.3 or sentence.context >= 0.4):
                 amount = best_amount(sentence, query)
-                if amount is not None:
+                if amount is not None and not any(amount.raw == e.raw and amount.start == e.start for e in exclude):
                     return sentence, amount
         return None
+
+
+def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
+    """For 'hoeveel'/'wanneer' questions: does a sentence on the question's subject state that kind of fact?"""
+    if not intent.strict & {"amount", "date", "quantity"}:
+        return True
+    subject = max(s.context for s in scored)
+    return any(answers_kind(s, intent) and s.context >= SAME_SUBJECT * subject for s in scored[:15])
 
 
 def _confidence(scored: list[Sentence], hits: list[Hit]) -> float:

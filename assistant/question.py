@@ -34,6 +34,18 @@ _ACTOR = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
+# Questions that ask for the fact itself, not merely mention money or time ("uit welk fonds").
+_STRICT = {
+    "amount": re.compile(
+        r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\s+(?:geld|euro|budget|middelen)|\bwelk\s+bedrag|\bwat\s+kost"
+        r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)",
+        re.I,
+    ),
+    "date": _DATE,
+    "quantity": re.compile(
+        r"\bhoeveel\b|\bwelk\s+percentage|\bwat\s+is\s+(?:de|het)\s+(?:huidige|actuele)\b", re.I
+    ),
+}
 _CURRENT = re.compile(r"\b(?:huidige?|nu|momenteel|inmiddels|op\s+dit\s+moment|tot\s+nu\s+toe|actuele?)\b", re.I)
 _PREMISE = re.compile(r"^\s*(?:en\s+)?(?:waarom|hoe\s+komt\s+het|hoezo|sinds\s+wanneer|wat\s+is\s+de\s+reden)\b", re.I)
 _FOLLOW_UP = re.compile(
@@ -59,6 +71,7 @@ class Intent:
     operation: str | None = None  # "sum" | "difference"
     terms: tuple[str, ...] = ()  # the two things to add or subtract
     wants: frozenset[str] = field(default_factory=frozenset)  # subset of WANTS
+    strict: frozenset[str] = field(default_factory=frozenset)  # wants the question asks for outright
     asks_current: bool = False  # "huidige", "inmiddels": a future target does not answer it
     premise: bool = False  # "Waarom ...": the question may assume a wrong figure
     follow_up: bool = False
@@ -89,6 +102,10 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     wants = {name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR)) if rx.search(text)}
     if _QUANTITY.search(text) and "amount" not in wants:
         wants.add("quantity")
+    strict = {name for name, rx in _STRICT.items() if rx.search(text)}
+    if "amount" in strict:
+        strict.discard("quantity")
+    wants |= strict
     words = _WORDS.findall(text)
     return Intent(
         question=text,
@@ -96,6 +113,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         operation=operation,
         terms=terms,
         wants=frozenset(wants),
+        strict=frozenset(strict),
         asks_current=bool(_CURRENT.search(text)),
         premise=bool(_PREMISE.search(text)),
         follow_up=has_history and len(words) <= 9 and bool(_FOLLOW_UP.search(text)),
