@@ -69,7 +69,7 @@ def _mean(values: Sequence[float | bool | None]) -> float | None:
 
 
 def summarise_retrieval(judged: Sequence[RetrievalJudgement]) -> dict:
-    """recall@1, recall@5, MRR@10 over items with evidence; all-evidence@5 over multi-hop items."""
+    """recall@1, recall@5, MRR@10, words in the top 5 over items with evidence; all-evidence@5 over multi-hop."""
     scored = [r for r in judged if r.judged]
     return {
         "n": len(scored),
@@ -77,6 +77,7 @@ def summarise_retrieval(judged: Sequence[RetrievalJudgement]) -> dict:
         "recall@5": _mean([r.recall_at_k for r in scored]),
         "mrr": _mean([r.reciprocal_rank for r in scored]),
         "all_evidence@5": _mean([r.all_evidence_at_k for r in scored]),
+        "words@5": _mean([r.words_at_k for r in scored]),
     }
 
 
@@ -141,20 +142,26 @@ def baseline_figures(bot, items: Sequence[GoldItem], settings: Settings, say: Ca
     """Retrieval figures for the retriever's own modes and the plain llama-index pipeline, same questions."""
     from assistant.baseline import LlamaIndexBaseline
 
-    multi = [i.difficulty == "multi_hop" for i in items]
+    def judged(search: Callable[[str], list[str]]) -> dict:
+        return summarise_retrieval(
+            [judge_retrieval(i.evidence, search(i.question), i.difficulty == "multi_hop") for i in items]
+        )
+
     figures = {}
     for mode in BASELINE_MODES:
-        ranked = [[h.paragraph.text for h in bot.retriever.search(i.question, k=SEARCH_DEPTH, mode=mode)] for i in items]
-        figures[mode] = summarise_retrieval([judge_retrieval(i.evidence, r, m) for i, r, m in zip(items, ranked, multi)])
+        figures[mode] = judged(
+            lambda q, mode=mode: [h.paragraph.text for h in bot.retriever.search(q, k=SEARCH_DEPTH, mode=mode)]
+        )
     docs = sorted({i.doc for i in items if i.doc})
     say(f"  llama-index baseline over {len(docs)} document(s)")
     plain = LlamaIndexBaseline.build([Path(settings.corpus_dir) / d for d in docs], settings)
-    ranked = [plain.search(i.question, k=SEARCH_DEPTH) for i in items]
-    figures["llama-index"] = summarise_retrieval([judge_retrieval(i.evidence, r, m) for i, r, m in zip(items, ranked, multi)])
+    figures["llama-index"] = judged(lambda q: plain.search(q, k=SEARCH_DEPTH))
     return figures
 
 
-def evaluate_set(bot, path: Path, settings: Settings, with_baselines: bool, say: Callable[[str], None]) -> GoldSetResult:
+def evaluate_set(
+    bot, path: Path, settings: Settings, with_baselines: bool, say: Callable[[str], None]
+) -> GoldSetResult:
     """Ask, judge and (optionally) run the baselines for one gold file."""
     items = load_gold(path)
     say(f"{path}: {len(items)} questions")
@@ -220,7 +227,7 @@ def _fmt(name: str, value) -> str:
         return "–"
     if isinstance(value, str):
         return value
-    if name.endswith("_ms"):
+    if name.endswith("_ms") or name == "words@5":
         return f"{value:.0f}"
     return str(value) if isinstance(value, int) else f"{value:.3f}"
 
@@ -242,7 +249,7 @@ def headline_lines(report: dict) -> list[str]:
         if s["baselines"]:
             lines += ["", f"Retrieval on {name} (product = the paragraphs ask() retrieved; llama-index sees only "
                           "the gold set's documents):", ""]
-            lines += table(s["baselines"], ("n",) + RETRIEVAL_FIGURES, "pipeline")
+            lines += table(s["baselines"], ("n",) + RETRIEVAL_FIGURES + ("words@5",), "pipeline")
     return lines
 
 

@@ -67,6 +67,7 @@ class RetrievalJudgement:
     first_rank: int | None  # 1-based rank of the first paragraph covering any quote; None when none does
     all_evidence_at_k: bool | None  # every quote covered within the top TOP_K (judged for multi_hop only)
     judged: bool = True  # False for items without evidence (unanswerable): excluded from retrieval metrics
+    words_at_k: int = 0  # words in the top TOP_K texts: how much reading a recall@5 hit costs
 
     @property
     def recall_at_1(self) -> float:
@@ -181,7 +182,8 @@ def judge_retrieval(evidence: Sequence[str], ranked_texts: Sequence[str], multi_
     if multi_hop:
         top = ranked_texts[:TOP_K]
         all_k = all(any(covers(t, q) for t in top) for q in evidence)
-    return RetrievalJudgement(first_rank=first, all_evidence_at_k=all_k)
+    size = sum(len(words(t)) for t in ranked_texts[:TOP_K])
+    return RetrievalJudgement(first_rank=first, all_evidence_at_k=all_k, words_at_k=size)
 
 
 @dataclass(frozen=True)

@@ -96,12 +96,13 @@ def test_refusals_count_by_flag_or_phrase():
 
 def test_unanswerable_must_be_refused_and_answerable_must_not():
     unanswerable = GOLD["q082"]
-    refused = judge_answer(unanswerable, Answer(unanswerable.question, "Dat staat niet in de documenten.", refused=True))
+    refusal = "Dat staat niet in de documenten."
+    refused = judge_answer(unanswerable, Answer(unanswerable.question, refusal, refused=True))
     guessed = judge_answer(unanswerable, Answer(unanswerable.question, "Er is 20 miljoen beschikbaar."))
     assert refused.correct and not refused.answerable and not refused.retrieval.judged
     assert not guessed.correct and guessed.why == ("answered instead of refusing",)
     answerable = GOLD["q001"]
-    false_refusal = judge_answer(answerable, Answer(answerable.question, "Dat staat niet in de documenten.", refused=True))
+    false_refusal = judge_answer(answerable, Answer(answerable.question, refusal, refused=True))
     assert false_refusal.refused and not false_refusal.correct
     assert false_refusal.why[0] == "refused an answerable question"
 
@@ -125,6 +126,7 @@ def test_retrieval_ranks_and_all_evidence_in_the_top_five():
     judged = judge_retrieval(GOLD["q010"].evidence, ranked, multi_hop=True)
     assert (judged.first_rank, judged.recall_at_1, judged.recall_at_k, judged.reciprocal_rank) == (2, 0.0, 1.0, 0.5)
     assert judged.all_evidence_at_k is True
+    assert judged.words_at_k == 3 * 11 + 13 + 25  # three fillers and both quotes
     late = judge_retrieval(GOLD["q010"].evidence, [second] + [FILLER] * 4 + [first], multi_hop=True)
     assert (late.first_rank, late.all_evidence_at_k) == (1, False)
     missed = judge_retrieval(GOLD["q010"].evidence, [FILLER] * 10, multi_hop=False)
