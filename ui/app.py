@@ -14,8 +14,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st  # noqa: E402
 
 from assistant.config import Settings  # noqa: E402
-from assistant.errors import AssistantError  # noqa: E402
-from ui import chat, checks, sidebar, tables  # noqa: E402
 
 st.set_page_config(page_title="Kamerstukken-assistent", page_icon=":material/description:", layout="wide")
 
@@ -29,28 +27,36 @@ def open_assistant(index_dir: str):
 
 
 def main() -> None:
+    """Layout and chat input first, so the page is usable while the index and the heavier modules load."""
     settings = Settings()
     st.title("Kamerstukken-assistent")
     st.caption("Vragen over Kamerbrieven en bijlagen, beantwoord met de alinea's waar het staat.")
-    try:
-        bot = open_assistant(str(settings.index_dir))
-        bot.refresh()
-    except AssistantError:
-        sidebar.render_without_index(settings)
-        st.info(
-            "Er zijn nog geen documenten geïndexeerd. Voeg links een document toe, "
-            "of bouw de index met `make index` en laad de pagina opnieuw."
-        )
-        return
-    filters = sidebar.render(bot, settings)
     tab_chat, tab_check, tab_amounts, tab_timeline = st.tabs(
         [":material/chat: Chat", ":material/fact_check: Controleer een bedrag", ":material/euro: Bedragen",
          ":material/timeline: Tijdlijn"]
     )
     with tab_chat:
-        chat.render(bot, settings, filters)
+        history = st.container()
+        question = st.chat_input("Stel een vraag over de documenten…")
+    from assistant.errors import AssistantError
+    from ui import chat, checks, sidebar
+
+    try:
+        bot = open_assistant(str(settings.index_dir))
+        bot.refresh()
+    except AssistantError:
+        sidebar.render_without_index(settings)
+        history.info(
+            "Er zijn nog geen documenten geïndexeerd. Voeg links een document toe, "
+            "of bouw de index met `make index` en laad de pagina opnieuw."
+        )
+        return
+    filters = sidebar.render(bot, settings)
+    chat.render(bot, settings, filters, history, question)
     with tab_check:
         checks.render(bot, settings, filters)
+    from ui import tables  # pandas and altair load after the chat is on screen
+
     with tab_amounts:
         tables.render_amounts(bot)
     with tab_timeline:

@@ -10,9 +10,11 @@ from ui.conversation import Turn, conversation_markdown, record_feedback
 from ui.text import escape
 
 EXAMPLES = (
-    "Welke bedragen worden genoemd en waarvoor?",
-    "Wat zijn de belangrijkste afspraken en deadlines?",
-    "Wat vraagt de minister van de Kamer?",
+    "Hoeveel geld is er beschikbaar voor …?",
+    "Wanneer moet … klaar zijn? / Tot wanneer loopt …?",
+    "Wie voert … uit, en met welke partners?",
+    "Klopt het dat er in 2025 € 10 miljoen naar … gaat?",
+    "En in 2026? (een vervolgvraag gebruikt het vorige antwoord)",
 )
 NEAREST_PASSAGES = 3
 
@@ -24,28 +26,30 @@ def turns() -> list[Turn]:
 def ask(bot, question: str, filters: Filters) -> Turn:
     """Ask with the earlier answers as history, so follow-ups ("en in 2026?") keep their subject."""
     history = [t.answer for t in turns()]
-    with st.spinner("De documenten worden doorzocht…"):
-        answer = bot.ask(question, history=history or None, filters=filters or None)
+    answer = bot.ask(question, history=history or None, filters=filters or None)
     turn = Turn(question, answer, filters)
     turns().append(turn)
     return turn
 
 
-def render(bot, settings, filters: Filters) -> None:
-    history = st.container()
-    if filters:
-        st.caption(":material/filter_alt: Filters uit de zijbalk gelden voor de volgende vragen.")
-    question = st.chat_input("Stel een vraag over de documenten…")
-    example = st.session_state.pop("example_question", None)
-    if question or example:
-        ask(bot, (question or example).strip(), filters)
+def render(bot, settings, filters: Filters, history, question: str | None) -> None:
+    """Fill the chat tab's history container; `question` is what the chat input just sent, if anything."""
+    question = (question or "").strip()
     with history:
-        if not turns():
+        if not turns() and not question:
             intro()
         for n, turn in enumerate(turns()):
-            show_turn(bot, settings, turn, n)
-    if turns():
-        conversation_tools()
+            show_question(turn.question)
+            show_answer(bot, settings, turn, n)
+        if question:
+            show_question(question)
+            with st.spinner("De documenten worden doorzocht…"):
+                turn = ask(bot, question, filters)
+            show_answer(bot, settings, turn, len(turns()) - 1)
+        if turns():
+            conversation_tools()
+        if filters:
+            st.caption(":material/filter_alt: Filters uit de zijbalk gelden voor de volgende vragen.")
 
 
 def intro() -> None:
@@ -54,17 +58,18 @@ def intro() -> None:
         "waar het staat; klik op een bron om de alinea en de pagina in het origineel te zien. "
         "Staat het antwoord niet in de documenten, dan zegt de assistent dat."
     )
-    st.markdown("**Voorbeelden**")
-    with st.container(horizontal=True):
-        for n, example in enumerate(EXAMPLES):
-            if st.button(example, key=f"example-{n}"):
-                st.session_state["example_question"] = example
-                st.rerun()
+    st.markdown("**Zo kunt u bijvoorbeeld vragen**")
+    st.markdown("\n".join(f"- *{escape(example)}*" for example in EXAMPLES))
+    st.caption("Tip: beperk de documenten met de filters in de zijbalk; controleer een losse bewering "
+               "op het tabblad *Controleer een bedrag*.")
 
 
-def show_turn(bot, settings, turn: Turn, n: int) -> None:
+def show_question(question: str) -> None:
     with st.chat_message("user"):
-        st.markdown(escape(turn.question))
+        st.markdown(escape(question))
+
+
+def show_answer(bot, settings, turn: Turn, n: int) -> None:
     with st.chat_message("assistant"):
         answer = turn.answer
         st.markdown(escape(answer.text))
