@@ -16,7 +16,7 @@ def render(bot, settings) -> Filters:
         corpus_summary(bot)
         filters = filter_widgets(bot)
         st.divider()
-        upload_widget(settings, on_added=bot.refresh)
+        upload_widget(settings, on_added=lambda: (bot.refresh(), st.rerun()))
     return filters
 
 
@@ -99,4 +99,4 @@ def upload_widget(settings, on_added) -> None:
     for outcome in done.values():
         (st.success if outcome.ok else st.error)(escape(outcome.message))
     if added:
-        on_added()
+        on_added()  # reruns the page, so the counts and tables include the new document
