@@ -148,12 +148,26 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3)
         same_paragraph = candidate.paragraph.id == best.paragraph.id
         adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= 0.5 * best.context
         close = candidate.score >= 0.85 * best.score
-        multi = candidate.score >= 0.7 * best.score and candidate.coverage > 0.25 and not same_paragraph
+        same_doc = candidate.paragraph.doc_id == best.paragraph.doc_id
+        multi = candidate.score >= 0.75 * best.score and candidate.coverage >= 0.35 and not same_paragraph and same_doc
         if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close) or (
             multi and _adds_words(candidate, chosen, query)
         ):
             chosen.append(candidate)
-    return sorted(chosen, key=lambda s: (s.rank, s.start))
+    chosen = sorted(chosen, key=lambda s: (s.rank, s.start))
+    return _with_announced_lists(chosen, scored)
+
+
+def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:
+    """A sentence ending in ':' announces what follows ("twee indicatoren:"); bring the next sentence along."""
+    result: list[Sentence] = []
+    for s in chosen:
+        result.append(s)
+        if s.text.rstrip().endswith(":"):
+            follower = next((c for c in scored if c.paragraph.id == s.paragraph.id and c.start >= s.end - 1), None)
+            if follower is not None and follower not in chosen:
+                result.append(follower)
+    return result
 
 
 def _kinds(sentences: list[Sentence]) -> frozenset[str]:
@@ -173,4 +187,4 @@ def _adjacent(candidate: Sentence, chosen: list[Sentence]) -> bool:
 def _adds_words(candidate: Sentence, chosen: list[Sentence], query: Query) -> bool:
     """Does the candidate hold question words the chosen sentences lack (a second part of the question)?"""
     have = set().union(*(_tokens(c.text) for c in chosen))
-    return query.share(set(_tokens(candidate.text)) - have) >= 0.15
+    return query.share(set(_tokens(candidate.text)) - have) >= 0.2
