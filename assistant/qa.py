@@ -52,6 +52,9 @@ class Assistant:
         hits = self.retriever.search(search_text, k=self.settings.top_k, filters=filters)
         retrieved_at = time.perf_counter()
         composed, confidence = self._compose(intent, search_text, hits, filters)
+        notes = [ENGLISH_NOTE] if language == "en" else []
+        if self.settings.llm_url and not (composed.refused or intent.claim or intent.operation):
+            composed = self._generated(question, hits, composed, notes)
         result = Answer(
             question=question,
             text=composed.text,
@@ -61,7 +64,7 @@ class Assistant:
             language=language,
             retrieved=hits,
             confidence=0.0 if composed.refused else confidence,
-            notes=[ENGLISH_NOTE] if language == "en" else [],
+            notes=notes,
         )
         done = time.perf_counter()
         result.timings_ms = {
@@ -111,17 +114,47 @@ class Assistant:
             return compose.refusal(scored), confidence
         return compose.lookup(intent, scored, query, book), confidence
 
+    def _generated(self, question: str, hits: list[Hit], fallback: compose.Composed, notes: list[str]) -> compose.Composed:
+        """A local LLM's answer, kept only sentence by sentence where citations and figures check out."""
+        from assistant import llm
+
+        raw = llm.generate(question, hits, self.settings)
+        if raw is None:
+            notes.append("Het taalmodel gaf geen antwoord; dit is het letterlijke antwoord uit de documenten.")
+            return fallback
+        checked = llm.check_draft(raw, hits)
+        if not checked.sentences:
+            return fallback
+        book = compose.CitationBook(self.retriever.title)
+        parts = []
+        for sentence in checked.sentences:
+            markers = [book.cite(hits[n - 1].paragraph, _supporting(hits[n - 1].paragraph.text, sentence.text)) for n in sentence.markers]
+            parts.append(llm.DraftSentence(sentence.text, tuple(dict.fromkeys(markers))).rendered)
+        if checked.dropped:
+            notes.append(f"{len(checked.dropped)} zin(nen) van het taalmodel weggelaten: zonder geldige bron of met een cijfer dat niet in de bron staat.")
+        return compose.Composed(" ".join(parts), book.citations())
+
     def _term_amount(self, term: str, filters: Filters | None, exclude: list):
         """The best sentence and amount for one term of a sum ('het bedrag voor de LLO-plannen')."""
         hits = self.retriever.search(term, k=6, filters=filters)
         query = make_query(term, self.retriever.loaded.lexical)
         intent = Intent(question=term, wants=frozenset({"amount"}), strict=frozenset({"amount"}))
         for sentence in score_sentences(hits, query, intent)[:10]:
-            if "amount" in sentence.kinds and (sentence.coverage >= 0.3 or sentence.context >= 0.4):
+            if "amount" in sentence.kinds and (sentence.coverage >= 0.3 or sentence.context >= 0.25):
                 amount = best_amount(sentence, query)
                 if amount is not None and not any(amount.raw == e.raw and amount.start == e.start for e in exclude):
                     return sentence, amount
         return None
+
+
+def _supporting(paragraph: str, sentence: str) -> str:
+    """The paragraph sentence sharing most words with a generated sentence: the quote behind its citation."""
+    from assistant.paragraphs import sentence_spans
+
+    words = set(sentence.lower().split())
+    spans = sentence_spans(paragraph) or [(0, len(paragraph))]
+    start, end = max(spans, key=lambda span: len(words & set(paragraph[span[0] : span[1]].lower().split())))
+    return paragraph[start:end].strip()
 
 
 def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:

@@ -38,10 +38,14 @@ def annex_settings(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def corpus_settings(tmp_path_factory):
-    """An embedded index of the whole shipped corpus, built once per test session."""
+    """An embedded index of the whole shipped corpus, built once per test session.
+
+    ASSISTANT_TEST_INDEX names a folder to keep it in across runs (ingest skips what is unchanged).
+    """
     from assistant.indexer import ingest_paths
 
-    settings = _settings(tmp_path_factory.mktemp("corpus-index"))
+    kept = os.environ.get("ASSISTANT_TEST_INDEX")
+    settings = _settings(Path(kept) if kept else tmp_path_factory.mktemp("corpus-index"))
     ingest_paths([CORPUS], settings)
     return settings
 
