@@ -8,6 +8,7 @@ Passage embeddings are cached under the index folder, so reruns are fast.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Sequence
 
@@ -40,6 +41,7 @@ def read_documents(paths: Sequence[Path]) -> list:
     from llama_index.core import Document
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # font-encoding chatter, not actionable here
     documents = []
     for path in paths:
         if path.suffix.lower() == ".pdf":
