@@ -8,6 +8,7 @@ in a new process without Chroma reaching for its default (downloading) model.
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,7 +87,7 @@ def connect(path: Path | None = None, url: str | None = None, token: str | None 
     return chromadb.PersistentClient(path=str(path), settings=settings)
 
 
-_AUTH_SIGNS = ("401", "403", "unauthorized", "forbidden", "authorizationerror", "autherror")
+_AUTH_SIGNS = re.compile(r"\b40[13]\b|unauthori[sz]ed|forbidden|authorizationerror|autherror")
 
 
 @contextmanager
@@ -101,9 +102,9 @@ def server_errors(url: str | None) -> Iterator[None]:
         raise IndexUnavailable(_refused(url, err)) from err
     except Exception as err:  # chromadb wraps transport failures in ValueError or plain Exception
         text = f"{type(err).__name__} {err}".lower()
-        if any(sign in text for sign in _AUTH_SIGNS):
+        if _AUTH_SIGNS.search(text):
             raise IndexUnavailable(_refused(url, err)) from err
-        if isinstance(err, (httpx.TransportError, ValueError)) or "connect" in text:
+        if isinstance(err, httpx.TransportError) or "connect" in text:
             raise IndexUnavailable(
                 f"The Chroma server at {url} does not answer ({type(err).__name__}). Start it with "
                 "`chroma run --path DIR --port PORT` (the same path as before) or unset ASSISTANT_CHROMA_URL."
