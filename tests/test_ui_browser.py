@@ -75,10 +75,18 @@ def app_url(tmp_path, corpus_settings):
             proc.kill()
 
 
+def corpus_ids(settings: Settings) -> set[str]:
+    """Ids of the documents in the live snapshot."""
+    from assistant import snapshot
+
+    return {d.id for d in snapshot.read_documents(snapshot.current(settings.index_dir).folder)}
+
+
 def test_chat_in_real_browser(app_url, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     url, settings = app_url
+    before = len(corpus_ids(settings))
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
@@ -110,6 +118,15 @@ def test_chat_in_real_browser(app_url, tmp_path):
         good.write_text(NEW_TEXT, encoding="utf-8")
         uploader.set_input_files(str(good))
         expect(page.get_by_text(re.compile("proeftuin.txt is toegevoegd"))).to_be_visible(timeout=120_000)
+        documents = before + 1
+        sidebar = page.get_by_test_id("stSidebar")
+        expect(sidebar.get_by_text(re.compile(rf"^{documents} documenten"))).to_be_visible(timeout=60_000)
+
+        chat_input.fill("Hoeveel geld is er voor de proeftuin Slimme Dijken?")
+        chat_input.press("Enter")
+        expect(page.get_by_test_id("stChatMessage")).to_have_count(4, timeout=90_000)
+        expect(page.get_by_test_id("stChatMessage").last).to_contain_text("4,2 miljoen", timeout=90_000)
+        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
         page.screenshot(path=str(tmp_path / "upload.png"), full_page=True)
         browser.close()
     assert (settings.index_dir / "uploads" / "proeftuin.txt").exists()
