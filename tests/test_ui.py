@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))  # the `ui` package sits beside `assistant` but is
 from assistant.config import Settings
 from assistant.qa import Assistant
 from ui.conversation import conversation_markdown, feedback_path
+from ui.tables import csv_bytes
 from ui.uploads import add_upload, safe_file_name, uploads_dir
 
 APP = ROOT / "ui" / "app.py"
@@ -131,6 +132,9 @@ def test_amounts_and_timeline_tables(monkeypatch, annex_settings):
     amounts, timeline = at.dataframe[0].value, at.dataframe[1].value
     row = amounts[amounts["Waarde"] == 351_600_000].iloc[0]
     assert "Techkwadraat" in row["Waarvoor"] and row["Alinea"]
+    csv = csv_bytes(amounts).decode("utf-8-sig").splitlines()
+    assert csv[0] == "Bedrag;Waarde;Waarvoor;Periode;Document;Pagina;Alinea"
+    assert any(line.startswith("€351,6 miljoen;351600000,0;") for line in csv)
     assert (timeline["Van"].dt.year == 2031).any()
 
 

@@ -48,7 +48,7 @@ def _narrow(frame: pd.DataFrame, key: str, text_columns: list[str]) -> pd.DataFr
     return frame
 
 
-def _csv(frame: pd.DataFrame) -> bytes:
+def csv_bytes(frame: pd.DataFrame) -> bytes:
     """Semicolons and decimal commas, as Dutch spreadsheet programs expect; BOM so Excel reads UTF-8."""
     public = frame[[c for c in frame.columns if not c.startswith("_")]]
     return public.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
@@ -83,7 +83,7 @@ def render_amounts(bot) -> None:
         column_config={"Waarde": st.column_config.NumberColumn("Waarde (€)", format="localized"),
                        "Waarvoor": st.column_config.TextColumn(width="large")},
     )
-    st.download_button("Exporteer als CSV", _csv(shown), file_name="bedragen.csv", mime="text/csv", icon=":material/download:")
+    st.download_button("Exporteer als CSV", csv_bytes(shown), file_name="bedragen.csv", mime="text/csv", icon=":material/download:")
     _show_source(bot, shown, event)
 
 
@@ -109,7 +109,7 @@ def render_timeline(bot) -> None:
                        "Tot": st.column_config.DateColumn(format="DD-MM-YYYY"),
                        "Wat": st.column_config.TextColumn(width="large")},
     )
-    st.download_button("Exporteer als CSV", _csv(shown), file_name="tijdlijn.csv", mime="text/csv", icon=":material/download:")
+    st.download_button("Exporteer als CSV", csv_bytes(shown), file_name="tijdlijn.csv", mime="text/csv", icon=":material/download:")
     _show_source(bot, shown, event)
 
 
