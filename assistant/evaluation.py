@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import AssistantError
+from assistant.eval_report import headline_lines, markdown
 from assistant.judge import GoldItem, Judgement, RetrievalJudgement, judge_answer, judge_retrieval
 from assistant.types import Answer
 
@@ -203,11 +204,16 @@ def scopes(results: Sequence[GoldSetResult]) -> dict[str, dict]:
 def report_json(results: Sequence[GoldSetResult], settings: Settings) -> dict:
     """The whole report as one JSON-ready dict."""
     figures = scopes(results)
+    everything = [j for r in results for j in r.judgements]
     return {
         "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "index_dir": str(settings.index_dir),
         "headline_figures": list(HEADLINE),
+        "group_figures": list(GROUP_FIGURES),
+        "retrieval_figures": list(RETRIEVAL_FIGURES) + ["words@5"],
         "overall": figures["overall"],
+        "overall_by_category": group_by(everything, lambda j: j.category),
+        "overall_by_difficulty": group_by(everything, lambda j: j.difficulty),
         "sets": {
             r.name: {
                 "path": r.path,
@@ -220,53 +226,6 @@ def report_json(results: Sequence[GoldSetResult], settings: Settings) -> dict:
             for r in results
         },
     }
-
-
-def _fmt(name: str, value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        return value
-    if name.endswith("_ms") or name == "words@5":
-        return f"{value:.0f}"
-    return str(value) if isinstance(value, int) else f"{value:.3f}"
-
-
-def table(rows: dict[str, dict], columns: Sequence[str], first: str) -> list[str]:
-    """A Markdown table: one row per key of `rows`, one column per figure."""
-    lines = [f"| {first} | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
-    lines += [f"| {k} | " + " | ".join(_fmt(c, v.get(c)) for c in columns) + " |" for k, v in rows.items()]
-    return lines
-
-
-def headline_lines(report: dict) -> list[str]:
-    """Headline figures (one column per gold set) and the retrieval comparison per set."""
-    scope_names = list(report["sets"]) + (["overall"] if len(report["sets"]) > 1 else [])
-    figures = {**{n: s["headline"] for n, s in report["sets"].items()}, "overall": report["overall"]}
-    rows = {name: {s: _fmt(name, figures[s].get(name)) for s in scope_names} for name in ("n",) + HEADLINE}
-    lines = table(rows, scope_names, "figure")
-    for name, s in report["sets"].items():
-        if s["baselines"]:
-            lines += ["", f"Retrieval on {name} (product = the paragraphs ask() retrieved; llama-index sees only "
-                          "the gold set's documents):", ""]
-            lines += table(s["baselines"], ("n",) + RETRIEVAL_FIGURES + ("words@5",), "pipeline")
-    return lines
-
-
-def markdown(report: dict) -> str:
-    """The human report: headline, baselines, per category and difficulty, failures."""
-    lines = [f"# Evaluation report ({report['created']})", "", f"Index: `{report['index_dir']}`", ""]
-    lines += headline_lines(report)
-    for name, s in report["sets"].items():
-        lines += ["", f"## {name} (`{s['path']}`)", "", "### Per category", ""]
-        lines += table(s["by_category"], ("n",) + GROUP_FIGURES, "category")
-        lines += ["", "### Per difficulty", ""]
-        lines += table(s["by_difficulty"], ("n",) + GROUP_FIGURES, "difficulty")
-        lines += ["", f"### Failures ({len(s['failures'])})", ""]
-        for f in s["failures"]:
-            lines += [f"- **{f['id']}** {f['question']}", f"  - expected: {f['expected']}",
-                      f"  - got: {' '.join(f['got'].split()) or '(empty)'}", f"  - why: {'; '.join(f['why'])}"]
-    return "\n".join(lines) + "\n"
 
 
 def write_outputs(results: Sequence[GoldSetResult], report: dict, out: Path) -> None:

@@ -131,3 +131,17 @@ def test_a_figure_below_its_floor_fails_the_run(eval_run, annex_settings, tmp_pa
                  "--floors", str(floors)])
     assert code == 1
     assert "overall: recall@1" in capsys.readouterr().err
+
+
+def test_floors_file_names_only_headline_figures_and_overall_is_never_stricter_than_dev():
+    from assistant.evaluation import LOWER_IS_BETTER
+
+    floors = json.loads((ROOT / "evals" / "floors.json").read_text(encoding="utf-8"))
+    assert {"dev", "overall"} <= set(floors)
+    for scope in ("dev", "overall"):
+        assert set(floors[scope]) <= set(HEADLINE), scope
+        assert all(0 <= v <= 1 for v in floors[scope].values()), scope
+    for name, overall in floors["overall"].items():
+        dev = floors["dev"].get(name)
+        if dev is not None:
+            assert (overall >= dev) if name in LOWER_IS_BETTER else (overall <= dev), name
