@@ -87,37 +87,84 @@ def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBo
     return ""
 
 
-def check_claim(intent: Intent, scored: list[Sentence], book: CitationBook) -> Composed:
-    """Ja/Nee/niet te bevestigen for a claim, judged against the sentence that best matches its subject."""
+def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
+    """Ja/Nee/niet te bevestigen for a claim, judged on the clause that best matches its subject.
+
+    Clauses matter in lists ("in 2040 ... 30% ...; in 2030 ... 50% ..."): the figure next to
+    the claim's words is the one to compare, not any figure in the sentence.
+    """
     claimed = _figures_of(intent.claim or "")
     if not claimed:
         return _check_statement(scored, book)
-    comparable = [s for s in scored[:15] if set(_figures_of(s.text, paragraph_scale(s.paragraph))) & set(claimed)]
-    if not comparable or comparable[0].coverage < 0.3:
+    readings = [r for s in scored[:15] for r in _clause_readings(s, claimed, query)]
+    if not readings or max(max(r.sentence.context, r.match) for r in readings) < 0.3:
         return Composed(
-            "Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. "
-            + REFUSAL,
+            "Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL,
             refused=True,
         )
-    best = comparable[0]
-    stated = _figures_of(best.text, paragraph_scale(best.paragraph))
-    marker = book.cite(best.paragraph, best.text)
-    wrong = [
-        (kind, claim_figure)
-        for kind, values in claimed.items()
-        for claim_figure in values
-        if kind in stated and not any(_equal(kind, claim_figure, s) for s in stated[kind])
+    best = max(readings, key=lambda r: r.weight)
+    if not _contradictions(claimed, best.stated) and not _supports(claimed, best.stated):
+        best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: r.weight, default=best)
+    supporting = [
+        r for r in readings
+        if r.weight >= 0.8 * best.weight and _supports(claimed, r.stated)
     ]
-    if not wrong:
-        return Composed(f"Ja, dat klopt. {_clean(best.text)} [{marker}]", book.citations(), verdict="ja")
-    kind, claim_figure = wrong[0]
-    source = _closest(kind, claim_figure, stated[kind])
+    if not supporting and not _contradictions(claimed, best.stated):
+        return Composed("Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL, refused=True)
+    if supporting:
+        chosen = supporting[0]
+        marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
+        return Composed(f"Ja, dat klopt. {_clean(chosen.sentence.text)} [{marker}]", book.citations(), verdict="ja")
+    kind, claim_figure = _contradictions(claimed, best.stated)[0]
+    source = _closest(kind, claim_figure, best.stated[kind])
+    marker = book.cite(best.sentence.paragraph, best.sentence.text)
     return Composed(
         f"Nee. Volgens de documenten is het {source.raw}, niet {claim_figure.raw} [{marker}]. "
-        f"{_clean(best.text)} [{marker}]",
+        f"{_clean(best.sentence.text)} [{marker}]",
         book.citations(),
         verdict="nee",
     )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    sentence: Sentence
+    stated: dict
+    match: float  # share of the claim's words in the clause
+
+    @property
+    def weight(self) -> float:
+        return self.sentence.score * (0.5 + self.match)
+
+
+_CLAUSE = re.compile(r";|\s[•▪●◦-]\s|\n|(?<=[.:])\s+(?=[-•])")
+
+
+def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_Reading]:
+    from assistant.lexical import tokenize
+
+    readings = []
+    scale = paragraph_scale(sentence.paragraph)
+    for clause in _CLAUSE.split(sentence.text):
+        stated = _figures_of(clause, scale)
+        if set(stated) & set(claimed):
+            readings.append(_Reading(sentence, stated, query.share(set(tokenize(clause)))))
+    return readings
+
+
+def _supports(claimed: dict, stated: dict) -> bool:
+    """The claim's main figure (an amount before a percentage before a count before a date) is stated, and nothing differs."""
+    primary = next(kind for kind in ("amount", "percentage", "count", "date") if kind in claimed)
+    return primary in stated and not _contradictions(claimed, stated)
+
+
+def _contradictions(claimed: dict, stated: dict) -> list[tuple[str, object]]:
+    return [
+        (kind, figure)
+        for kind, values in claimed.items()
+        for figure in values
+        if kind in stated and not any(_equal(kind, figure, s) for s in stated[kind])
+    ]
 
 
 def _check_statement(scored: list[Sentence], book: CitationBook) -> Composed:
@@ -147,6 +194,44 @@ def compute(intent: Intent, terms: list[tuple[Sentence, figures.Amount]], book: 
         text = f"Samen is dat {figures.format_amount(result)}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
     quotes = f" {_clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {_clean(s2.text)} [{m2}]")
     return Composed(text + quotes, book.citations())
+
+
+_FROM_TO = re.compile(r"\bvan\s+(?:€\s?)?(\d[\d.,]*)\s+(?:\w+\s+)?(?:naar|tot)\s+(?:€\s?)?(\d[\d.,]*)")
+
+
+def change(sentence: Sentence, book: CitationBook) -> Composed | None:
+    """'Met hoeveel stijgt ...?' answered from a sentence that states the value before and after."""
+    stated = _figures_of(sentence.text, paragraph_scale(sentence.paragraph))
+    match = _FROM_TO.search(sentence.text)
+    if match and "amount" not in stated:
+        before, after = (figures.parse_number(g.rstrip(".,")) for g in match.groups())
+        if before is not None and after is not None and not all(1900 <= v <= 2100 for v in (before, after)):
+            marker = book.cite(sentence.paragraph, sentence.text)
+            delta = _format("count", abs(after - before), None)
+            return Composed(
+                f"Het verschil is {delta}: van {match.group(1)} naar {match.group(2).rstrip('.,')} [{marker}]. "
+                f"{_clean(sentence.text)} [{marker}]",
+                book.citations(),
+            )
+    for kind in ("amount", "percentage", "count"):
+        values = stated.get(kind, [])
+        if len(values) == 2 and values[0].value != values[1].value:
+            first, second = values
+            marker = book.cite(sentence.paragraph, sentence.text)
+            delta = abs(second.value - first.value)
+            text = (
+                f"Het verschil is {_format(kind, delta, first)}: van {first.raw} naar {second.raw} [{marker}]. "
+                f"{_clean(sentence.text)} [{marker}]"
+            )
+            return Composed(text, book.citations())
+    return None
+
+
+def _format(kind: str, value: float, like) -> str:
+    if kind == "amount":
+        return figures.format_amount(value, like.currency or "EUR")
+    number = f"{value:,.{0 if value == int(value) else 1}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"{number} procentpunt" if kind == "percentage" else number
 
 
 def best_amount(sentence: Sentence, query: Query) -> figures.Amount | None:

@@ -18,6 +18,7 @@ from assistant.question import Intent
 from assistant.types import Hit, Paragraph
 
 UNKNOWN_WEIGHT = 1.0
+QUESTION_PENALTY = 0.6
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
     r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]?\b|\b(?:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
@@ -121,16 +122,24 @@ def score_sentences(hits: list[Hit], query: Query, intent: Intent) -> list[Sente
             kinds = kinds_of(text, scale)
             bonus = sum(0.2 if want in intent.strict else 0.08 for want in intent.wants if want in kinds)
             score = 0.45 * coverage + 0.25 * context + 0.3 * (hit.score / top) + min(bonus, 0.3)
+            if _is_question(text):
+                score *= QUESTION_PENALTY  # a question in the source (Kamervragen) does not answer one
             scored.append(Sentence(p, rank, start, end, score, coverage, context, kinds))
     scored.sort(key=lambda s: -s.score)
     return scored
 
 
+def _is_question(text: str) -> bool:
+    return text.rstrip(" )”’\"'").endswith("?")
+
+
 def answers_kind(sentence: Sentence, intent: Intent) -> bool:
     """Does the sentence state a fact of a kind the question wants (and not only a future target when asked for now)?"""
-    wanted = intent.strict & {"amount", "date", "quantity"}
+    wanted = set(intent.strict & {"amount", "date", "quantity"})
     if not wanted:
         return True
+    if "quantity" in wanted:
+        wanted.add("amount")  # "hoeveel ..." is answered by any stated number, money included
     if not (wanted & sentence.kinds):
         return False
     return not (intent.asks_current and _FUTURE_TARGET.search(sentence.text))
@@ -138,6 +147,8 @@ def answers_kind(sentence: Sentence, intent: Intent) -> bool:
 
 def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3) -> list[Sentence]:
     """The best sentence, plus sentences that add what it lacks (the wanted fact, or uncovered question words)."""
+    statements = [s for s in scored if not _is_question(s.text)]
+    scored = statements or scored  # quote what the source states, not what it asks
     if not scored:
         return []
     best = scored[0]

@@ -103,7 +103,7 @@ class Assistant:
         if not scored or scored[0].context < MIN_CONTEXT:
             return compose.refusal(scored), confidence
         if intent.claim:
-            return compose.check_claim(intent, scored, book), confidence
+            return compose.check_claim(intent, scored, query, book), confidence
         if intent.operation:
             terms: list = []
             for term in intent.terms:
@@ -112,6 +112,11 @@ class Assistant:
                 return compose.compute(intent, terms, book), confidence
         if not _states_asked_fact(intent, scored):
             return compose.refusal(scored), confidence
+        if intent.change and not intent.operation:
+            typed = next((s for s in scored[:5] if answers_kind(s, intent)), None)
+            changed = compose.change(typed, book) if typed else None
+            if changed:
+                return changed, confidence
         return compose.lookup(intent, scored, query, book), confidence
 
     def _generated(self, question: str, hits: list[Hit], fallback: compose.Composed, notes: list[str]) -> compose.Composed:

@@ -37,7 +37,8 @@ _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\
 # Questions that ask for the fact itself, not merely mention money or time ("uit welk fonds").
 _STRICT = {
     "amount": re.compile(
-        r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\s+(?:geld|euro|budget|middelen)|\bwelk\s+bedrag|\bwat\s+kost"
+        r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro\S*|budget|middelen|kost\w*|financiering|subsidie)"
+        r"|\bhoeveel\s+\w*(?:financiering|kosten|subsidie|budget|geld)\b|\bwelk\s+bedrag|\bwat\s+kost"
         r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)",
         re.I,
     ),
@@ -46,6 +47,12 @@ _STRICT = {
         r"\bhoeveel\b|\bwelk\s+percentage|\bwat\s+is\s+(?:de|het)\s+(?:huidige|actuele)\b", re.I
     ),
 }
+# "met hoeveel stijgt ...", "hoeveel neemt ... af": the answer is the difference of two stated values.
+_CHANGE = re.compile(
+    r"\bmet\s+hoeveel\b|\bhoeveel\s+(?:\w+\s+){0,4}(?:stijg|daal|groei|krimp|neem|verander|ga)\w*"
+    r"|\b(?:toename|afname|stijging|daling|groei|krimp)\b",
+    re.I,
+)
 _CURRENT = re.compile(r"\b(?:huidige?|nu|momenteel|inmiddels|op\s+dit\s+moment|tot\s+nu\s+toe|actuele?)\b", re.I)
 _PREMISE = re.compile(r"^\s*(?:en\s+)?(?:waarom|hoe\s+komt\s+het|hoezo|sinds\s+wanneer|wat\s+is\s+de\s+reden)\b", re.I)
 _FOLLOW_UP = re.compile(
@@ -75,6 +82,7 @@ class Intent:
     asks_current: bool = False  # "huidige", "inmiddels": a future target does not answer it
     premise: bool = False  # "Waarom ...": the question may assume a wrong figure
     follow_up: bool = False
+    change: bool = False  # asks by how much something rises or falls
 
     @property
     def kind(self) -> str:
@@ -117,6 +125,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         asks_current=bool(_CURRENT.search(text)),
         premise=bool(_PREMISE.search(text)),
         follow_up=has_history and len(words) <= 9 and bool(_FOLLOW_UP.search(text)),
+        change=bool(_CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
     )
 
 
