@@ -13,13 +13,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from assistant.errors import IngestError
-from assistant.paragraphs import FOOTNOTE_GLUED, FOOTNOTE_ON_YEAR, LIST_MARKER, Line, assemble, build_blocks
+from assistant.letter import LETTER_LABEL, letter_facts
+from assistant.blocks import LIST_MARKER, Line, build_blocks
+from assistant.footnotes import FOOTNOTE_GLUED, FOOTNOTE_ON_YEAR
+from assistant.paragraphs import assemble
 from assistant.types import Document
 
 SUPPORTED = (".pdf", ".txt", ".md")
-LETTER_LABEL = re.compile(r"^\s*(Datum|Betreft|Onderwerp|Ons kenmerk|Kenmerk|Uw kenmerk|Uw brief)\b[:\s]+(.+)$")
 CONTINUES = ("|", ",", "-", "–", ":", "(")  # a footnote line ending like this wraps onto the next line
-MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
 def iter_source_files(paths: list[Path]) -> list[Path]:
@@ -133,25 +134,7 @@ def plain_text_lines(text: str, markdown: bool = False) -> tuple[list[Line], dic
         else:
             lines.append(Line(row, page, gap or (markdown and LIST_MARKER.match(row) is not None), width_ratio=len(stripped) / full))
         gap = False
-    return lines, _letter_facts(facts)
-
-
-def _letter_facts(labels: dict[str, str]) -> dict[str, str]:
-    """Letter labels as metadata, plus an ISO date parsed from 'Datum 30 mei 2023'."""
-    facts = {("Kenmerk" if k in ("Ons kenmerk", "Kenmerk") else k): v for k, v in labels.items()}
-    if "Datum" in facts:
-        iso = dutch_date(facts["Datum"])
-        if iso:
-            facts["date"] = iso
-    return facts
-
-
-def dutch_date(text: str) -> str:
-    """'1 maart 2011' → '2011-03-01'; '' when no Dutch date is found."""
-    m = re.search(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", text.lower())
-    if not m:
-        return ""
-    return f"{m.group(3)}-{MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+    return lines, letter_facts(facts)
 
 
 def _sidecar_metadata(path: Path) -> dict[str, str]:

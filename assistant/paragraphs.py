@@ -1,8 +1,7 @@
-"""Pure text functions that turn extracted lines into citable paragraphs.
+"""Pure text functions that turn blocks (see `assistant.blocks`) into citable paragraphs.
 
-Both readers (plain text and PDF) describe their input as `Line`s; `build_blocks`
-groups them into headings, paragraphs, footnotes and table rows, and `assemble`
-turns those into `Paragraph`s with sections, footnote links, ids and offsets.
+`assemble` unwraps each block's lines, removes footnote markers, splits long paragraphs at sentence
+boundaries and gives every part its section path, footnote links, id and offsets.
 """
 
 from __future__ import annotations
@@ -12,6 +11,8 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
+from assistant.blocks import Block
+from assistant.footnotes import strip_footnote_markers
 from assistant.types import Paragraph
 
 ABBREVIATIONS = frozenset(
@@ -19,62 +20,7 @@ ABBREVIATIONS = frozenset(
     "incl excl vgl zgn z.g.a.n etc dhr mevr mr dr drs ir ing prof min stas st no d.d n.a.v m.u.v i.s.m "
     "enz o.b.v m.i.v c.q e.v vs lid sub bv".split()
 )
-SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$")
-LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|[ivx]+\)|\d+\)|[•▪●◦■\-–*]\s)")
-NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
-TRAILING_PUNCT = tuple(".,;:!?-–(")
-FOOTNOTE_GLUED = re.compile(r"(?<=[^\W\d_])([.,;:)’”'\"]{0,2})(\d{1,3})(?=[\s.,;:)’”]|$)")
-FOOTNOTE_ON_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(\d{1,2})(?=[\s.,;:)]|$)")
-FUNCTION_WORDS = frozenset(
-    "de het een van en in op voor met te aan door over bij tot om als of dat die dit deze zoals naar uit "
-    "is zijn wordt worden kan er ook niet wel nog maar dan zo zich we wij ik u hun haar".split()
-)
-SHORT_CAPS = re.compile(r"[A-Z]{1,3}$")  # CO2, H2, Q1: letters+digit that is no footnote marker
 
-
-@dataclass(frozen=True)
-class Line:
-    """One extracted line with the layout facts the paragraph builder needs."""
-
-    text: str  # as extracted; a trailing '-' without a space is a line-end hyphen
-    page: int
-    gap_before: bool = False  # a blank line or a larger vertical gap precedes it
-    role: str = "body"  # body | footnote | table_row | table_header
-    style_rank: int | None = None  # PDF: rank of a heading style (0 = largest); None = body style
-    width_ratio: float = 1.0  # length relative to a full body line; short lines may be headings
-    footnote_number: int | None = None  # set on the first line of a footnote
-
-
-@dataclass
-class Block:
-    """A heading, paragraph, footnote or table row before ids are assigned."""
-
-    kind: str
-    lines: list[str] = field(default_factory=list)
-    line_pages: list[int] = field(default_factory=list)
-    level: int = 0
-    number: int | None = None  # footnote number
-
-    @property
-    def pages(self) -> list[int]:
-        return list(dict.fromkeys(self.line_pages))
-
-    def add(self, line: Line) -> None:
-        self.lines.append(line.text)
-        self.line_pages.append(line.page)
-
-
-def ends_sentence(text: str) -> bool:
-    """True when text ends like a finished sentence (., !, ? possibly followed by a quote)."""
-    return bool(SENTENCE_END.search(text.rstrip()))
-
-
-def is_heading_shape(text: str) -> bool:
-    """Short, starts with a capital or a number, no final punctuation, not a list item."""
-    t = text.strip()
-    if not t or len(t) > 90 or len(t.split()) > 14 or LIST_MARKER.match(t) or not re.search(r"[^\W\d_]{2}", t):
-        return False
-    return (t[0].isupper() or t[0].isdigit()) and not t.endswith(TRAILING_PUNCT)
 
 
 def join_lines(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
@@ -147,135 +93,9 @@ def split_long(text: str, trigger: int = 150, max_words: int = 120) -> list[tupl
     return [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1) if text[bounds[j] : bounds[j + 1]].strip()]
 
 
-def strip_footnote_markers(text: str, defined: set[int], expected: int) -> tuple[str, list[tuple[int, int]], int]:
-    """Remove glued footnote markers that follow the numbering sequence; return text, (offset, n) pairs, next n."""
-    candidates = []
-    for m in FOOTNOTE_GLUED.finditer(text):
-        word = re.findall(r"[^\W\d_]+$", text[: m.start()])
-        if m.group(1) == "" and word and SHORT_CAPS.fullmatch(word[0]):
-            continue
-        candidates.append((m.start(2), m.end(2), int(m.group(2)), False))
-    for m in FOOTNOTE_ON_YEAR.finditer(text):
-        candidates.append((m.start(2), m.end(2), int(m.group(2)), True))
-    removed, markers, used = [], [], set()
-    for start, end, number, on_year in sorted(candidates):
-        unused = number in defined and (number not in used or number + 3 >= expected)
-        if number == expected or (unused and not on_year):
-            removed.append((start, end))
-            used.add(number)
-            expected = max(expected, number + 1)
-    clean, last, shift = [], 0, 0
-    for start, end in removed:
-        clean.append(text[last:start])
-        shift += end - start
-        markers.append((start - (shift - (end - start)), int(text[start:end])))
-        last = end
-    clean.append(text[last:])
-    return "".join(clean), markers, expected
-
-
 def paragraph_id(doc_id: str, ordinal: int) -> str:
     """Short, stable, corpus-unique id: 8 hex of sha1(doc id) + 4-digit ordinal."""
     return f"{hashlib.sha1(doc_id.encode('utf-8')).hexdigest()[:8]}-{ordinal:04d}"
-
-
-def numbered_depth(text: str) -> int:
-    m = NUMBERED_HEADING.match(text.strip())
-    return m.group(1).count(".") + 1 if m else 0
-
-
-def build_blocks(lines: list[Line]) -> list[Block]:
-    """Group lines into headings, paragraphs (ending where a sentence ends before a gap), footnotes and table rows."""
-    blocks: list[Block] = []
-    current: Block | None = None
-    footnote: Block | None = None
-    for i, line in enumerate(lines):
-        if not line.text.strip():
-            continue
-        if line.role == "footnote":
-            if line.footnote_number is not None or footnote is None:
-                footnote = Block("footnote", number=line.footnote_number)
-                blocks.append(footnote)
-            footnote.add(line)
-            continue
-        if line.role in ("table_row", "table_header"):
-            blocks.append(Block("heading" if line.role == "table_header" else "table_row", level=TABLE_HEADER_LEVEL))
-            blocks[-1].add(line)
-            current = None
-            continue
-        last = blocks[-1] if blocks else None
-        if (current is None and last is not None and last.kind == "heading" and line.style_rank is not None
-                and not line.gap_before and last.level == line.style_rank and len(last.lines) < 5
-                and last.line_pages[-1] == line.page):
-            last.add(line)  # a styled heading wrapping onto its next line
-            continue
-        if _is_heading(line, lines[i + 1 :], current, blocks):
-            _add_heading(blocks, line)
-            current = None
-            continue
-        if current is None or (line.gap_before and ends_sentence(current.lines[-1])):
-            current = Block("paragraph")
-            blocks.append(current)
-        current.add(line)
-    _rank_plain_headings(blocks)
-    return blocks
-
-
-TABLE_HEADER_LEVEL = 30
-UNRANKED = -1
-
-
-def _is_heading(line: Line, following: list[Line], current: Block | None, blocks: list[Block]) -> bool:
-    """A heading: heading-shaped, after a finished sentence, followed by body text, and set apart by style or space."""
-    text = line.text.strip()
-    if not is_heading_shape(text) or (current is not None and not _finished(current, line)):
-        return False
-    if not any(f.role in ("body", "table_row", "table_header") for f in following[:6]):
-        return False
-    after_heading = bool(blocks) and blocks[-1].kind == "heading" and current is None
-    if line.style_rank is not None:
-        return True
-    if numbered_depth(text) and (line.gap_before or after_heading):
-        return True
-    words = text.split()
-    if "," in text or words[-1].lower() in FUNCTION_WORDS or line.width_ratio >= 0.84:
-        return False
-    return line.gap_before or not blocks or (after_heading and len(words) <= 8)
-
-
-def _finished(current: Block, line: Line) -> bool:
-    """The open paragraph has ended: a full sentence, or a short last line (a caption) before a gap."""
-    last = current.lines[-1].strip()
-    return ends_sentence(last) or (line.gap_before and len(last) < 40 and not last.endswith((",", "-")))
-
-
-def _add_heading(blocks: list[Block], line: Line) -> None:
-    """Start a heading block, or continue the previous one when a styled heading wraps onto a second line."""
-    last = blocks[-1] if blocks else None
-    if (
-        last is not None and last.kind == "heading" and not line.gap_before and line.style_rank is not None
-        and last.level == line.style_rank and len(last.lines) < 4 and last.pages[-1] == line.page
-    ):
-        last.add(line)
-        return
-    depth = numbered_depth(line.text)
-    level = 10 + depth if depth else (line.style_rank if line.style_rank is not None else UNRANKED)
-    block = Block("heading", level=level)
-    block.add(line)
-    blocks.append(block)
-
-
-def _rank_plain_headings(blocks: list[Block]) -> None:
-    """Stacked plain headings nest: in a run of k headings the last is deepest (plain text has no fonts)."""
-    run: list[Block] = []
-    for block in blocks + [Block("end")]:
-        if block.kind == "heading":
-            run.append(block)
-            continue
-        unranked = [b for b in run if b.level == UNRANKED]
-        for j, b in enumerate(unranked):
-            b.level = max(0, 5 - (len(unranked) - 1 - j))
-        run = []
 
 
 @dataclass

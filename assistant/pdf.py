@@ -18,8 +18,8 @@ import pypdf
 from pypdf.errors import PdfReadError
 
 from assistant.errors import IngestError
-from assistant.ingest import LETTER_LABEL, _letter_facts
-from assistant.paragraphs import Line
+from assistant.letter import LETTER_LABEL, letter_facts
+from assistant.blocks import Line
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 NUMERIC_CELL = re.compile(r"^[€$]?\s*[-–+]?[\d.,]+%?$|^[–-]$")
@@ -191,7 +191,7 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> PdfText
             rows = _strip_letter_head(rows, facts)
         body_bottom = min((r.y for r in rows if r.size >= 0.9 * frame.body_size), default=0.0)
         lines.extend(_page_lines(rows, frame, body_bottom, heading_styles))
-    return PdfText(lines, len(pages), _letter_facts(facts) | {k: v for k, v in facts.items() if k == "afzender"})
+    return PdfText(lines, len(pages), letter_facts(facts) | {k: v for k, v in facts.items() if k == "afzender"})
 
 
 def _is_furniture(row: Row, frame: _Frame, height: float) -> bool:

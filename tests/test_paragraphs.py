@@ -7,14 +7,8 @@ import re
 from pathlib import Path
 
 from assistant.ingest import load_document
-from assistant.paragraphs import (
-    hyphen_vocabulary,
-    join_lines,
-    paragraph_id,
-    sentence_spans,
-    split_long,
-    strip_footnote_markers,
-)
+from assistant.footnotes import explicit_marker, strip_footnote_markers
+from assistant.paragraphs import hyphen_vocabulary, join_lines, paragraph_id, sentence_spans, split_long
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,0 +1,165 @@
+"""Group extracted lines into headings, paragraphs, footnotes and table rows (the step before `assemble`).
+
+Both readers (plain text and PDF) describe their input as `Line`s with layout facts; headings are recognised
+by style, numbering, shape and the space around them, never by their wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$")
+LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|[ivx]+\)|\d+\)|[•▪●◦■\-–*]\s)")
+NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
+TRAILING_PUNCT = tuple(".,;:!?-–(")
+FUNCTION_WORDS = frozenset(
+    "de het een van en in op voor met te aan door over bij tot om als of dat die dit deze zoals naar uit "
+    "is zijn wordt worden kan er ook niet wel nog maar dan zo zich we wij ik u hun haar".split()
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One extracted line with the layout facts the paragraph builder needs."""
+
+    text: str  # as extracted; a trailing '-' without a space is a line-end hyphen
+    page: int
+    gap_before: bool = False  # a blank line or a larger vertical gap precedes it
+    role: str = "body"  # body | footnote | table_row | table_header
+    style_rank: int | None = None  # PDF: rank of a heading style (0 = largest); None = body style
+    width_ratio: float = 1.0  # length relative to a full body line; short lines may be headings
+    footnote_number: int | None = None  # set on the first line of a footnote
+
+
+@dataclass
+class Block:
+    """A heading, paragraph, footnote or table row before ids are assigned."""
+
+    kind: str
+    lines: list[str] = field(default_factory=list)
+    line_pages: list[int] = field(default_factory=list)
+    level: int = 0
+    number: int | None = None  # footnote number
+
+    @property
+    def pages(self) -> list[int]:
+        return list(dict.fromkeys(self.line_pages))
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line.text)
+        self.line_pages.append(line.page)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends like a finished sentence (., !, ? possibly followed by a quote)."""
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def is_heading_shape(text: str) -> bool:
+    """Short, starts with a capital or a number, no final punctuation, not a list item."""
+    t = text.strip()
+    if not t or len(t) > 90 or len(t.split()) > 14 or LIST_MARKER.match(t) or not re.search(r"[^\W\d_]{2}", t):
+        return False
+    return (t[0].isupper() or t[0].isdigit()) and not t.endswith(TRAILING_PUNCT)
+
+
+def numbered_depth(text: str) -> int:
+    m = NUMBERED_HEADING.match(text.strip())
+    return m.group(1).count(".") + 1 if m else 0
+
+
+def build_blocks(lines: list[Line]) -> list[Block]:
+    """Group lines into headings, paragraphs (ending where a sentence ends before a gap), footnotes and table rows."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    footnote: Block | None = None
+    for i, line in enumerate(lines):
+        if not line.text.strip():
+            continue
+        if line.role == "footnote":
+            if line.footnote_number is not None or footnote is None:
+                footnote = Block("footnote", number=line.footnote_number)
+                blocks.append(footnote)
+            footnote.add(line)
+            continue
+        if line.role in ("table_row", "table_header"):
+            blocks.append(Block("heading" if line.role == "table_header" else "table_row", level=TABLE_HEADER_LEVEL))
+            blocks[-1].add(line)
+            current = None
+            continue
+        last = blocks[-1] if blocks else None
+        if (current is None and last is not None and last.kind == "heading" and line.style_rank is not None
+                and not line.gap_before and last.level == line.style_rank and len(last.lines) < 5
+                and last.line_pages[-1] == line.page):
+            last.add(line)  # a styled heading wrapping onto its next line
+            continue
+        if _is_heading(line, lines[i + 1 :], current, blocks):
+            _add_heading(blocks, line)
+            current = None
+            continue
+        if current is None or (line.gap_before and ends_sentence(current.lines[-1])):
+            current = Block("paragraph")
+            blocks.append(current)
+        current.add(line)
+    _rank_plain_headings(blocks)
+    return blocks
+
+
+TABLE_HEADER_LEVEL = 30
+UNRANKED = -1
+
+
+def _is_heading(line: Line, following: list[Line], current: Block | None, blocks: list[Block]) -> bool:
+    """A heading: heading-shaped, after a finished sentence, followed by body text, and set apart by style or space."""
+    text = line.text.strip()
+    if not is_heading_shape(text) or (current is not None and not _finished(current, line)):
+        return False
+    if not any(f.role in ("body", "table_row", "table_header") for f in following[:6]):
+        return False
+    after_heading = bool(blocks) and blocks[-1].kind == "heading" and current is None
+    if line.style_rank is not None:
+        return True
+    if numbered_depth(text) and (line.gap_before or after_heading):
+        return True
+    words = text.split()
+    if "," in text or words[-1].lower() in FUNCTION_WORDS or line.width_ratio >= 0.84:
+        return False
+    return line.gap_before or not blocks or (after_heading and len(words) <= 8)
+
+
+def _finished(current: Block, line: Line) -> bool:
+    """The open paragraph has ended: a full sentence, or a short last line (a caption) before a gap."""
+    last = current.lines[-1].strip()
+    return ends_sentence(last) or (line.gap_before and len(last) < 40 and not last.endswith((",", "-")))
+
+
+def _add_heading(blocks: list[Block], line: Line) -> None:
+    """Start a heading block, or continue the previous one when a styled heading wraps onto a second line."""
+    last = blocks[-1] if blocks else None
+    if (
+        last is not None and last.kind == "heading" and not line.gap_before and line.style_rank is not None
+        and last.level == line.style_rank and len(last.lines) < 4 and last.pages[-1] == line.page
+    ):
+        last.add(line)
+        return
+    depth = numbered_depth(line.text)
+    level = 10 + depth if depth else (line.style_rank if line.style_rank is not None else UNRANKED)
+    block = Block("heading", level=level)
+    block.add(line)
+    blocks.append(block)
+
+
+def _rank_plain_headings(blocks: list[Block]) -> None:
+    """Stacked plain headings nest: in a run of k headings the last is deepest (plain text has no fonts)."""
+    run: list[Block] = []
+    for block in blocks + [Block("end")]:
+        if block.kind == "heading":
+            run.append(block)
+            continue
+        unranked = [b for b in run if b.level == UNRANKED]
+        for j, b in enumerate(unranked):
+            b.level = max(0, 5 - (len(unranked) - 1 - j))
+        run = []
+
+
