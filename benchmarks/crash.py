@@ -46,7 +46,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.indexer import ingest_paths
 print("READY", flush=True)
-ingest_paths([Path(sys.argv[1])], Settings(index_dir=Path(sys.argv[2])))
+ingest_paths([Path(sys.argv[1])], Settings(index_dir=Path(sys.argv[2])), progress=lambda m, _: print("PHASE", m, flush=True))
 print("DONE", flush=True)
 """
 
@@ -57,6 +57,7 @@ Content = dict[str, frozenset[str]]  # doc id -> its paragraph texts
 class Tally:
     runs: int = 0
     faults: int = 0  # kills that landed while the ingest was still running
+    phases: dict[str, int] = field(default_factory=dict)  # where the kills landed
     published_before_kill: int = 0
     errors: list[str] = field(default_factory=list)
     data_lost: int = 0
@@ -110,8 +111,8 @@ class CrashRig:
             problems.append("search returned nothing")
         return problems
 
-    def killed_ingest(self, delay: float) -> bool:
-        """Run an ingest in a child process and SIGKILL it `delay` s after it is ready; True if it was still running."""
+    def killed_ingest(self, delay: float) -> str:
+        """Run an ingest in a child process, SIGKILL it `delay` s after it is ready; the phase it was in."""
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(self.folder), str(self.settings.index_dir)],
             stdout=subprocess.PIPE,
@@ -123,8 +124,9 @@ class CrashRig:
         running = child.poll() is None
         child.send_signal(signal.SIGKILL)
         child.wait()
+        said = child.stdout.read().splitlines()
         child.stdout.close()
-        return running
+        return phase_of(said) if running else "finished before the kill"
 
     def timed_child_ingest(self) -> float:
         """Seconds from READY to exit of an uncut child ingest (the window the kills are drawn from)."""
@@ -137,6 +139,20 @@ class CrashRig:
         child.wait()
         child.stdout.close()
         return time.perf_counter() - started
+
+
+def phase_of(lines: list[str]) -> str:
+    """Name the ingest step a child was in from the last progress line it printed."""
+    last = next((line[6:] for line in reversed(lines) if line.startswith("PHASE ")), "")
+    if "DONE" in lines or " is live" in last:
+        return "published, cleaning up"
+    if last.startswith("Embedded"):
+        return "writing Chroma, manifest, pointer"
+    if last.startswith("Indexing"):
+        return "BM25 and embedding"
+    if last.startswith("["):
+        return "reading files"
+    return "starting"
 
 
 def run(runs: int, seed: int, work: Path, warm_cache: Path | None = None, say=print) -> Tally:
@@ -153,7 +169,9 @@ def run(runs: int, seed: int, work: Path, warm_cache: Path | None = None, say=pr
         rig.write_version(n)
         tally.runs += 1
         delay = rng.uniform(0, window * 1.1)
-        tally.faults += rig.killed_ingest(delay)
+        phase = rig.killed_ingest(delay)
+        tally.phases[phase] = tally.phases.get(phase, 0) + 1
+        tally.faults += phase != "finished before the kill"
         _check(rig, (current, n), tally, f"run {n - 1} after kill at {delay:.2f} s")
         try:
             ingest_paths([rig.folder], rig.settings)
@@ -198,6 +216,8 @@ def main() -> None:
     print(f"runs: {tally.runs}")
     print(f"faults injected (SIGKILL while ingest running): {tally.faults}")
     print(f"kills after which the new version was already live: {tally.published_before_kill}")
+    for phase, count in sorted(tally.phases.items(), key=lambda kv: -kv[1]):
+        print(f"  killed while {phase}: {count}")
     print(f"errors: {len(tally.errors)}")
     print(f"data lost: {tally.data_lost}")
     print(f"({time.perf_counter() - started:.0f} s)")
