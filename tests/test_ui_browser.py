@@ -117,7 +117,7 @@ def test_chat_in_real_browser(app_url, tmp_path):
         good = tmp_path / "proeftuin.txt"
         good.write_text(NEW_TEXT, encoding="utf-8")
         uploader.set_input_files(str(good))
-        expect(page.get_by_text(re.compile("proeftuin.txt is toegevoegd"))).to_be_visible(timeout=120_000)
+        expect(page.get_by_text(re.compile("proeftuin.txt is toegevoegd"))).to_be_visible(timeout=300_000)
         documents = before + 1
         sidebar = page.get_by_test_id("stSidebar")
         expect(sidebar.get_by_text(re.compile(rf"^{documents} documenten"))).to_be_visible(timeout=60_000)

@@ -73,6 +73,13 @@ def _short(title: str, limit: int = 70) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
+def _phase(fraction: float) -> str:
+    """The ingest's progress in words (its own messages are English, for the CLI)."""
+    if fraction < 0.5:
+        return "wordt gelezen"
+    return "wordt geïndexeerd" if fraction < 1.0 else "is bijna klaar"
+
+
 def upload_widget(settings, on_added) -> None:
     """Add PDF/TXT/MD files: each is saved, ingested with a progress bar and askable right away."""
     st.subheader("Document toevoegen")
@@ -87,11 +94,11 @@ def upload_widget(settings, on_added) -> None:
     for file in files or []:
         if file.file_id in done:
             continue
-        bar = st.progress(0.0, text=f"{file.name} wordt verwerkt…")
+        bar = st.progress(0.0, text=f"{file.name} wordt gelezen…")
         outcome = add_upload(
             file.name, file.getvalue(), settings,
             progress=lambda _message, fraction, name=file.name: bar.progress(
-                min(max(fraction, 0.0), 1.0), text=f"{name} wordt verwerkt…"),
+                min(max(fraction, 0.0), 1.0), text=f"{name} {_phase(fraction)}… (dit kan enkele minuten duren)"),
         )
         bar.empty()
         done[file.file_id] = outcome
