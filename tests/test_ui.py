@@ -182,3 +182,9 @@ def test_upload_damaged_pdf_is_refused_with_dutch_reason(tmp_path, annex_setting
     outcome = add_upload("afgebroken.pdf", data, settings)
     assert not outcome.ok and outcome.message.startswith("afgebroken.pdf is niet toegevoegd:")
     assert not (uploads_dir(settings) / "afgebroken.pdf").exists()
+
+
+def test_without_an_index_the_app_explains_how_to_add_documents(monkeypatch, tmp_path):
+    at = start(monkeypatch, Settings(index_dir=tmp_path / "leeg"))
+    assert at.info and "nog geen documenten geïndexeerd" in at.info[0].value
+    assert len(at.chat_input) == 1 and not at.chat_message
