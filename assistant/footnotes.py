@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 MARKER_OPEN, MARKER_CLOSE = "\ue000", "\ue001"  # private-use characters: never in real text
-EXPLICIT = re.compile(MARKER_OPEN + r"([\d,\s]*)" + MARKER_CLOSE)
-FOOTNOTE_GLUED = re.compile(r"(?<=[^\W\d_])([.,;:)’”'\"]{0,2})(\d{1,3})(?=[\s.,;:)’”]|$)")
+EXPLICIT = re.compile(MARKER_OPEN + r"([\d,\s-]*)" + MARKER_CLOSE)
+FOOTNOTE_GLUED = re.compile(r"(?<=[^\W\d_])([.,;:)’”'\"]{0,2})(\d{1,3})(?=[\s.,;:?!)’”]|$)")
 FOOTNOTE_ON_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(\d{1,2})(?=[\s.,;:)]|$)")
 SHORT_CAPS = re.compile(r"[A-Z]{1,3}$")  # CO2, H2, Q1: letters+digit that is no footnote marker
 

@@ -9,7 +9,8 @@ MONTHS = "januari februari maart april mei juni juli augustus september oktober 
 # Address lines of a letter head or sidebar: 'Postbus 20401', '2500 EA  Den Haag', 'www.rijksoverheid.nl'.
 ADDRESS_LINE = re.compile(
     r"^\s*(?:>\s*)?(?:Retouradres\b|Postbus\s+\d+|\d{4}\s?[A-Z]{2}\b|(?:https?://)?www\.\S+$|T\s+\+?\d|"
-    r"[A-Z][a-zà-ÿ]+(?:straat|weg|plein|laan|haven|kade|gracht|hof)\s+\d+\s*$)"
+    r"[A-Z][a-zà-ÿ]+(?:straat|weg|plein|laan|haven|kade|gracht|hof)\s+\d+\s*$|"
+    r".{0,40}\b\d{4}\s?[A-Z]{2}\s+[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?\s*$)"
 )
 
 

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.blocks import Block
+from assistant.blocks import TABLE_HEADER_LEVEL, Block
 from assistant.footnotes import strip_footnote_markers
 from assistant.types import Paragraph
 
@@ -120,9 +120,12 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
             continue
         page_marks = _page_marks(block, vocabulary)
         text, markers, expected = strip_footnote_markers(text, defined, expected)
+        numbers = [n for _, n in markers]
         if block.kind == "heading":
             while path and path[-1][0] >= block.level:
                 path.pop()
+            if block.level != TABLE_HEADER_LEVEL and re.search(r"[^\W\d_]", text):  # headings are citable too
+                drafts.append(_Draft("heading", text, tuple(block.pages), tuple(t for _, t in path), numbers))
             path.append((block.level, text))
             continue
         section = tuple(t for _, t in path)

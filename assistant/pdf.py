@@ -13,18 +13,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pypdf
 from pypdf.errors import PdfReadError
 
 from assistant.errors import IngestError
-from assistant.letter import LETTER_LABEL, letter_facts
+from assistant.footnotes import explicit_marker
+from assistant.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
 from assistant.blocks import Line
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 NUMERIC_CELL = re.compile(r"^[€$]?\s*[-–+]?[\d.,]+%?$|^[–-]$")
 SIDEBAR_LABELS = ("Ons kenmerk", "Kenmerk", "Uw kenmerk", "Uw brief", "Bijlage(n)", "Bijlagen", "Bijlage", "Datum")
 SALUTATION = re.compile(r"^\s*(Geachte|Hooggeachte)\b")
+FOOTNOTE_MARK = re.compile(r"\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*")
+FOOTNOTE_START = re.compile(r"(\d{1,3})(?![\d.,]\d)\s*(?=[^\W\d_“\"‘(])(?=.*[^\W\d_]{2})")
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,8 @@ def _page_rows(page: pypdf.PageObject, number: int) -> list[Row]:
 
     def visit(text: str, cm: list, tm: list, font: dict | None, font_size: float) -> None:
         if not text.strip():
+            if " " in text and fragments:  # a separate space fragment: keep the word break it stands for
+                fragments[-1] = fragments[-1][:4] + (fragments[-1][4].rstrip("\n") + " ",) + fragments[-1][5:]
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
@@ -105,7 +111,7 @@ def _page_rows(page: pypdf.PageObject, number: int) -> list[Row]:
     page.extract_text(visitor_text=visit)
     current: list[tuple] = []
     for frag in fragments:
-        jump = current and abs(frag[0] - current[-1][0]) > 100 and not 0.8 < frag[2] / max(current[-1][2], 0.1) < 1.25
+        jump = current and _column_jump(current[-1], frag)
         if current and (abs(frag[1] - current[0][1]) > 0.5 * max(frag[2], current[0][2]) or jump):
             rows.append(_row(current, number))
             current = []
@@ -113,6 +119,12 @@ def _page_rows(page: pypdf.PageObject, number: int) -> list[Row]:
     if current:
         rows.append(_row(current, number))
     return rows
+
+
+def _column_jump(previous: tuple, frag: tuple) -> bool:
+    """A fragment far from where the previous one ended, in another font size, starts another column."""
+    end = previous[0] + previous[5]
+    return abs(frag[0] - end) > 100 and not 0.8 < frag[2] / max(previous[2], 0.1) < 1.25
 
 
 def _text_width(text: str, font: dict | None, size: float) -> float:
@@ -130,22 +142,27 @@ def _text_width(text: str, font: dict | None, size: float) -> float:
 
 
 def _row(frags: list[tuple], page: int) -> Row:
-    """One row: cells split where the gap to the next fragment is much wider than a space."""
+    """One row: cells split where the gap to the next fragment is much wider than a space; raised small
+    numbers after text become explicit footnote markers."""
     weights: Counter = Counter()
+    for _, _, size, name, text, _ in frags:
+        weights[(round(size, 1), "Bold" in name or "Black" in name, "Italic" in name or "Oblique" in name)] += len(text)
+    (size, bold, italic), _ = weights.most_common(1)[0]
+    baseline = next(f[1] for f in frags if round(f[2], 1) == size)
     cells: list[tuple[float, str]] = []
     end = None
-    for x, y, size, name, text, width in sorted(frags, key=lambda f: f[0]) if len(frags) > 1 else frags:
-        weights[(round(size, 1), "Bold" in name or "Black" in name, "Italic" in name or "Oblique" in name)] += len(text)
-        if end is not None and x - end > 1.2 * size and cells:
+    for x, y, frag_size, _, text, width in sorted(frags, key=lambda f: f[0]) if len(frags) > 1 else frags:
+        if cells and frag_size < 0.85 * size and y - baseline > 0.15 * size and FOOTNOTE_MARK.fullmatch(text):
+            cells[-1] = (cells[-1][0], cells[-1][1].rstrip() + explicit_marker(text.strip()))
+        elif end is not None and x - end > 1.2 * frag_size and cells:
             cells.append((x, text))
         elif cells:
-            glue = " " if end is not None and x - end > 0.2 * size and not cells[-1][1].endswith(" ") else ""
+            glue = " " if end is not None and x - end > 0.2 * frag_size and not cells[-1][1].endswith(" ") else ""
             cells[-1] = (cells[-1][0], cells[-1][1] + glue + text)
         else:
             cells.append((x, text))
         end = x + width
-    (size, bold, italic), _ = weights.most_common(1)[0]
-    return Row(page, frags[0][0] if len(frags) == 1 else min(f[0] for f in frags), frags[0][1], size, bold, italic, cells)
+    return Row(page, frags[0][0] if len(frags) == 1 else min(f[0] for f in frags), baseline, size, bold, italic, cells)
 
 
 @dataclass(frozen=True)
@@ -182,23 +199,70 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> PdfText
     facts: dict[str, str] = {}
     lines: list[Line] = []
     heading_styles = _heading_styles(pages, frame)
+    notes = _NoteCounter()
     for index, rows in enumerate(pages):
         width, height = sizes[index]
         sidebar = [r for r in rows if r.x > 0.62 * width and r.size < 0.9 * frame.body_size]
-        rows = [r for r in rows if r not in sidebar and not _is_furniture(r, frame, height)]
+        rows = [r for r in rows if r.x <= 0.62 * width or r.size >= 0.9 * frame.body_size]
+        rows = [r for r in rows if _furniture_key(r) not in frame.repeated and not ADDRESS_LINE.match(r.text)]
+        in_notes = _footnote_tops(rows, frame, width, height)
+        rows = [r for r in rows if in_notes(r) or not _in_margin(r, rows, frame, height)]
         if index == 0:
             facts.update(_sidebar_facts(sorted(sidebar, key=lambda r: -r.y)))
             rows = _strip_letter_head(rows, facts)
-        body_bottom = min((r.y for r in rows if r.size >= 0.9 * frame.body_size), default=0.0)
-        lines.extend(_page_lines(rows, frame, body_bottom, heading_styles))
+        lines.extend(_page_lines(rows, frame, in_notes, heading_styles, notes))
     return PdfText(lines, len(pages), letter_facts(facts) | {k: v for k, v in facts.items() if k == "afzender"})
 
 
-def _is_furniture(row: Row, frame: _Frame, height: float) -> bool:
-    if _furniture_key(row) in frame.repeated:
+@dataclass
+class _NoteCounter:
+    """The last footnote number seen, so a continuation line starting with a number is not a new note."""
+
+    last: int = 0
+
+    def starts_note(self, number: int) -> bool:
+        if number == 1 or self.last < number <= self.last + 30:  # lower numbers continue a note
+            self.last = number
+            return True
+        return False
+
+
+def _footnote_tops(rows: list[Row], frame: _Frame, width: float, height: float) -> Callable[[Row], bool]:
+    """Whether a row belongs to the footnote block of its column (each half of a two-page spread)."""
+    halves = 2 if width > height else 1
+    tops = [_footnote_top([r for r in rows if _half(r, width, halves) == h], frame, height) for h in range(halves)]
+
+    def in_notes(row: Row) -> bool:
+        top = tops[_half(row, width, halves)]
+        return top is not None and row.y <= top.y and row.x >= top.x - 5 and row.size < 0.95 * frame.body_size
+    return in_notes
+
+
+def _half(row: Row, width: float, halves: int) -> int:
+    return min(int(row.x / width * halves), halves - 1)
+
+
+def _footnote_top(rows: list[Row], frame: _Frame, height: float) -> Row | None:
+    """The first footnote row: the highest number-led small row with only small rows (or a footer) below it."""
+    top = None
+    for row in sorted(rows, key=lambda r: r.y):
+        if not FOOTNOTE_START.match(row.text) and _in_margin(row, rows, frame, height):
+            continue  # a running footer below the notes
+        if row.size >= 0.95 * frame.body_size:
+            break
+        if FOOTNOTE_START.match(row.text):
+            top = row
+    return top
+
+
+def _in_margin(row: Row, rows: list[Row], frame: _Frame, height: float) -> bool:
+    """Page numbers and running lines in the top or bottom margin; a body line continuing its column is text."""
+    if not (row.y > 0.94 * height or row.y < 0.1 * height) or row.size > frame.body_size * 1.2:
+        return False
+    if abs(row.size - frame.body_size) >= 0.3:
         return True
-    in_band = row.y > 0.94 * height or row.y < 0.1 * height
-    return in_band and not re.match(r"\d{1,3}\s*\S", row.text) and row.size <= frame.body_size * 1.2
+    return not any(abs(o.x - row.x) < 5 and abs(o.size - row.size) < 0.3 and 0 < o.y - row.y <= 2.2 * row.size
+                   for o in rows)
 
 
 def _sidebar_facts(rows: list[Row]) -> dict[str, str]:
@@ -249,7 +313,7 @@ def _heading_styles(pages: list[list[Row]], frame: _Frame) -> dict[tuple[float, 
     return {style: rank for rank, style in enumerate(ordered)}
 
 
-def _page_lines(rows: list[Row], frame: _Frame, body_bottom: float, styles: dict) -> list[Line]:
+def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool], styles: dict, notes: _NoteCounter) -> list[Line]:
     """Body, footnote and table lines of one page with paragraph gaps measured from the line spacing."""
     lines: list[Line] = []
     spacing = _line_spacing(rows, frame)
@@ -257,10 +321,10 @@ def _page_lines(rows: list[Row], frame: _Frame, body_bottom: float, styles: dict
     header: list[tuple[float, str]] = []
     for row in rows:
         text = row.text
-        m = re.match(r"(\d{1,3})\s*\D", text)
-        in_notes = bool(lines) and lines[-1].role == "footnote"
-        if row.size < 0.85 * frame.body_size and row.y < body_bottom - 1 and (m or in_notes):
-            lines.append(Line(text, row.page, role="footnote", footnote_number=int(m.group(1)) if m else None))
+        if in_notes(row):
+            m = FOOTNOTE_START.match(text)
+            number = int(m.group(1)) if m and notes.starts_note(int(m.group(1))) else None
+            lines.append(Line(text, row.page, role="footnote", footnote_number=number))
             continue
         gap = previous is None or (previous.y - row.y) > 1.6 * spacing
         table = _table_line(row, header)

@@ -75,4 +75,8 @@ def test_markdown_headings_become_sections(tmp_path):
     path.write_text("# Nota\n\n## Budget\n\nHet budget is 3,5 miljoen euro.\n\nDe looptijd is vier jaar.\n",
                     encoding="utf-8")
     doc = load_document(path)
-    assert [p.section for p in doc.paragraphs] == [("Nota", "Budget"), ("Nota", "Budget")]
+    body = [p for p in doc.paragraphs if p.kind == "paragraph"]
+    assert [p.section for p in body] == [("Nota", "Budget"), ("Nota", "Budget")]
+    headings = [(p.text, p.section) for p in doc.paragraphs if p.kind == "heading"]
+    assert headings == [("Nota", ()), ("Budget", ("Nota",))]
+    assert not any("Budget" in p.text for p in body)
