@@ -63,10 +63,18 @@ def _clean(text: str) -> str:
     return text if text[-1:] in ".!?:;" else text + "."
 
 
-def lookup(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
-    """Answer an amount/date/actor/open question with the sentences that state it."""
+def lookup(
+    intent: Intent, scored: list[Sentence], query: Query, book: CitationBook, part_answers: list[Sentence] | None = None
+) -> Composed:
+    """Answer an amount/date/actor/open question with the sentences that state it (one more per extra part asked)."""
     candidates = [s for s in scored if answers_kind(s, intent)]
     chosen = select(candidates, intent, query)
+    for part_best in part_answers or []:
+        if part_best.paragraph.doc_id == chosen[0].paragraph.doc_id and all(
+            (part_best.paragraph.id, part_best.start) != (c.paragraph.id, c.start) for c in chosen
+        ):
+            chosen.append(part_best)
+    chosen.sort(key=lambda s: (s.rank, s.start))
     body = quote_sentences(chosen, book)
     correction = _premise_correction(intent, chosen, book) if intent.premise else ""
     return Composed(f"{correction}{body}", book.citations())

@@ -19,11 +19,16 @@ from assistant.types import Hit, Paragraph
 
 UNKNOWN_WEIGHT = 1.0
 QUESTION_PENALTY = 0.6
+DENSE_WEIGHT = 0.35
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
     r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]?\b|\b(?:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
     r"|universiteit\w*|hogescho\w*|werkgevers?|vakbond\w*|sociale\s+partners|Raad\s+van\s+State|Kamer|Commissie"
     r"|toezichthouder\w*|autoriteit|stichting|platform|TNO)\b"
+)
+_ANAPHOR = re.compile(
+    r"(?:dit|deze|die|dat|hiervan|hiervoor|hiermee|daarvan|daarvoor|daarmee|daarnaast|ook|zij|ze|het\s+programma)\b",
+    re.I,
 )
 _FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
 
@@ -106,27 +111,56 @@ def paragraph_scale(p: Paragraph) -> float:
     return 1.0
 
 
-def score_sentences(hits: list[Hit], query: Query, intent: Intent) -> list[Sentence]:
-    """Every sentence of the hits, best evidence first."""
+def sentences_of(hits: list[Hit]) -> list[str]:
+    """The sentence texts `score_sentences` will weigh, for embedding them in one batch."""
+    return [h.paragraph.text[a:b].strip() for h in hits for a, b in sentence_spans(h.paragraph.text)]
+
+
+def score_sentences(
+    hits: list[Hit], query: Query, intent: Intent, similarity: dict[str, float] | None = None
+) -> list[Sentence]:
+    """Every sentence of the hits, best evidence first.
+
+    `similarity` maps sentence text to its dense similarity with the question; it catches
+    paraphrases ("bereiken" for "heeft als doel") that shared words miss.
+    """
     top = max((h.score for h in hits), default=1.0) or 1.0
+    dense = _scaled(similarity or {})
     scored: list[Sentence] = []
     for rank, hit in enumerate(hits):
         p = hit.paragraph
         context = query.share(_tokens(" ".join(p.section[-1:]) + " " + p.text))
         scale = paragraph_scale(p)
+        previous: frozenset[str] = frozenset()
         for start, end in sentence_spans(p.text):
             text = p.text[start:end].strip()
             if len(text) < 3:
                 continue
-            coverage = query.share(_tokens(text))
+            own = _tokens(text)
+            # "Dit programma heeft als doel ..." speaks of what the sentence before named.
+            tokens = own | previous if _ANAPHOR.match(text) else own
+            previous = own
+            coverage = query.share(tokens)
             kinds = kinds_of(text, scale)
             bonus = sum(0.2 if want in intent.strict else 0.08 for want in intent.wants if want in kinds)
-            score = 0.45 * coverage + 0.25 * context + 0.3 * (hit.score / top) + min(bonus, 0.3)
+            if dense:
+                score = 0.3 * coverage + 0.15 * context + 0.2 * (hit.score / top) + DENSE_WEIGHT * dense.get(text, 0.0)
+            else:
+                score = 0.45 * coverage + 0.25 * context + 0.3 * (hit.score / top)
+            score += min(bonus, 0.3)
             if _is_question(text):
                 score *= QUESTION_PENALTY  # a question in the source (Kamervragen) does not answer one
             scored.append(Sentence(p, rank, start, end, score, coverage, context, kinds))
     scored.sort(key=lambda s: -s.score)
     return scored
+
+
+def _scaled(similarity: dict[str, float]) -> dict[str, float]:
+    if not similarity:
+        return {}
+    low, high = min(similarity.values()), max(similarity.values())
+    span = high - low if high - low > 1e-6 else 1.0
+    return {text: (value - low) / span for text, value in similarity.items()}
 
 
 def _is_question(text: str) -> bool:
@@ -159,11 +193,7 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3)
         same_paragraph = candidate.paragraph.id == best.paragraph.id
         adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= 0.5 * best.context
         close = candidate.score >= 0.85 * best.score
-        same_doc = candidate.paragraph.doc_id == best.paragraph.doc_id
-        multi = candidate.score >= 0.75 * best.score and candidate.coverage >= 0.35 and not same_paragraph and same_doc
-        if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close) or (
-            multi and _adds_words(candidate, chosen, query)
-        ):
+        if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close):
             chosen.append(candidate)
     chosen = sorted(chosen, key=lambda s: (s.rank, s.start))
     return _with_announced_lists(chosen, scored)
@@ -193,9 +223,3 @@ def _adjacent(candidate: Sentence, chosen: list[Sentence]) -> bool:
         c.paragraph.id == candidate.paragraph.id and c.start in starts and abs(starts.index(c.start) - index) == 1
         for c in chosen
     )
-
-
-def _adds_words(candidate: Sentence, chosen: list[Sentence], query: Query) -> bool:
-    """Does the candidate hold question words the chosen sentences lack (a second part of the question)?"""
-    have = set().union(*(_tokens(c.text) for c in chosen))
-    return query.share(set(_tokens(candidate.text)) - have) >= 0.2

@@ -81,6 +81,13 @@ def passage_text(p: Paragraph) -> str:
     return f"{heading}\n{p.text}" if heading and heading not in p.text else p.text
 
 
+def sentence_texts(paragraphs: list[Paragraph]) -> list[str]:
+    """The sentences the answerer weighs, embedded at ingest so questions only look them up."""
+    from assistant.paragraphs import sentence_spans
+
+    return [p.text[a:b].strip() for p in paragraphs for a, b in sentence_spans(p.text) if p.text[a:b].strip()]
+
+
 def paragraph_metadata(p: Paragraph, doc: Document) -> dict:
     return {
         "doc_id": doc.id,
@@ -205,6 +212,8 @@ def _build_snapshot(documents: list[Document], settings: Settings, say: Progress
     cache = EmbeddingCache(settings.index_dir / "embeddings.sqlite", embedder)
     try:
         vectors = _embed(cache, texts, say)
+        say("Embedding sentences for answer selection…", 0.9)
+        cache.embed_passages(sentence_texts([p for p, _ in pairs]))
     finally:
         cache.close()
     collection = f"paragraphs-{name}"

@@ -7,13 +7,15 @@ passes the citation and figure checks.
 
 from __future__ import annotations
 
+import threading
 import time
 
 from assistant import answer as compose
 from assistant.config import Settings
 from assistant.errors import QuestionError
 from assistant.answer import best_amount
-from assistant.evidence import Sentence, answers_kind, make_query, score_sentences
+from assistant.embedding import EmbeddingCache
+from assistant.evidence import Sentence, answers_kind, make_query, score_sentences, sentences_of
 from assistant.language import detect_language, is_probably_text
 from assistant.question import Intent, analyse
 from assistant.retrieval import Retriever
@@ -28,6 +30,8 @@ class Assistant:
     def __init__(self, settings: Settings, retriever: Retriever | None = None):
         self.settings = settings
         self.retriever = retriever or Retriever.open(settings)
+        self._sentence_cache = EmbeddingCache(settings.index_dir / "embeddings.sqlite", self.retriever.embedder)
+        self._cache_lock = threading.Lock()
 
     @classmethod
     def open(cls, settings: Settings) -> "Assistant":
@@ -49,9 +53,11 @@ class Assistant:
         self.retriever.refresh()
         intent = analyse(question, has_history=bool(history))
         search_text = self._search_text(intent, history)
-        hits = self.retriever.search(search_text, k=self.settings.top_k, filters=filters)
+        query_vector = self.retriever.embedder.embed_query(search_text)
+        hits = self.retriever.search(search_text, k=self.settings.top_k, filters=filters, query_vector=query_vector)
         retrieved_at = time.perf_counter()
-        composed, confidence = self._compose(intent, search_text, hits, filters)
+        similarity = self._sentence_similarity(hits, query_vector)
+        composed, confidence = self._compose(intent, search_text, hits, filters, similarity)
         notes = [ENGLISH_NOTE] if language == "en" else []
         if self.settings.llm_url and not (composed.refused or intent.claim or intent.operation):
             composed = self._generated(question, hits, composed, notes)
@@ -94,10 +100,19 @@ class Assistant:
             return f"{history[-1].question} {intent.question}"
         return intent.claim or intent.question
 
-    def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None):
+    def _sentence_similarity(self, hits: list[Hit], query_vector) -> dict[str, float]:
+        """Dense similarity of each candidate sentence to the question (sentence vectors come from the ingest cache)."""
+        texts = list(dict.fromkeys(t for t in sentences_of(hits) if t))
+        if not texts:
+            return {}
+        with self._cache_lock:
+            vectors = self._sentence_cache.embed_passages(texts)
+        return dict(zip(texts, (vectors @ query_vector).tolist()))
+
+    def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None, similarity=None):
         lexical = self.retriever.loaded.lexical
         query = make_query(search_text, lexical, keep_figures=not (intent.claim or intent.premise))
-        scored = score_sentences(hits, query, intent)
+        scored = score_sentences(hits, query, intent, similarity)
         book = compose.CitationBook(self.retriever.title)
         confidence = _confidence(scored, hits)
         if not scored or scored[0].context < MIN_CONTEXT:
@@ -117,7 +132,8 @@ class Assistant:
             changed = compose.change(typed, book) if typed else None
             if changed:
                 return changed, confidence
-        return compose.lookup(intent, scored, query, book), confidence
+        parts = self._part_answers(intent, hits, lexical, similarity, scored)
+        return compose.lookup(intent, scored, query, book, parts), confidence
 
     def _generated(self, question: str, hits: list[Hit], fallback: compose.Composed, notes: list[str]) -> compose.Composed:
         """A local LLM's answer, kept only sentence by sentence where citations and figures check out."""
@@ -138,6 +154,18 @@ class Assistant:
         if checked.dropped:
             notes.append(f"{len(checked.dropped)} zin(nen) van het taalmodel weggelaten: zonder geldige bron of met een cijfer dat niet in de bron staat.")
         return compose.Composed(" ".join(parts), book.citations())
+
+    def _part_answers(self, intent: Intent, hits, lexical, similarity, scored) -> list[Sentence]:
+        """For 'X, en wat Y?': the best sentence for each part, scored on that part's words."""
+        answers = []
+        for part in intent.parts:
+            part_query = make_query(part, lexical)
+            part_intent = analyse(part)
+            ranked = score_sentences(hits, part_query, part_intent, similarity)
+            best = next((s for s in ranked if answers_kind(s, part_intent)), None)
+            if best is not None and best.coverage >= 0.3 and best.score >= 0.6 * scored[0].score:
+                answers.append(best)
+        return answers
 
     def _term_amount(self, term: str, filters: Filters | None, exclude: list):
         """The best sentence and amount for one term of a sum ('het bedrag voor de LLO-plannen')."""

@@ -67,6 +67,12 @@ _TERMS = (
     re.compile(r"\b(?:van|voor)\s+(?P<a>.+?)\s+en\s+(?:van\s+|voor\s+)?(?P<b>.+?)\s+(?:samen|bij\s+elkaar|opgeteld)", re.I),
 )
 _WORDS = re.compile(r"\w+", re.U)
+# Where a question asks a second thing: ", en wat ...", " én ", "? Zo ja, hoeveel ..."
+_PART_BREAK = re.compile(
+    r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:wat|wie|hoe|wanneer|welk\w*|waar\w*|hoeveel|vanaf|tot|per|sinds|"
+    r"om|te|waarom)\b)|\s+én\s+",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class Intent:
     premise: bool = False  # "Waarom ...": the question may assume a wrong figure
     follow_up: bool = False
     change: bool = False  # asks by how much something rises or falls
+    parts: tuple[str, ...] = ()  # the question's separate asks, when it has more than one
 
     @property
     def kind(self) -> str:
@@ -126,7 +133,14 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         premise=bool(_PREMISE.search(text)),
         follow_up=has_history and len(words) <= 9 and bool(_FOLLOW_UP.search(text)),
         change=bool(_CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
+        parts=_parts(text) if not claim else (),
     )
+
+
+def _parts(text: str) -> tuple[str, ...]:
+    pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
+    pieces = [p for p in pieces if len(_WORDS.findall(p)) >= 2]
+    return tuple(pieces) if len(pieces) > 1 else ()
 
 
 def _split_terms(text: str) -> tuple[str, ...]:

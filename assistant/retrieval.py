@@ -97,8 +97,15 @@ class Retriever:
         return doc.title if doc else doc_id
 
     # --- search --------------------------------------------------------------
-    def search(self, query: str, k: int = 10, mode: str = "hybrid", filters: Filters | None = None) -> list[Hit]:
-        """The k best paragraphs for `query`, best first."""
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        mode: str = "hybrid",
+        filters: Filters | None = None,
+        query_vector: np.ndarray | None = None,
+    ) -> list[Hit]:
+        """The k best paragraphs for `query`, best first (pass `query_vector` when the caller embedded it already)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         loaded = self.loaded
@@ -108,9 +115,9 @@ class Retriever:
         if mask is not None:
             lexical = np.where(mask, lexical, 0.0)
         dense: dict[str, float] = {}
-        query_vector = None
         if mode != "lexical":
-            query_vector = self.embedder.embed_query(query)
+            if query_vector is None:
+                query_vector = self.embedder.embed_query(query)
             where = _where(filters) if filters else None
             dense = {m.paragraph_id: m.similarity for m in loaded.vectors.query(query_vector, n, where)}
         candidates = set(dense)
