@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -111,48 +112,56 @@ class CrashRig:
             problems.append("search returned nothing")
         return problems
 
-    def killed_ingest(self, delay: float) -> str:
-        """Run an ingest in a child process, SIGKILL it `delay` s after it is ready; the phase it was in."""
+    def killed_ingest(self, delay: float, trigger: str | None = None) -> str:
+        """Run an ingest in a child and SIGKILL it `delay` s after it is ready (or after its first progress
+        line starting with `trigger`); return the step it was in."""
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(self.folder), str(self.settings.index_dir)],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
         )
-        child.stdout.readline()  # READY: imports done
+        said = [child.stdout.readline().strip()]  # READY: imports done
+        while trigger is not None and said[-1] and not (said[-1].startswith("PHASE ") and step_of(said[-1][6:]) == trigger):
+            said.append(child.stdout.readline().strip())
         time.sleep(delay)
         running = child.poll() is None
         child.send_signal(signal.SIGKILL)
         child.wait()
-        said = child.stdout.read().splitlines()
+        said += child.stdout.read().splitlines()
         child.stdout.close()
-        return phase_of(said) if running else "finished before the kill"
+        return phase_of(said) if running else "after the child had finished"
 
-    def timed_child_ingest(self) -> float:
-        """Seconds from READY to exit of an uncut child ingest (the window the kills are drawn from)."""
+    def timed_child_ingest(self) -> tuple[float, list[str]]:
+        """Seconds from READY to exit of an uncut child ingest, and the steps it announced (kill targets)."""
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(self.folder), str(self.settings.index_dir)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )
         child.stdout.readline()
         started = time.perf_counter()
+        said = child.stdout.read().splitlines()
         child.wait()
         child.stdout.close()
-        return time.perf_counter() - started
+        steps = [step_of(line[6:]) for line in said if line.startswith("PHASE ")]
+        return time.perf_counter() - started, list(dict.fromkeys(s for s in steps if not s.startswith("published")))
+
+
+def step_of(message: str) -> str:
+    """A progress message without its numbers and file names: the ingest step it announces."""
+    if message.startswith("["):
+        return "reading files"
+    if " is live" in message:
+        return "published, cleaning up"
+    return re.sub(r"\d+", "N", message).rstrip("…. ")
 
 
 def phase_of(lines: list[str]) -> str:
-    """Name the ingest step a child was in from the last progress line it printed."""
-    last = next((line[6:] for line in reversed(lines) if line.startswith("PHASE ")), "")
-    if "DONE" in lines or " is live" in last:
-        return "published, cleaning up"
-    if last.startswith("Embedded"):
-        return "writing Chroma, manifest, pointer"
-    if last.startswith("Indexing"):
-        return "BM25 and embedding"
-    if last.startswith("["):
-        return "reading files"
-    return "starting"
+    """The step a child was in, from the last progress line it printed."""
+    steps = [step_of(line[6:]) for line in lines if line.startswith("PHASE ")]
+    if "DONE" in lines or (steps and steps[-1].startswith("published")):
+        return "after publishing, while cleaning up"
+    return f"after '{steps[-1]}'" if steps else "while starting"
 
 
 def run(runs: int, seed: int, work: Path, warm_cache: Path | None = None, say=print) -> Tally:
@@ -162,17 +171,20 @@ def run(runs: int, seed: int, work: Path, warm_cache: Path | None = None, say=pr
     rig.write_version(0)
     ingest_paths([rig.folder], rig.settings)
     rig.write_version(1)
-    window = rig.timed_child_ingest()
-    say(f"an uncut ingest of one changed version takes {window:.2f} s after start-up; kills drawn from [0, {window * 1.1:.2f}] s")
+    window, steps = rig.timed_child_ingest()
+    triggers: list[str | None] = [None] * max(len(steps), 1) + steps  # half random, half just after each step
+    say(f"an uncut ingest of one changed version takes {window:.2f} s after start-up; random kills drawn "
+        f"from [0, {window * 1.1:.2f}] s, targeted ones 0-50 ms after a progress line")
     tally, current = Tally(), 1
     for n in range(2, runs + 2):
         rig.write_version(n)
         tally.runs += 1
-        delay = rng.uniform(0, window * 1.1)
-        phase = rig.killed_ingest(delay)
+        trigger = rng.choice(triggers)
+        delay = rng.uniform(0, window * 1.1) if trigger is None else rng.uniform(0, 0.05)
+        phase = rig.killed_ingest(delay, trigger)
         tally.phases[phase] = tally.phases.get(phase, 0) + 1
-        tally.faults += phase != "finished before the kill"
-        _check(rig, (current, n), tally, f"run {n - 1} after kill at {delay:.2f} s")
+        tally.faults += phase != "after the child had finished"
+        _check(rig, (current, n), tally, f"run {n - 1} after kill at {delay:.2f} s after {trigger or 'start'}")
         try:
             ingest_paths([rig.folder], rig.settings)
         except Exception as err:  # the point is to count these
@@ -195,7 +207,10 @@ def _check(rig: CrashRig, allowed: tuple[int, ...], tally: Tally, where: str) ->
         return None
     if seen is None:
         tally.data_lost += 1
-        tally.errors.append(f"{where}: live index is none of versions {allowed} (mixed or lost)")
+        live = rig.live_content()
+        odd = sorted(d for d in set(live) | {d for n in allowed for d in rig.versions[n]}
+                     if all(live.get(d) != rig.versions[n].get(d) for n in allowed))
+        tally.errors.append(f"{where}: live index is none of versions {allowed}; documents matching neither: {odd}")
     if problems:
         tally.errors.append(f"{where}: " + "; ".join(problems))
     if seen == allowed[-1] and len(allowed) == 2:
@@ -217,7 +232,7 @@ def main() -> None:
     print(f"faults injected (SIGKILL while ingest running): {tally.faults}")
     print(f"kills after which the new version was already live: {tally.published_before_kill}")
     for phase, count in sorted(tally.phases.items(), key=lambda kv: -kv[1]):
-        print(f"  killed while {phase}: {count}")
+        print(f"  killed {phase}: {count}")
     print(f"errors: {len(tally.errors)}")
     print(f"data lost: {tally.data_lost}")
     print(f"({time.perf_counter() - started:.0f} s)")
