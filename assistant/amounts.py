@@ -270,7 +270,32 @@ def find_quantities(text: str) -> list[Quantity]:
             end, unit = _unit(text, reading)
         if unit and not _POSTCODE_OR_VOLUME.fullmatch(text[reading.start:end]):
             quantities.append(Quantity(text[reading.start:end], reading.start, end, float(reading.value), unit))
-    return quantities
+    return sorted(quantities + _written_quantities(text), key=lambda q: q.start)
+
+
+# Counts written as words, as letters do below twenty-one: "acht landen", "twintig verzoeken".
+# "een" is left out: it is far more often the article than the number.
+WRITTEN_NUMBERS = {
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
+    "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
+    "achttien": 18, "negentien": 19, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+    "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100, "duizend": 1000, "één": 1,
+}
+_WRITTEN_NUMBER = re.compile(r"(?<![\w-])(" + "|".join(sorted(WRITTEN_NUMBERS, key=len, reverse=True)) + r")(?=\s+[^\W\d_])", re.I)
+
+
+def _written_quantities(text: str) -> list[Quantity]:
+    found = []
+    for match in _WRITTEN_NUMBER.finditer(text):
+        first = _UNIT_WORD.match(text, match.end())
+        if not first or first.group(1).lower() in _NOT_UNITS or _SCALE.match(text, match.end()):
+            continue
+        second = _UNIT_WORD.match(text, first.end())
+        adjective = first.group(1).islower() and first.group(1).endswith("e")
+        unit, end = (f"{first.group(1)} {second.group(1)}", second.end()) if adjective and second else (first.group(1), first.end())
+        value = float(WRITTEN_NUMBERS[match.group(1).lower()])
+        found.append(Quantity(text[match.start():end], match.start(), end, value, unit))
+    return found
 
 
 def _is_identifier(text: str, reading: _Reading) -> bool:

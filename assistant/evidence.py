@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant import figures
+from assistant.amounts import WRITTEN_NUMBERS
 from assistant.lexical import LexicalIndex, tokenize
 from assistant.paragraphs import sentence_spans
 from assistant.question import Intent
@@ -30,6 +31,7 @@ _ANAPHOR = re.compile(
     r"(?:dit|deze|die|dat|hiervan|hiervoor|hiermee|daarvan|daarvoor|daarmee|daarnaast|ook|zij|ze|het\s+programma)\b",
     re.I,
 )
+_WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
 _FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
 
 
@@ -78,7 +80,8 @@ def make_query(text: str, lexical: LexicalIndex, keep_figures: bool = True) -> Q
 
 def _without_figures(text: str) -> str:
     """Numbers in a question are checked, not matched: "€400 miljoen" must not pull in any sentence with 400."""
-    return re.sub(r"[€$]?\s?\d[\d.,]*\s*(?:%|procent|miljoen|miljard|mln\.?|mld\.?)?", " ", text)
+    text = re.sub(r"[€$]?\s?\d[\d.,]*\s*(?:%|procent|miljoen|miljard|mln\.?|mld\.?)?", " ", text)
+    return _WRITTEN.sub(" ", text)
 
 
 @lru_cache(maxsize=4096)

@@ -142,6 +142,8 @@ def _supported(figure: Figure, source: list[Figure], bare_numbers: list[Decimal]
     if isinstance(figure, Amount) and figure.currency:
         currencies = {figure.currency, None}  # "$80 miljoen" is not supported by "€80 miljoen"
     stated = [a.value for a in source if isinstance(a, Amount) and a.currency in currencies]
+    if isinstance(figure, Quantity):  # counts, also written as words ("zes branches")
+        stated += [q.value for q in source if isinstance(q, Quantity) and q.unit not in ("%", "procentpunt")]
     return any(same_amount(figure.value, float(v)) for v in [*stated, *bare_numbers])
 
 
