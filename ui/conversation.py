@@ -35,7 +35,7 @@ def conversation_markdown(turns: list[Turn], title: str = "Gesprek over de Kamer
             lines += ["**Bronnen**", ""]
             for c in turn.answer.citations:
                 lines.append(f"{c.marker}. {c.title or c.doc} ({c.doc}), {pages_label(c.pages)}, alinea `{c.paragraph_id}`")
-                lines.append(f"   > {c.quote or c.text}")
+                lines.append("   > " + " ".join((c.quote or c.text).split()))
             lines.append("")
     return "\n".join(lines)
 
