@@ -21,6 +21,8 @@ from assistant.types import Hit, Paragraph
 UNKNOWN_WEIGHT = 1.0
 QUESTION_PENALTY = 0.6
 DENSE_WEIGHT = 0.35
+CONTEXT_WEIGHT = 0.25
+ANAPHOR_CONTEXT = 0.85  # "Dit programma ..." is about what its paragraph is about
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
     r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]?\b|\b(?:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
@@ -65,9 +67,14 @@ class Query:
         return sum(w for t, w in self.weights.items() if t in tokens) / self.total
 
 
-def make_query(text: str, lexical: LexicalIndex, keep_figures: bool = True) -> Query:
-    """Weighted question tokens; figures are left out when they are to be checked rather than matched."""
+def make_query(text: str, lexical: LexicalIndex, keep_figures: bool = True, context: str = "") -> Query:
+    """Weighted question tokens; figures are left out when they are to be checked rather than matched.
+
+    `context` (the whole question, for one of its parts) adds its words at a quarter weight.
+    """
     weights: dict[str, float] = {}
+    if context:
+        weights = {t: w * CONTEXT_WEIGHT for t, w in make_query(context, lexical, keep_figures).weights.items()}
     for token in tokenize(text if keep_figures else _without_figures(text)):
         if not lexical.knows(token):
             # Absent from the corpus: phrasing ("naartoe") or a typo; it cannot be matched, so it weighs little.
@@ -141,9 +148,10 @@ def score_sentences(
                 continue
             own = _tokens(text)
             # "Dit programma heeft als doel ..." speaks of what the sentence before named.
-            tokens = own | previous if _ANAPHOR.match(text) else own
+            anaphoric = bool(_ANAPHOR.match(text))
+            tokens = own | previous if anaphoric else own
             previous = own
-            coverage = query.share(tokens)
+            coverage = max(query.share(tokens), ANAPHOR_CONTEXT * context) if anaphoric else query.share(tokens)
             kinds = kinds_of(text, scale)
             bonus = sum(0.2 if want in intent.strict else 0.08 for want in intent.wants if want in kinds)
             if dense:
@@ -184,7 +192,7 @@ def answers_kind(sentence: Sentence, intent: Intent) -> bool:
 
 def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3) -> list[Sentence]:
     """The best sentence, plus sentences that add what it lacks (the wanted fact, or uncovered question words)."""
-    statements = [s for s in scored if not _is_question(s.text)]
+    statements = [s for s in scored if not _is_question(s.text) and s.paragraph.kind != "heading"]
     scored = statements or scored  # quote what the source states, not what it asks
     if not scored:
         return []

@@ -16,6 +16,7 @@ from assistant.errors import QuestionError
 from assistant.answer import best_amount
 from assistant.embedding import EmbeddingCache
 from assistant.evidence import Sentence, answers_kind, make_query, score_sentences, sentences_of
+from assistant.lexical import tokenize
 from assistant.language import detect_language, is_probably_text
 from assistant.question import Intent, analyse
 from assistant.retrieval import Retriever
@@ -23,7 +24,8 @@ from assistant.types import Answer, Filters, Hit
 
 SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's match is about something else
 ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
-MIN_CONTEXT = 0.25  # below this share of the question's weight in the best paragraph, the documents do not answer
+MIN_CONTEXT = 0.25
+PART_NEARBY = 0.15  # below this share of the question's weight in the best paragraph, the documents do not answer
 
 
 class Assistant:
@@ -158,12 +160,25 @@ class Assistant:
     def _part_answers(self, intent: Intent, hits, lexical, similarity, scored) -> list[Sentence]:
         """For 'X, en wat Y?': the best sentence for each part, scored on that part's words."""
         answers = []
+        main = scored[0].paragraph if scored else None
         for part in intent.parts:
-            part_query = make_query(part, lexical)
+            part_query = make_query(part, lexical, context=intent.question)
             part_intent = analyse(part)
             ranked = score_sentences(hits, part_query, part_intent, similarity)
-            best = next((s for s in ranked if answers_kind(s, part_intent)), None)
-            if best is not None and best.coverage >= 0.3 and best.score >= 0.6 * scored[0].score:
+            # A part continues the question: near what answered its first part, it is likelier the answer.
+            ranked.sort(key=lambda s: -(s.score + (PART_NEARBY if main and _near(s.paragraph, main) else 0.0)))
+            taken = {(s.paragraph.id, s.start) for s in [scored[0], *answers]}
+            own = make_query(part, lexical)
+            best = next(
+                (
+                    s for s in ranked
+                    if (s.paragraph.id, s.start) not in taken and answers_kind(s, part_intent) and s.paragraph.kind != "heading"
+                ),
+                None,
+            )
+            if best is None or best.score < 0.55 * scored[0].score:
+                continue
+            if own.share(set(tokenize(best.text))) >= 0.2 or _near(best.paragraph, main):
                 answers.append(best)
         return answers
 
@@ -178,6 +193,13 @@ class Assistant:
                 if amount is not None and not any(amount.raw == e.raw and amount.start == e.start for e in exclude):
                     return sentence, amount
         return None
+
+
+def _near(a, b) -> bool:
+    """Same paragraph, or the next or previous one in the same document."""
+    if a.doc_id != b.doc_id:
+        return False
+    return abs(int(a.id.rsplit("-", 1)[1]) - int(b.id.rsplit("-", 1)[1])) <= 1
 
 
 def _supporting(paragraph: str, sentence: str) -> str:

@@ -70,7 +70,7 @@ _WORDS = re.compile(r"\w+", re.U)
 # Where a question asks a second thing: ", en wat ...", " én ", "? Zo ja, hoeveel ..."
 _PART_BREAK = re.compile(
     r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:wat|wie|hoe|wanneer|welk\w*|waar\w*|hoeveel|vanaf|tot|per|sinds|"
-    r"om|te|waarom)\b)|\s+én\s+",
+    r"om|te|waarom)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
     re.I,
 )
 
