@@ -37,7 +37,7 @@ _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\
 # Questions that ask for the fact itself, not merely mention money or time ("uit welk fonds").
 _STRICT = {
     "amount": re.compile(
-        r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro\S*|budget|middelen|kost\w*|financiering|subsidie)"
+        r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie)\b"
         r"|\bhoeveel\s+\w*(?:financiering|kosten|subsidie|budget|geld)\b|\bwelk\s+bedrag|\bwat\s+kost"
         r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)",
         re.I,
