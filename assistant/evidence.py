@@ -22,6 +22,7 @@ UNKNOWN_WEIGHT = 1.0
 QUESTION_PENALTY = 0.6
 DENSE_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.25
+OPEN_CLOSE = 0.7
 ANAPHOR_CONTEXT = 0.85  # "Dit programma ..." is about what its paragraph is about
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
@@ -203,7 +204,8 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3)
             break
         same_paragraph = candidate.paragraph.id == best.paragraph.id
         adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= 0.5 * best.context
-        close = candidate.score >= 0.85 * best.score
+        # Open questions ("wat doet ...") are answered by a passage more often than by one sentence.
+        close = candidate.score >= (OPEN_CLOSE if intent.kind == "open" else 0.85) * best.score
         if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close):
             chosen.append(candidate)
     chosen = sorted(chosen, key=lambda s: (s.rank, s.start))
