@@ -49,9 +49,7 @@ _STRICT = {
 }
 # "met hoeveel stijgt ...", "hoeveel neemt ... af": the answer is the difference of two stated values.
 _CHANGE = re.compile(
-    r"\bmet\s+hoeveel\b|\bhoeveel\s+(?:\w+\s+){0,4}(?:stijg|daal|groei|krimp|neem|verander|ga)\w*"
-    r"|\b(?:toename|afname|stijging|daling|groei|krimp)\b",
-    re.I,
+    r"\b(?:stijg\w*|daal\w*|daling|groei\w*|krimp\w*|toename|afname|verander\w*|neemt\s+\w+\s+(?:toe|af))\b", re.I
 )
 _CURRENT = re.compile(r"\b(?:huidige?|nu|momenteel|inmiddels|op\s+dit\s+moment|tot\s+nu\s+toe|actuele?)\b", re.I)
 _PREMISE = re.compile(r"^\s*(?:en\s+)?(?:waarom|hoe\s+komt\s+het|hoezo|sinds\s+wanneer|wat\s+is\s+de\s+reden)\b", re.I)

@@ -177,3 +177,15 @@ def test_instructions_inside_documents_do_not_change_the_rules(llm_assistant):
     answer = bot.ask("budget Techkwadraat?")
     assert "999" not in answer.text
     assert "351,6 miljoen" in answer.text
+
+
+def test_change_question_is_answered_as_the_difference_of_before_and_after(corpus_assistant):
+    answer = corpus_assistant.ask("met hoeveel vliegtuigbewegingen per jaar krimpt schiphol")
+    assert answer.text.startswith("Het verschil is 60.000")
+    assert "500.000" in answer.citations[0].text and "440.000" in answer.citations[0].text
+
+
+def test_a_plain_amount_question_is_not_read_as_a_change(corpus_assistant):
+    answer = corpus_assistant.ask("Hoeveel geld gaat er naar Techkwadraat?")
+    assert not answer.text.startswith("Het verschil")
+    assert "351,6 miljoen" in answer.text
