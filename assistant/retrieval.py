@@ -8,6 +8,7 @@ ranks them. Filters apply in both legs.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ from assistant.store import VectorStore, connect
 from assistant.types import Document, Filters, Hit, Paragraph, date_number
 
 MODES = ("hybrid", "dense", "lexical")
+HEADING_WEIGHT = 0.75
+IDENTIFIER_DENSE_WEIGHT = 0.3
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass
@@ -126,21 +130,31 @@ class Retriever:
             candidates |= {loaded.order[i] for i in top if lexical[i] > 0}
         if mode == "hybrid" and query_vector is not None:
             self._complete_dense(loaded, query_vector, candidates, dense)
-        return self._rank(loaded, candidates, dense, lexical, mode, k)
+        return self._rank(loaded, candidates, dense, lexical, mode, k, query)
 
     def _complete_dense(self, loaded: Loaded, query_vector: np.ndarray, candidates: set[str], dense: dict) -> None:
         missing = [pid for pid in candidates if pid not in dense]
         for pid, vec in loaded.vectors.vectors(missing).items():
             dense[pid] = float(np.dot(vec, query_vector))
 
-    def _rank(self, loaded: Loaded, candidates: set[str], dense: dict, lexical: np.ndarray, mode: str, k: int) -> list[Hit]:
+    def _dense_weight(self, query: str) -> float:
+        """Identifiers ("35 538", "2022Z24775") are matched exactly, not by meaning: lean on BM25 for them."""
+        tokens = _WORDS.findall(query)
+        numeric = sum(any(c.isdigit() for c in t) for t in tokens)
+        return IDENTIFIER_DENSE_WEIGHT if tokens and numeric / len(tokens) >= 0.5 else self.settings.dense_weight
+
+    def _rank(
+        self, loaded: Loaded, candidates: set[str], dense: dict, lexical: np.ndarray, mode: str, k: int, query: str
+    ) -> list[Hit]:
         ids = sorted(candidates)
         if not ids:
             return []
         d = np.array([dense.get(pid, 0.0) for pid in ids], dtype=np.float32)
         lex = np.array([lexical[loaded.lexical.position(pid)] for pid in ids], dtype=np.float32)
-        w = {"hybrid": self.settings.dense_weight, "dense": 1.0, "lexical": 0.0}[mode]
+        w = {"hybrid": self._dense_weight(query), "dense": 1.0, "lexical": 0.0}[mode]
         fused = w * _minmax(d) + (1 - w) * _minmax(lex)
+        # A heading is short, so both legs overrate it; it stays findable when it alone matches (a motion's title).
+        fused *= np.array([HEADING_WEIGHT if loaded.paragraphs[pid].kind == "heading" else 1.0 for pid in ids])
         order = np.argsort(-fused, kind="stable")[:k]
         return [
             Hit(
