@@ -75,10 +75,15 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def passage_text(p: Paragraph) -> str:
-    """What gets embedded and lexically indexed: the nearest heading gives a paragraph its topic."""
+def passage_text(p: Paragraph, doc: Document) -> str:
+    """What gets embedded and lexically indexed: the document title and nearest heading give a paragraph its topic.
+
+    Measured on the 134 gold questions with evidence (hybrid, w=0.8): text alone R@1 0.746 / MRR 0.820,
+    with heading 0.784 / 0.842, with title and heading 0.784 / 0.855.
+    """
     heading = p.section[-1] if p.section else ""
-    return f"{heading}\n{p.text}" if heading and heading not in p.text else p.text
+    body = f"{heading}\n{p.text}" if heading and heading not in p.text else p.text
+    return f"{doc.title}\n{body}" if doc.title else body
 
 
 def sentence_texts(paragraphs: list[Paragraph]) -> list[str]:
@@ -204,7 +209,7 @@ def _build_snapshot(documents: list[Document], settings: Settings, say: Progress
     folder.mkdir(parents=True)
     snapshot.write_documents(folder, documents)
     pairs = [(p, d) for d in documents for p in d.paragraphs]
-    texts = [passage_text(p) for p, _ in pairs]
+    texts = [passage_text(p, d) for p, d in pairs]
     ids = [p.id for p, _ in pairs]
     say(f"Indexing {len(ids)} paragraphs…", 0.55)
     LexicalIndex.build(ids, texts).save(folder / "bm25")

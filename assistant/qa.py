@@ -25,7 +25,8 @@ from assistant.types import Answer, Filters, Hit
 SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's match is about something else
 ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
 MIN_CONTEXT = 0.25
-PART_NEARBY = 0.15  # below this share of the question's weight in the best paragraph, the documents do not answer
+PART_NEARBY = 0.15
+MIN_COVERAGE = 0.15  # the sentence stating the figure must itself share some of the question's words  # below this share of the question's weight in the best paragraph, the documents do not answer
 
 
 class Assistant:
@@ -217,7 +218,8 @@ def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
     if not intent.strict & {"amount", "date", "quantity"}:
         return True
     subject = max(s.context for s in scored)
-    return any(answers_kind(s, intent) and s.context >= SAME_SUBJECT * subject for s in scored[:15])
+    floor = max(SAME_SUBJECT * subject, MIN_CONTEXT)
+    return any(answers_kind(s, intent) and s.context >= floor and s.coverage >= MIN_COVERAGE for s in scored[:15])
 
 
 def _confidence(scored: list[Sentence], hits: list[Hit]) -> float:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from assistant.types import Document, Paragraph, paragraph_from_dict, paragraph_to_dict
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: passages carry the document title
 
 
 @dataclass(frozen=True)
