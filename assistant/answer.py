@@ -89,7 +89,7 @@ def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBo
             if stated and not any(_equal(kind, a, b) for a in asked_values for b in stated):
                 marker = book.cite(s.paragraph, s.text)
                 return (
-                    f"Let op: dat klopt niet. Volgens de documenten gaat het om {stated[0].raw}, "
+                    f"Let op: dat klopt niet. Volgens de documenten gaat het om {_shown(stated[0])}, "
                     f"niet om {asked_values[0].raw} [{marker}]. "
                 )
     return ""
@@ -127,7 +127,7 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
     source = _closest(kind, claim_figure, best.stated[kind])
     marker = book.cite(best.sentence.paragraph, best.sentence.text)
     return Composed(
-        f"Nee. Volgens de documenten is het {source.raw}, niet {claim_figure.raw} [{marker}]. "
+        f"Nee. Volgens de documenten is het {_shown(source)}, niet {claim_figure.raw} [{marker}]. "
         f"{_clean(best.sentence.text)} [{marker}]",
         book.citations(),
         verdict="nee",
@@ -187,19 +187,18 @@ def _check_statement(scored: list[Sentence], book: CitationBook) -> Composed:
     return Composed("Dat kan ik niet bevestigen. " + REFUSAL, refused=True)
 
 
-def compute(intent: Intent, terms: list[tuple[Sentence, figures.Amount]], book: CitationBook) -> Composed:
-    """A sum or difference of two cited amounts, shown as the calculation."""
+def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationBook) -> Composed:
+    """A sum or difference of two cited figures (amounts, or percentages in procentpunt), shown as the calculation."""
     (s1, a1), (s2, a2) = terms
     m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
+    kind = "percentage" if intent.percentages else "amount"
     if intent.operation == "difference":
         big, small = sorted([(a1, m1), (a2, m2)], key=lambda t: -t[0].value)
-        result = big[0].value - small[0].value
-        text = (
-            f"Het verschil is {figures.format_amount(result)}: {big[0].raw} [{big[1]}] min {small[0].raw} [{small[1]}]."
-        )
+        result = _format(kind, big[0].value - small[0].value, big[0])
+        text = f"Het verschil is {result}: {big[0].raw} [{big[1]}] min {small[0].raw} [{small[1]}]."
     else:
-        result = a1.value + a2.value
-        text = f"Samen is dat {figures.format_amount(result)}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
+        result = _format(kind, a1.value + a2.value, a1)
+        text = f"Samen is dat {result}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
     quotes = f" {_clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {_clean(s2.text)} [{m2}]")
     return Composed(text + quotes, book.citations())
 
@@ -242,19 +241,19 @@ def _format(kind: str, value: float, like) -> str:
     return f"{number} procentpunt" if kind == "percentage" else number
 
 
-def best_amount(sentence: Sentence, query: Query) -> figures.Amount | None:
-    """The amount in a sentence that stands nearest the words of the term being looked up."""
+def best_figure(sentence: Sentence, query: Query, percentages: bool = False):
+    """The amount (or percentage) in a sentence that stands nearest the words of the term being looked up."""
     from assistant.lexical import tokenize
 
-    amounts = figures.find_amounts(sentence.text, paragraph_scale(sentence.paragraph))
-    if len(amounts) <= 1:
-        return amounts[0] if amounts else None
+    found = _figures_of(sentence.text, paragraph_scale(sentence.paragraph)).get("percentage" if percentages else "amount", [])
+    if len(found) <= 1:
+        return found[0] if found else None
 
-    def nearness(a: figures.Amount) -> float:
-        window = sentence.text[max(0, a.start - 90) : a.end + 40]
+    def nearness(figure) -> float:
+        window = sentence.text[max(0, figure.start - 90) : figure.end + 40]
         return query.share(set(tokenize(window)))
 
-    return max(amounts, key=nearness)
+    return max(found, key=nearness)
 
 
 # --- figures of one kind, compared ------------------------------------------------
@@ -275,6 +274,15 @@ def _figures_of(text: str, scale: float = 1.0) -> dict[str, list]:
     if periods:
         found["date"] = periods
     return found
+
+
+def _shown(figure) -> str:
+    """The source's figure as written, with the % sign added to "8 procent" so either notation is recognised."""
+    raw = figure.raw
+    if getattr(figure, "unit", None) == "%" and "%" not in raw:
+        value = f"{figure.value:g}".replace(".", ",")
+        return f"{raw} ({value}%)"
+    return raw
 
 
 def _inside(q, amounts) -> bool:

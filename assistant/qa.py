@@ -13,7 +13,7 @@ import time
 from assistant import answer as compose
 from assistant.config import Settings
 from assistant.errors import QuestionError
-from assistant.answer import best_amount
+from assistant.answer import best_figure
 from assistant.embedding import EmbeddingCache
 from assistant.evidence import Sentence, answers_kind, make_query, score_sentences, sentences_of
 from assistant.lexical import tokenize
@@ -125,7 +125,7 @@ class Assistant:
         if intent.operation:
             terms: list = []
             for term in intent.terms:
-                terms.append(self._term_amount(term, filters, exclude=[t[1] for t in terms if t]))
+                terms.append(self._term_amount(term, filters, [t[1] for t in terms if t], intent.percentages))
             if all(terms):
                 return compose.compute(intent, terms, book), confidence
         if not _states_asked_fact(intent, scored):
@@ -183,16 +183,17 @@ class Assistant:
                 answers.append(best)
         return answers
 
-    def _term_amount(self, term: str, filters: Filters | None, exclude: list):
-        """The best sentence and amount for one term of a sum ('het bedrag voor de LLO-plannen')."""
+    def _term_amount(self, term: str, filters: Filters | None, exclude: list, percentages: bool = False):
+        """The best sentence and figure for one term of a sum or difference ('het bedrag voor de LLO-plannen')."""
         hits = self.retriever.search(term, k=6, filters=filters)
         query = make_query(term, self.retriever.loaded.lexical)
-        intent = Intent(question=term, wants=frozenset({"amount"}), strict=frozenset({"amount"}))
+        want = "quantity" if percentages else "amount"
+        intent = Intent(question=term, wants=frozenset({want}), strict=frozenset({want}))
         for sentence in score_sentences(hits, query, intent)[:10]:
-            if "amount" in sentence.kinds and (sentence.coverage >= 0.3 or sentence.context >= 0.25):
-                amount = best_amount(sentence, query)
-                if amount is not None and not any(amount.raw == e.raw and amount.start == e.start for e in exclude):
-                    return sentence, amount
+            if want in sentence.kinds and (sentence.coverage >= 0.3 or sentence.context >= 0.25):
+                figure = best_figure(sentence, query, percentages)
+                if figure is not None and not any(figure.raw == e.raw and figure.start == e.start for e in exclude):
+                    return sentence, figure
         return None
 
 

@@ -17,7 +17,12 @@ _CLAIM = re.compile(
     re.I,
 )
 _SUM = re.compile(r"\b(?:tel\w*\b.*\bop|opgeteld|bij\s+elkaar|samen(?:genomen)?|in\s+totaal\s+samen|som\s+van)\b", re.I)
-_DIFFERENCE = re.compile(r"\b(?:verschil|hoeveel\s+(?:meer|minder|nog)|min\b|afgetrokken|trek\w*\b.*\baf)\b", re.I)
+_DIFFERENCE = re.compile(
+    r"\b(?:verschil|hoeveel\s+(?:meer|minder|nog)|min\b|afgetrokken|trek\w*\b.*\baf"
+    r"|hoeveel\s+procentpunt\w*\b.*\b(?:boven|onder|hoger|lager))\b",
+    re.I,
+)
+_PERCENTAGE = re.compile(r"\b(?:procent\w*|percentage|rente)\b|%", re.I)
 _AMOUNT = re.compile(
     r"\b(?:hoeveel\s+(?:geld|euro|budget|middelen)|budget\w*|bedrag\w*|kost\w*|gekost|investe\w*|financi\w*"
     r"|subsidie\w*|middelen|geld|euro|begroot|begroting\w*|uitgave\w*|miljoen|miljard|mln|mld)\b|€",
@@ -62,6 +67,7 @@ _TERMS = (
     re.compile(r"\btel\w*\s+(?P<a>.+?)\s+op\s+bij\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
     re.compile(r"\bverschil\s+tussen\s+(?P<a>.+?)\s+en\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
     re.compile(r"(?P<a>.+?)\s+(?:plus|opgeteld\s+bij|min)\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
+    re.compile(r"(?P<a>.+?)\s+(?:boven|onder|hoger\s+dan|lager\s+dan)\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
     re.compile(r"\b(?:van|voor)\s+(?P<a>.+?)\s+en\s+(?:van\s+|voor\s+)?(?P<b>.+?)\s+(?:samen|bij\s+elkaar|opgeteld)", re.I),
 )
 _WORDS = re.compile(r"\w+", re.U)
@@ -88,6 +94,7 @@ class Intent:
     follow_up: bool = False
     change: bool = False  # asks by how much something rises or falls
     parts: tuple[str, ...] = ()  # the question's separate asks, when it has more than one
+    percentages: bool = False  # a sum or difference of percentages rather than amounts
 
     @property
     def kind(self) -> str:
@@ -131,7 +138,8 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         premise=bool(_PREMISE.search(text)),
         follow_up=has_history and len(words) <= 9 and bool(_FOLLOW_UP.search(text)),
         change=bool(_CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
-        parts=_parts(text) if not claim else (),
+        parts=_parts(text) if not (claim or operation) else (),
+        percentages=bool(_PERCENTAGE.search(text)) and not _AMOUNT.search(text),
     )
 
 

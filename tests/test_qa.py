@@ -189,3 +189,9 @@ def test_a_plain_amount_question_is_not_read_as_a_change(corpus_assistant):
     answer = corpus_assistant.ask("Hoeveel geld gaat er naar Techkwadraat?")
     assert not answer.text.startswith("Het verschil")
     assert "351,6 miljoen" in answer.text
+
+
+def test_difference_of_percentages_is_given_in_procentpunt(corpus_assistant):
+    answer = corpus_assistant.ask("Hoeveel procentpunt ligt de Bbz-rente boven de rente van de Tozo-lening?")
+    assert answer.text.startswith("Het verschil is 6 procentpunt")
+    assert len(answer.citations) == 2
