@@ -28,7 +28,7 @@ from pathlib import Path
 
 from assistant.types import Document, Paragraph, paragraph_from_dict, paragraph_to_dict
 
-INDEX_FORMAT = 2  # 2: passages carry the document title
+INDEX_FORMAT = 3  # 3: wide HNSW search beam; passages are heading + text
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,8 @@ class VectorStore:
                 self._collection = self._client.get_or_create_collection(
                     self.name,
                     embedding_function=E5EmbeddingFunction(),
-                    configuration={"hnsw": {"space": "cosine"}},
+                    # A wide search beam makes HNSW near-exact at this size, so the embedded store and a server rank alike.
+                configuration={"hnsw": {"space": "cosine", "ef_construction": 256, "ef_search": 256}},
                 )
         return self._collection
 

@@ -66,14 +66,7 @@ def test_paraphrased_question_finds_the_paragraph(annex):
     assert "Techkwadraat" in hits[0].paragraph.text
 
 
-HEADING_DEFECT = pytest.mark.xfail(
-    reason="known weakness (docs/reliability.md): a short heading or footnote with no lexical match can take "
-    "the full dense weight in the hybrid blend and outrank the exact identifier",
-    strict=False,
-)
-
-
-@pytest.mark.parametrize("mode", [pytest.param("hybrid", marks=HEADING_DEFECT), "lexical"])
+@pytest.mark.parametrize("mode", ["hybrid", "lexical"])
 def test_kamerstuk_number_finds_its_document(corpus, mode):
     hits = corpus.search("35 538", k=3, mode=mode)
     assert hits[0].paragraph.doc_id.startswith("12_kamerstuk_35538")
