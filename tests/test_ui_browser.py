@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -90,6 +91,8 @@ def test_chat_in_real_browser(app_url, tmp_path):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
         page.goto(url)
         chat_input = page.get_by_test_id("stChatInputTextArea")
         expect(chat_input).to_be_visible(timeout=90_000)
@@ -134,5 +137,7 @@ def test_chat_in_real_browser(app_url, tmp_path):
         expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=60_000)
         page.screenshot(path=str(tmp_path / "upload.png"), full_page=True)
         browser.close()
+    hosts = {urlparse(u).hostname for u in requested if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+    assert requested and hosts <= {"127.0.0.1", "localhost"}, f"the page reached beyond this machine: {hosts}"
     assert (settings.index_dir / "uploads" / "proeftuin.txt").exists()
     assert not (settings.index_dir / "uploads" / "nep.pdf").exists()

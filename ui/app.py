@@ -15,7 +15,8 @@ import streamlit as st  # noqa: E402
 
 from assistant.config import Settings  # noqa: E402
 
-st.set_page_config(page_title="Kamerstukken-assistent", page_icon=":material/description:", layout="wide")
+# An emoji favicon is drawn locally; a ":material/…:" one is fetched from fonts.gstatic.com.
+st.set_page_config(page_title="Kamerstukken-assistent", page_icon="📄", layout="wide")
 
 
 @st.cache_resource(show_spinner="De documenten worden geladen…")
