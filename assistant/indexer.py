@@ -118,7 +118,9 @@ def ingest_paths(
     with _ingest_lock(settings.index_dir):
         previous = _previous_documents(settings, say)
         report, documents = _collect(paths, previous, prune, say)
-        if report.changed or not snapshot.current(settings.index_dir):
+        if not documents:
+            say("Nothing to index: no readable documents.", 1.0)
+        elif report.changed or not snapshot.current(settings.index_dir):
             report.snapshot, report.embedded = _build_snapshot(documents, settings, say)
             _collect_garbage(settings)
         report.paragraphs = sum(len(d.paragraphs) for d in documents)
