@@ -27,11 +27,14 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
-	$(BIN)/assistant eval evals/dev.jsonl --baselines
+	$(BIN)/assistant eval evals/*.jsonl --baselines --floors evals/floors.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/parse.py
 	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/crash.py
+	$(BIN)/python benchmarks/app_start.py
 
 clean:
 	rm -rf index/snapshots index/*.sqlite index/CURRENT
