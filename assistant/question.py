@@ -48,6 +48,7 @@ _STRICT = {
         re.I,
     ),
     "date": _DATE,
+    "actor": _ACTOR,
     "quantity": re.compile(
         r"\bhoeveel\b|\bwelk\s+percentage|\bwat\s+is\s+(?:de|het)\s+(?:huidige|actuele)\b", re.I
     ),
