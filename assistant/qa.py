@@ -7,8 +7,10 @@ passes the citation and figure checks.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+from dataclasses import replace
 
 from assistant import answer as compose
 from assistant.config import Settings
@@ -17,6 +19,7 @@ from assistant.answer import best_figure
 from assistant.embedding import EmbeddingCache
 from assistant.evidence import Sentence, answers_kind, make_query, score_sentences, sentences_of
 from assistant.lexical import tokenize
+from assistant.paragraphs import sentence_spans
 from assistant.language import detect_language, is_probably_text
 from assistant.question import Intent, analyse
 from assistant.retrieval import Retriever
@@ -26,7 +29,10 @@ SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's m
 ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
 MIN_CONTEXT = 0.25
 PART_NEARBY = 0.15
-MIN_COVERAGE = 0.15  # the sentence stating the figure must itself share some of the question's words  # below this share of the question's weight in the best paragraph, the documents do not answer
+MIN_COVERAGE = 0.15
+_ANNOUNCES = re.compile(
+    r":\s*$|\b(?:twee|drie|vier|vijf|zes|zeven|acht|volgende|onderstaande|hieronder)\s+(?:\w+\s+)?\w+(?:en|s)\b", re.I
+)  # the sentence stating the figure must itself share some of the question's words  # below this share of the question's weight in the best paragraph, the documents do not answer
 
 
 class Assistant:
@@ -136,6 +142,9 @@ class Assistant:
             if changed:
                 return changed, confidence
         parts = self._part_answers(intent, hits, lexical, similarity, scored)
+        announced = self._announced_list(scored[0])
+        if announced is not None:
+            parts.append(announced)
         return compose.lookup(intent, scored, query, book, parts), confidence
 
     def _generated(self, question: str, hits: list[Hit], fallback: compose.Composed, notes: list[str]) -> compose.Composed:
@@ -182,6 +191,21 @@ class Assistant:
             if own.share(set(tokenize(best.text))) >= 0.2 or _near(best.paragraph, main):
                 answers.append(best)
         return answers
+
+    def _announced_list(self, best: Sentence) -> Sentence | None:
+        """'… twee indicatoren belangrijk …' closing its paragraph: the items follow in the next paragraph."""
+        text = best.paragraph.text
+        if text[best.end :].strip() or not _ANNOUNCES.search(best.text):
+            return None
+        prefix, ordinal = best.paragraph.id.rsplit("-", 1)
+        for step in range(1, 4):
+            following = self.retriever.paragraphs.get(f"{prefix}-{int(ordinal) + step:04d}")
+            if following is None or following.doc_id != best.paragraph.doc_id:
+                return None
+            if following.kind in ("paragraph", "list_item", "table_row"):
+                spans = sentence_spans(following.text) or [(0, len(following.text))]
+                return replace(best, paragraph=following, rank=best.rank + 0.5, start=spans[0][0], end=spans[0][1])
+        return None
 
     def _term_amount(self, term: str, filters: Filters | None, exclude: list, percentages: bool = False):
         """The best sentence and figure for one term of a sum or difference ('het bedrag voor de LLO-plannen')."""

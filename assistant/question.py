@@ -145,6 +145,8 @@ def analyse(question: str, has_history: bool = False) -> Intent:
 
 
 def _parts(text: str) -> tuple[str, ...]:
+    if re.search(r"\bzowel\b", text, re.I):  # "zowel A als B" asks about A and about B
+        text = re.sub(r"\s+als\s+", " en bij ", re.sub(r"\bzowel\s+", "", text, flags=re.I), count=1, flags=re.I)
     pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
     pieces = [p for p in pieces if len(_WORDS.findall(p)) >= 2]
     return tuple(pieces) if len(pieces) > 1 else ()
