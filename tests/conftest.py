@@ -63,36 +63,43 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory):
-    """A real Chroma server (`chroma run`) on 127.0.0.1; yields its URL and stops it afterwards."""
-    port = free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
+def start_chroma(path: Path, port: int, log=subprocess.DEVNULL) -> subprocess.Popen:
+    """A real `chroma run` on 127.0.0.1:port storing under `path`, returned once it answers its heartbeat."""
     chroma = Path(sys.executable).parent / "chroma"
-    log = open(data / "server.log", "w")
     proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
         env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
     )
-    url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-            break
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
+            return proc
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError((data / "server.log").read_text())
+                raise RuntimeError(f"chroma run exited with code {proc.returncode}")
             time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("chroma run did not answer within 60 s")
-    yield url
+    proc.kill()
+    raise RuntimeError("chroma run did not answer within 60 s")
+
+
+def stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
-    log.close()
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server (`chroma run`) on 127.0.0.1 for the whole session; yields its URL."""
+    port = free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    with open(data / "server.log", "w") as log:
+        proc = start_chroma(data / "db", port, log)
+        yield f"http://127.0.0.1:{port}"
+        stop(proc)

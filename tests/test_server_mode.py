@@ -13,13 +13,8 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import shutil
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -31,7 +26,7 @@ from assistant.indexer import ingest_paths
 from assistant.retrieval import MODES, Retriever
 from assistant.types import Filters
 
-from conftest import ANNEX, CORPUS, free_port
+from conftest import ANNEX, CORPUS, free_port, start_chroma, stop
 
 QUESTIONS = [
     "wanneer krijgen aanvragers uitsluitsel",
@@ -165,49 +160,21 @@ def test_wrong_or_missing_token_is_a_clear_error(token_proxy, annex_settings, tm
 
 
 # --- the server goes away and comes back ---------------------------------------
-def _start_chroma(path: Path, port: int) -> subprocess.Popen:
-    chroma = Path(sys.executable).parent / "chroma"
-    proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("chroma run did not answer within 60 s")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
 def test_server_outage_is_reported_and_the_session_recovers(annex_settings, tmp_path):
     port, data = free_port(), tmp_path / "chroma-db"
-    server = _start_chroma(data, port)
+    server = start_chroma(data, port)
     try:
         settings = _warm(tmp_path / "index", annex_settings, chroma_url=f"http://127.0.0.1:{port}")
         ingest_paths([ANNEX], settings)
         retriever = Retriever.open(settings)
         before = [h.paragraph.id for h in retriever.search("hoeveel geld gaat naar Techkwadraat", k=5)]
-        _stop(server)
+        stop(server)
         with pytest.raises(IndexUnavailable, match="does not answer.*chroma run"):
             retriever.search("hoeveel geld gaat naar Techkwadraat", k=5)
         with pytest.raises(IndexUnavailable, match="does not answer"):
             Retriever.open(settings)
-        server = _start_chroma(data, port)
+        server = start_chroma(data, port)
         after = [h.paragraph.id for h in retriever.search("hoeveel geld gaat naar Techkwadraat", k=5)]
         assert after == before
     finally:
-        _stop(server)
+        stop(server)
