@@ -173,7 +173,7 @@ def _publish_synthetic(documents, vectors: np.ndarray, target: Path) -> Settings
     snapshot.write_documents(folder, documents)
     pairs = [(p, d) for d in documents for p in d.paragraphs]
     ids = [p.id for p, _ in pairs]
-    LexicalIndex.build(ids, [passage_text(p) for p, _ in pairs]).save(folder / "bm25")
+    LexicalIndex.build(ids, [passage_text(p, d) for p, d in pairs]).save(folder / "bm25")
     collection = f"paragraphs-{name}"
     VectorStore(connect(folder / "chroma"), collection).add(ids, vectors, [paragraph_metadata(p, d) for p, d in pairs])
     snapshot.write_manifest(folder, "synthetic", collection, None, {"paragraphs": len(ids)})
