@@ -29,6 +29,7 @@ SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's m
 ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
 MIN_CONTEXT = 0.25
 PART_NEARBY = 0.15
+PART_OWN_SHARE = 0.2  # a part's answer must hold some of that part's own words
 MIN_COVERAGE = 0.15
 _ANNOUNCES = re.compile(
     r":\s*$|\b(?:twee|drie|vier|vijf|zes|zeven|acht|volgende|onderstaande|hieronder)\s+(?:\w+\s+)?\w+(?:en|s)\b", re.I
@@ -188,7 +189,7 @@ class Assistant:
             )
             if best is None or best.score < 0.55 * scored[0].score:
                 continue
-            if own.share(set(tokenize(best.text))) >= 0.2 or _near(best.paragraph, main):
+            if own.share(set(tokenize(best.text))) >= PART_OWN_SHARE:
                 answers.append(best)
         return answers
 
