@@ -27,13 +27,14 @@ from assistant.types import Answer, Filters, Hit
 
 SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's match is about something else
 ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
-MIN_CONTEXT = 0.25
-PART_NEARBY = 0.15
+MIN_CONTEXT = 0.25  # below this share of the question's weight in the best paragraph, the documents do not answer
+MIN_COVERAGE = 0.15  # the sentence stating the figure must itself share some of the question's words
+PART_NEARBY = 0.15  # a later part of a question is likelier answered near the first part's answer
 PART_OWN_SHARE = 0.2  # a part's answer must hold some of that part's own words
-MIN_COVERAGE = 0.15
+# A sentence that announces a list: it ends in ":" or names a count of things ("twee indicatoren").
 _ANNOUNCES = re.compile(
     r":\s*$|\b(?:twee|drie|vier|vijf|zes|zeven|acht|volgende|onderstaande|hieronder)\s+(?:\w+\s+)?\w+(?:en|s)\b", re.I
-)  # the sentence stating the figure must itself share some of the question's words  # below this share of the question's weight in the best paragraph, the documents do not answer
+)
 
 
 class Assistant:
