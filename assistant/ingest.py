@@ -86,7 +86,12 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    """UTF-8 (with or without BOM), else cp1252; binary content is refused."""
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252; binary content is refused."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows 'Unicode' text: its NUL bytes are not binary content
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise IngestError(str(path), "damaged UTF-16 text", "Save the file as UTF-8 and ingest it again.") from exc
     if b"\x00" in data[:4096]:
         raise IngestError(str(path), "binary content in a text file", "Use a plain-text .txt/.md or the PDF itself.")
     for encoding in ("utf-8-sig", "cp1252"):

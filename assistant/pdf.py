@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 import pypdf
-from pypdf.errors import PdfReadError
+from pypdf.errors import LimitReachedError, PdfReadError
 
 from assistant.errors import IngestError
 from assistant.footnotes import explicit_marker
@@ -65,6 +65,10 @@ def read_pdf(path: Path, data: bytes) -> PdfText:
         try:
             rows.append(_page_rows(page, number))
             sizes.append((float(page.mediabox.width), float(page.mediabox.height)))
+        except LimitReachedError as exc:  # pypdf's own cap on inflated size and operator count: a decompression bomb
+            raise IngestError(str(path), f"page {number} unpacks to more data than pypdf's safety limit allows "
+                              f"(possible decompression bomb: {exc})",
+                              "The file is refused; if it is a genuine document, print it to a new PDF and ingest that") from exc
         except Exception as exc:  # pypdf raises many types on damaged content streams
             raise IngestError(str(path), f"pypdf could not read page {number} ({type(exc).__name__}: {exc})",
                               "Re-save the PDF (e.g. `qpdf in.pdf out.pdf`) and ingest the result") from exc

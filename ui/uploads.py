@@ -16,6 +16,7 @@ Progress = Callable[[str, float], None]
 
 # Known ingest causes (English, from the library) and how to say them to a Dutch reader.
 _CAUSES_NL = (
+    (("decompression bomb",), "het pakt uit tot onredelijk veel gegevens en is uit voorzorg geweigerd"),
     (("password", "encrypt"), "het bestand is beveiligd met een wachtwoord"),
     (("text layer", "scan", "no text", "no extractable"), "het bevat geen leesbare tekst (waarschijnlijk een scan)"),
     (("not a pdf", "invalid pdf", "damaged", "corrupt", "cannot be parsed", "eof", "malformed"),
