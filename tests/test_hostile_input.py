@@ -126,10 +126,10 @@ def test_three_thousand_blank_pages_are_refused_as_without_text(tmp_path):
 
 # 3. A long PDF of real text: every page yields paragraphs.
 
-def test_two_hundred_pages_of_real_text_are_ingested_in_full(tmp_path):
+def test_three_hundred_pages_of_real_text_are_ingested_in_full(tmp_path):
     source = [line.strip() for line in ANNEX.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 30]
     writer = pypdf.PdfWriter()
-    pages = 200
+    pages = 300
     for n in range(pages):  # rotate through the annex so no line sits at the same height on many pages
         start = (n * 7) % len(source)
         lines = (source + source)[start : start + 12]
@@ -190,9 +190,10 @@ def test_unusable_questions_get_the_dutch_message(annex_settings, question, mess
     assert (answer.text, answer.refused, answer.notes, answer.citations) == (message, True, ["ongeldige vraag"], [])
 
 
-def test_question_in_arabic_script_gets_an_answer_object_not_a_traceback(annex_settings):
+def test_question_in_arabic_script_gets_the_dutch_not_found_message(annex_settings):
     answer = Assistant.open(annex_settings).ask("ما هي ميزانية برنامج تكنولوجيا التعليم؟")
-    assert answer.refused and answer.text and not answer.citations
+    assert answer.text == "Dat staat niet in de documenten. Hieronder staan de passages die er het dichtst bij komen."
+    assert answer.refused and not answer.citations
 
 
 # 6. Uploads: safe names inside the uploads folder; too large is refused and the index stays as it was.
@@ -231,7 +232,7 @@ def test_oversized_or_hostile_uploads_are_refused_and_the_index_is_unchanged(ind
         outcome = add_upload(name, data, settings)
         assert (outcome.ok, outcome.message, outcome.saved_as) == (False, message, None)
         assert snapshot.current_name(settings.index_dir) == live
-    assert not list(uploads_dir(settings).glob("*")) if uploads_dir(settings).exists() else True
+    assert not uploads_dir(settings).exists() or not any(uploads_dir(settings).iterdir())  # nothing left behind
 
 
 # 7. Secrets never appear in errors or logs.
