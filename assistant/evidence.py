@@ -47,7 +47,7 @@ class Sentence:
     score: float
     coverage: float  # share of the question's weight found in the sentence
     context: float  # ... in the sentence's paragraph and heading
-    kinds: frozenset[str]  # which of amount/date/quantity/actor it states
+    kinds: frozenset[str]  # which of amount/level/date/quantity/actor it states
 
     @property
     def text(self) -> str:
@@ -104,8 +104,11 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
         kinds.add("amount")
     if figures.find_periods(text):
         kinds.add("date")
-    if figures.find_quantities(text):
+    quantities = figures.find_quantities(text)
+    if quantities:
         kinds.add("quantity")
+    if "amount" in kinds or any(q.unit in figures.LEVEL_UNITS for q in quantities):
+        kinds.add("level")
     if _ACTOR.search(text):
         kinds.add("actor")
     return frozenset(kinds)
@@ -181,7 +184,7 @@ def _is_question(text: str) -> bool:
 
 def answers_kind(sentence: Sentence, intent: Intent) -> bool:
     """Does the sentence state a fact of a kind the question wants (and not only a future target when asked for now)?"""
-    wanted = set(intent.strict & {"amount", "date", "quantity"})
+    wanted = set(intent.strict & {"amount", "level", "date", "quantity"})
     if not wanted:
         return True
     if "quantity" in wanted:

@@ -22,6 +22,9 @@ from assistant.amounts import (
 )
 from assistant.periods import Period, find_periods
 
+# Quantities that state a level (of a fine, a rate, a share) rather than a count: "10%", "5 mln".
+LEVEL_UNITS = frozenset({"%", "procent", "procentpunt", *SCALE_WORDS})
+
 __all__ = ["Amount", "Quantity", "Period", "Figure", "parse_number", "find_amounts", "find_quantities",
            "find_periods", "table_scale", "same_amount", "format_amount", "all_figures", "figure_key",
            "figures_in", "unsupported_figures"]

@@ -241,7 +241,7 @@ def _supporting(paragraph: str, sentence: str) -> str:
 
 def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
     """For 'hoeveel'/'wanneer' questions: does a sentence on the question's subject state that kind of fact?"""
-    if not intent.strict & {"amount", "date", "quantity"}:
+    if not intent.strict & {"amount", "level", "date", "quantity"}:
         return True
     subject = max(s.context for s in scored)
     floor = max(SAME_SUBJECT * subject, MIN_CONTEXT)

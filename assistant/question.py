@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-WANTS = ("amount", "date", "actor", "quantity")
+WANTS = ("amount", "level", "date", "actor", "quantity")  # "level": an amount or a percentage
 
 _CLAIM = re.compile(
     r"^\s*(?:(?:en\s+)?klopt\s+(?:het|dit|dat)(?:\s+dat)?|is\s+het\s+(?:juist|waar|correct|zo)(?:\s+dat)?"
@@ -39,6 +39,8 @@ _ACTOR = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
+# "Hoe hoog is de boete", "welk aandeel": the answer is a sum of money or a percentage, not a duration or a count.
+_LEVEL = re.compile(r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b", re.I)
 # Questions that ask for the fact itself, not merely mention money or time ("uit welk fonds").
 _STRICT = {
     "amount": re.compile(
@@ -124,6 +126,9 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     if _QUANTITY.search(text) and "amount" not in wants:
         wants.add("quantity")
     strict = {name for name, rx in _STRICT.items() if rx.search(text)}
+    if _LEVEL.search(text) and not strict & {"amount", "quantity"}:
+        strict.add("level")
+        wants.discard("quantity")
     if "amount" in strict:
         strict.discard("quantity")
     wants |= strict

@@ -194,3 +194,16 @@ def test_difference_of_percentages_is_given_in_procentpunt(corpus_assistant):
     answer = corpus_assistant.ask("Hoeveel procentpunt ligt de Bbz-rente boven de rente van de Tozo-lening?")
     assert answer.text.startswith("Het verschil is 6 procentpunt")
     assert len(answer.citations) == 2
+
+
+def test_how_high_is_answered_by_an_amount_or_a_rate_not_by_a_duration(corpus_assistant):
+    from assistant.evidence import kinds_of
+    from assistant.question import analyse
+
+    assert analyse("Hoe hoog moeten de boetes zijn?").strict == {"level"}
+    assert "level" not in kinds_of("Verifiëren binnen 10 seconden is onmogelijk.")
+    assert "level" in kinds_of("De boete is ten minste 10% van de omzet.")
+    costs = corpus_assistant.ask("Hoe hoog zijn de jaarlijkse kosten van het exploiteren van een consolidated tape?")
+    assert "2,2 tot 7,8 miljoen euro" in costs.text
+    rate = corpus_assistant.ask("Hoe hoog is de rente op een Bbz-krediet?")
+    assert "8 procent" in rate.text
