@@ -84,7 +84,10 @@ _THING_UNITS = {"ton", "tonnen", "kg", "kilo", "liter", "m2", "m3", "km", "ha", 
 _VERBS = {"worden", "zijn", "gaan", "komen", "blijven", "hebben", "kunnen", "moeten", "zullen"}
 _PERCENT = re.compile(r"\s?(%|procentpunten|procentpunt|procent|pct\.?)(?!\w)", re.I)
 # The next word as a unit: lowercase ("aanvragen") or an acronym ("HIP"), never a sentence start.
-_UNIT_WORD = re.compile(r"[ \t\u00a0]+([a-zà-ÿ][a-zà-ÿ’'-]*(?!\w)|[A-Z]{2,}(?![a-z\d]))")
+# Measures written in mixed case count too: "2,8 Mton", "45 dB", "3 TWh".
+_UNIT_WORD = re.compile(
+    r"[ \t\u00a0]+([a-zà-ÿ][a-zà-ÿ’'-]*(?!\w)|[A-Z]{2,}(?![a-z\d])|(?:Mton|kton|Mt|[kMGT]Wh|dB)(?!\w))"
+)
 _NOT_UNITS = {"en", "of", "tot", "van", "in", "op", "aan", "voor", "met", "is", "zijn", "de", "het",
               "een", "te", "die", "dat", "na", "per", "uit", "bij", "om", "als", "door", "wordt",
               "worden", "was", "waren", "naar", "over", "onder", "tegen", "t", "à", "a", "x", "jl",

@@ -155,6 +155,9 @@ def test_scale_words_without_money_are_quantities():
         ("een daling van 3 procentpunt", "3 procentpunt", 3, "procentpunt"),
         ("evaluatie (na elke 2 jaar) zal", "2 jaar", 2, "jaar"),
         ("de 15 HIP samenwerkingsverbanden", "15 HIP", 15, "HIP"),
+        ("een reductie van 2,8 Mton per jaar", "2,8 Mton", 2.8, "Mton"),
+        ("een besparing van 3 TWh in 2030", "3 TWh", 3, "TWh"),
+        ("een geluidsbelasting van 45 dB bij woningen", "45 dB", 45, "dB"),
     ],
 )
 def test_find_quantities(text, raw, value, unit):
