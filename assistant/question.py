@@ -23,9 +23,11 @@ _DIFFERENCE = re.compile(
     re.I,
 )
 _PERCENTAGE = re.compile(r"\b(?:procent\w*|percentage|rente)\b|%", re.I)
+# Payments that are money by nature: "hoeveel uitkering", "welke boete".
+_MONEY_NOUNS = r"uitkering\w*|vergoeding\w*|boete\w*|heffing\w*|salaris\w*|premie\w*|toelage\w*"
 _AMOUNT = re.compile(
     r"\b(?:hoeveel\s+(?:geld|euro|budget|middelen)|budget\w*|bedrag\w*|kost\w*|gekost|investe\w*|financi\w*"
-    r"|subsidie\w*|middelen|geld|euro|begroot|begroting\w*|uitgave\w*|miljoen|miljard|mln|mld)\b|€",
+    r"|subsidie\w*|middelen|geld|euro|begroot|begroting\w*|uitgave\w*|miljoen|miljard|mln|mld|" + _MONEY_NOUNS + r")\b|€",
     re.I,
 )
 _DATE = re.compile(
@@ -44,7 +46,8 @@ _LEVEL = re.compile(r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|de
 # Questions that ask for the fact itself, not merely mention money or time ("uit welk fonds").
 _STRICT = {
     "amount": re.compile(
-        r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie)\b"
+        r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie"
+        r"|uitkering|vergoeding|boete|heffing|salaris|premie|toelage)\b"  # singular: "hoeveel boetes" counts them
         r"|\bhoeveel\s+\w*(?:financiering|kosten|subsidie|budget|geld)\b|\bwelk\s+bedrag|\bwat\s+kost"
         r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)",
         re.I,

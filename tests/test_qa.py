@@ -207,3 +207,10 @@ def test_how_high_is_answered_by_an_amount_or_a_rate_not_by_a_duration(corpus_as
     assert "2,2 tot 7,8 miljoen euro" in costs.text
     rate = corpus_assistant.ask("Hoe hoog is de rente op een Bbz-krediet?")
     assert "8 procent" in rate.text
+
+
+def test_a_payment_noun_asks_for_money_but_its_plural_counts():
+    from assistant.question import analyse
+
+    assert analyse("Hoeveel uitkering krijgt de opvolger?").strict == {"amount"}
+    assert analyse("Hoeveel boetes zijn er opgelegd?").strict == {"quantity"}
