@@ -34,6 +34,12 @@ _ANAPHOR = re.compile(
     r"(?:dit|deze|die|dat|hiervan|hiervoor|hiermee|daarvan|daarvoor|daarmee|daarnaast|ook|zij|ze|het\s+programma)\b",
     re.I,
 )
+# A sentence that cannot stand alone: "Mocht dit vertragen, dan ...", "Daarmee komt ...". Quoted with the one before.
+_LEANS_BACK = re.compile(
+    r"(?:(?:mocht|indien|als|wanneer|nu|omdat)\s+)?(?:dit|deze|dat|hiermee|daarmee|hierdoor|daardoor|hiervan|daarvan"
+    r"|hiervoor|daarvoor|hierbij|daarbij|hierin|daarin)\b",
+    re.I,
+)
 _WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
 _FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
 
@@ -211,8 +217,21 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3)
         close = candidate.score >= (OPEN_CLOSE if intent.kind == "open" else 0.85) * best.score
         if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close):
             chosen.append(candidate)
+    chosen = _with_antecedents(chosen, scored)
     chosen = sorted(chosen, key=lambda s: (s.rank, s.start))
     return _with_announced_lists(chosen, scored)
+
+
+def _with_antecedents(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:
+    """The best sentence, if it leans on the one before it ("Mocht dit ..."), comes with that sentence."""
+    best = chosen[0]
+    if not _LEANS_BACK.match(best.text):
+        return chosen
+    before = [s for s in scored if s.paragraph.id == best.paragraph.id and s.end <= best.start + 1]
+    if not before:
+        return chosen
+    antecedent = max(before, key=lambda s: s.start)
+    return chosen if antecedent in chosen else [*chosen, antecedent]
 
 
 def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:

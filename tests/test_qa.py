@@ -214,3 +214,12 @@ def test_a_payment_noun_asks_for_money_but_its_plural_counts():
 
     assert analyse("Hoeveel uitkering krijgt de opvolger?").strict == {"amount"}
     assert analyse("Hoeveel boetes zijn er opgelegd?").strict == {"quantity"}
+
+
+def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it(corpus_assistant):
+    answer = corpus_assistant.ask("Wat gebeurt er bij onvoorziene vertraging van de opname van emissies boven 3.000 voet?")
+    text = answer.citations[0].text
+    leaning = text.index("Mocht dit")
+    before = text.rindex(". ", 0, leaning - 2) + 2 if ". " in text[: leaning - 2] else 0
+    assert text[before:leaning].strip() in answer.text
+    assert answer.text.index(text[before:leaning].strip()) < answer.text.index("Mocht dit")
