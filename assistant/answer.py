@@ -234,6 +234,36 @@ def change(sentence: Sentence, book: CitationBook) -> Composed | None:
     return None
 
 
+def change_between(years: tuple[int, int], scored: list[Sentence], book: CitationBook) -> Composed | None:
+    """'Met hoeveel stijgt X tussen 2021 en 2025?' from the amount stated for each year, each cited."""
+    found = [_amount_in_year(year, scored) for year in years]
+    if not all(found):
+        return None
+    (s1, a1), (s2, a2) = found
+    if (s1.paragraph.id, s1.start) == (s2.paragraph.id, s2.start) or a1.value == a2.value:
+        return None
+    m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
+    delta = _format("amount", abs(a2.value - a1.value), a2)
+    text = (
+        f"Het verschil is {delta}: van {a1.raw} in {years[0]} [{m1}] naar {a2.raw} in {years[1]} [{m2}]."
+        f" {_clean(s1.text)} [{m1}] {_clean(s2.text)} [{m2}]"
+    )
+    return Composed(text, book.citations())
+
+
+def _amount_in_year(year: int, scored: list[Sentence]):
+    """The best-scored sentence on the subject that states one amount for `year` (and no other year)."""
+    subject = max((s.context for s in scored), default=0.0)
+    for sentence in scored[:10]:
+        if sentence.context < 0.75 * subject:
+            continue
+        stated = _figures_of(sentence.text, paragraph_scale(sentence.paragraph))
+        years = {y for p in stated.get("date", []) for y in range(p.first.year, p.last.year + 1)}
+        if years == {year} and len(stated.get("amount", [])) == 1:
+            return sentence, stated["amount"][0]
+    return None
+
+
 def _format(kind: str, value: float, like) -> str:
     if kind == "amount":
         return figures.format_amount(value, like.currency or "EUR")

@@ -140,6 +140,8 @@ class Assistant:
         if intent.change and not intent.operation:
             typed = next((s for s in scored[:5] if answers_kind(s, intent)), None)
             changed = compose.change(typed, book) if typed else None
+            if changed is None and len(intent.years) == 2:
+                changed = compose.change_between(intent.years, scored, book)
             if changed:
                 return changed, confidence
         parts = self._part_answers(intent, hits, lexical, similarity, scored)

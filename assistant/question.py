@@ -77,6 +77,7 @@ _TERMS = (
     re.compile(r"\b(?:van|voor)\s+(?P<a>.+?)\s+en\s+(?:van\s+|voor\s+)?(?P<b>.+?)\s+(?:samen|bij\s+elkaar|opgeteld)", re.I),
 )
 _WORDS = re.compile(r"\w+", re.U)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # Where a question asks a second thing: ", en wat ...", " én ", "? Zo ja, hoeveel ..."
 _PART_BREAK = re.compile(
     r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:wat|wie|hoe|wanneer|welk\w*|waar\w*|hoeveel|vanaf|tot|per|sinds|"
@@ -101,6 +102,7 @@ class Intent:
     change: bool = False  # asks by how much something rises or falls
     parts: tuple[str, ...] = ()  # the question's separate asks, when it has more than one
     percentages: bool = False  # a sum or difference of percentages rather than amounts
+    years: tuple[int, ...] = ()  # years the question names, in its order ("tussen 2021 en 2025")
 
     @property
     def kind(self) -> str:
@@ -149,6 +151,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         change=bool(_CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
         parts=_parts(text) if not (claim or operation) else (),
         percentages=bool(_PERCENTAGE.search(text)) and not _AMOUNT.search(text),
+        years=tuple(dict.fromkeys(int(y) for y in _YEAR.findall(text))),
     )
 
 

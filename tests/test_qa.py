@@ -223,3 +223,10 @@ def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it(corpus_assistant
     before = text.rindex(". ", 0, leaning - 2) + 2 if ". " in text[: leaning - 2] else 0
     assert text[before:leaning].strip() in answer.text
     assert answer.text.index(text[before:leaning].strip()) < answer.text.index("Mocht dit")
+
+
+def test_change_between_two_named_years_cites_the_amount_for_each_year(corpus_assistant):
+    answer = corpus_assistant.ask("Hoeveel groeit de klimaatfinanciering van 2021 tot 2025?")
+    assert answer.text.startswith("Het verschil is €550 miljoen")
+    assert len(answer.citations) == 2
+    assert "1,25 miljard" in answer.citations[0].quote and "1,8 miljard" in answer.citations[1].quote
