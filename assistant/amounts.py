@@ -92,7 +92,7 @@ _NOT_UNITS = {"en", "of", "tot", "van", "in", "op", "aan", "voor", "met", "is", 
               "een", "te", "die", "dat", "na", "per", "uit", "bij", "om", "als", "door", "wordt",
               "worden", "was", "waren", "naar", "over", "onder", "tegen", "t", "à", "a", "x", "jl",
               "heeft", "hebben", "kan", "zal", "zou", "dan", "maar", "nog", "ook", "tussen", "nr",
-              "https", "http", "www"}
+              "https", "http", "www", "staan", "staat", "ligt", "liggen", "bedraagt", "komt", "komen", "gaat"}
 # A number right after these words identifies a thing ("pijler 1", "nr. 292", "artikelen 12,
 # 13 en 14 AVG"): never a quantity.
 _REFERENCE_BEFORE = re.compile(

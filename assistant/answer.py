@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import figures
+from assistant.figures import Quantity
 from assistant.evidence import Query, Sentence, answers_kind, paragraph_scale, select
 from assistant.question import Intent
 from assistant.types import Citation, Paragraph
@@ -101,7 +102,7 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
     Clauses matter in lists ("in 2040 ... 30% ...; in 2030 ... 50% ..."): the figure next to
     the claim's words is the one to compare, not any figure in the sentence.
     """
-    claimed = _figures_of(intent.claim or "")
+    claimed = _claimed_figures(intent.claim or "")
     if not claimed:
         return _check_statement(scored, book)
     readings = [r for s in scored[:15] for r in _clause_readings(s, claimed, query)]
@@ -123,7 +124,13 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
         chosen = supporting[0]
         marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
         return Composed(f"Ja, dat klopt. {_clean(chosen.sentence.text)} [{marker}]", book.citations(), verdict="ja")
-    kind, claim_figure = _contradictions(claimed, best.stated)[0]
+    # Contradicted in its figure rather than only in its year: "2019: 28.914" answers a claim about 2019.
+    best = max(
+        (r for r in readings if r.weight >= 0.8 * best.weight and _contradictions(claimed, r.stated)),
+        key=lambda r: (not _dated_contradiction(claimed, r.stated), r.weight),
+        default=best,
+    )
+    kind, claim_figure = sorted(_contradictions(claimed, best.stated), key=lambda c: c[0] == "date")[0]
     source = _closest(kind, claim_figure, best.stated[kind])
     marker = book.cite(best.sentence.paragraph, best.sentence.text)
     return Composed(
@@ -132,6 +139,23 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
         book.citations(),
         verdict="nee",
     )
+
+
+_BARE_NUMBER = re.compile(r"(?<![\w.,\-–])(?:\d[\d.,]*\d|\d)(?![\w\-–]|[.,]\d)")
+
+
+def _claimed_figures(claim: str) -> dict[str, list]:
+    """The claim's figures; a number without a unit ("staan op 28.500") is claimed too, as a count."""
+    claimed = _figures_of(claim)
+    if set(claimed) - {"date"}:
+        return claimed
+    spans = [(f.start, f.end) for values in claimed.values() for f in values]
+    for match in _BARE_NUMBER.finditer(claim):
+        value = figures.parse_number(match.group().rstrip(".,"))
+        if value is None or any(a <= match.start() < b for a, b in spans) or 1900 <= value <= 2100:
+            continue
+        claimed.setdefault("count", []).append(Quantity(match.group(), match.start(), match.end(), value, ""))
+    return claimed
 
 
 @dataclass(frozen=True)
@@ -153,10 +177,20 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
 
     readings = []
     scale = paragraph_scale(sentence.paragraph)
+    label = sentence.text.split(":", 1)[0] if sentence.paragraph.kind == "table_row" else ""
     for clause in _CLAUSE.split(sentence.text):
+        if label and clause.startswith(label + ":"):
+            clause = clause[len(label) + 1 :]  # "Stand 2019: 2018: 28.913": the cell is "2018: 28.913"
         stated = _figures_of(clause, scale)
+        if scale != 1.0 and "amount" in stated and "count" in claimed and "amount" not in claimed:
+            # "staat op 28.914" about a table in thousands of euros: compare with the cell as printed.
+            cells = [Quantity(a.raw, a.start, a.end, a.value / scale, "") for a in stated["amount"]]
+            stated = {**stated, "count": stated.get("count", []) + cells}
         if set(stated) & set(claimed):
-            readings.append(_Reading(sentence, stated, query.share(set(tokenize(clause)))))
+            words = set(tokenize(clause))
+            if label:
+                words |= set(tokenize(label))  # a cell is read with its row's label
+            readings.append(_Reading(sentence, stated, query.share(words)))
     return readings
 
 
@@ -164,6 +198,10 @@ def _supports(claimed: dict, stated: dict) -> bool:
     """The claim's main figure (an amount before a percentage before a count before a date) is stated, and nothing differs."""
     primary = next(kind for kind in ("amount", "percentage", "count", "date") if kind in claimed)
     return primary in stated and not _contradictions(claimed, stated)
+
+
+def _dated_contradiction(claimed: dict, stated: dict) -> bool:
+    return any(kind == "date" for kind, _ in _contradictions(claimed, stated))
 
 
 def _contradictions(claimed: dict, stated: dict) -> list[tuple[str, object]]:

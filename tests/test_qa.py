@@ -230,3 +230,15 @@ def test_change_between_two_named_years_cites_the_amount_for_each_year(corpus_as
     assert answer.text.startswith("Het verschil is €550 miljoen")
     assert len(answer.citations) == 2
     assert "1,25 miljard" in answer.citations[0].quote and "1,8 miljard" in answer.citations[1].quote
+
+
+@pytest.mark.parametrize(
+    ("figure", "verdict", "shown"),
+    [("28.914", "ja", "Ja, dat klopt."), ("28.500", "nee", "Nee. Volgens de documenten is het 28.914, niet 28.500")],
+)
+def test_a_claim_about_a_table_cell_in_thousands_is_checked_against_that_years_cell(corpus_assistant, figure, verdict, shown):
+    answer = corpus_assistant.ask(
+        f"Klopt het dat de functionele uitgaven van de Koning in de ontwerpbegroting 2019 voor 2019 op {figure} staan?"
+    )
+    assert answer.verdict == verdict
+    assert answer.text.startswith(shown)
