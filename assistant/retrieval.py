@@ -25,6 +25,8 @@ from assistant.types import Document, Filters, Hit, Paragraph, date_number
 
 MODES = ("hybrid", "dense", "lexical")
 HEADING_WEIGHT = 0.75
+# A question in the source (Kamervragen) shares the asker's words but does not answer them; its answer does.
+QUESTION_WEIGHT = 0.85
 IDENTIFIER_DENSE_WEIGHT = 0.3
 _WORDS = re.compile(r"\w+")
 
@@ -154,7 +156,7 @@ class Retriever:
         w = {"hybrid": self._dense_weight(query), "dense": 1.0, "lexical": 0.0}[mode]
         fused = w * _minmax(d) + (1 - w) * _minmax(lex)
         # A heading is short, so both legs overrate it; it stays findable when it alone matches (a motion's title).
-        fused *= np.array([HEADING_WEIGHT if loaded.paragraphs[pid].kind == "heading" else 1.0 for pid in ids])
+        fused *= np.array([_prior(loaded.paragraphs[pid]) for pid in ids])
         order = np.argsort(-fused, kind="stable")[:k]
         return [
             Hit(
@@ -210,3 +212,9 @@ def _where(f: Filters) -> dict | None:
 
 def index_exists(index_dir: Path) -> bool:
     return snapshot.current(index_dir) is not None
+
+
+def _prior(paragraph) -> float:
+    if paragraph.kind == "heading":
+        return HEADING_WEIGHT
+    return QUESTION_WEIGHT if paragraph.text.rstrip(" )”’\"'").endswith("?") else 1.0

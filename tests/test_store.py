@@ -76,6 +76,12 @@ def test_programme_name_is_found_exactly(corpus):
     assert all("Techkwadraat" in h.paragraph.text for h in corpus.search("Techkwadraat", k=3, mode="lexical"))
 
 
+def test_in_kamervragen_the_answer_outranks_the_question_it_answers(corpus):
+    hits = corpus.search("waarom is de rente van de Tozo-lening 2%", k=3)
+    assert "toegelicht waarom de hoogte van de rente is bepaald op 2%" in hits[0].paragraph.text
+    assert any(h.paragraph.text.endswith("?") for h in hits[1:])  # the question itself is still shown
+
+
 # --- filters -----------------------------------------------------------------
 QUESTION = "wat zijn de kosten en wanneer gaat het in"
 
