@@ -26,9 +26,9 @@ OPEN_CLOSE = 0.7
 ANAPHOR_CONTEXT = 0.85  # "Dit programma ..." is about what its paragraph is about
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
-    r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]?\b|\b(?:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
+    r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]*\b|\b(?i:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
     r"|universiteit\w*|hogescho\w*|werkgevers?|vakbond\w*|sociale\s+partners|Raad\s+van\s+State|Kamer|Commissie"
-    r"|toezichthouder\w*|autoriteit|stichting|platform|TNO)\b"
+    r"|toezichthouder\w*|autoriteit|stichting|platform|TNO|leden|lid|fractie\w*|ziekenhuis\w*|centrum|bank\w*)\b"
 )
 _ANAPHOR = re.compile(
     r"(?:dit|deze|die|dat|hiervan|hiervoor|hiermee|daarvan|daarvoor|daarmee|daarnaast|ook|zij|ze|het\s+programma)\b",

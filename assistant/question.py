@@ -37,7 +37,9 @@ _DATE = re.compile(
 )
 _ACTOR = re.compile(
     r"\b(?:wie|door\s+wie|namens\s+wie|welke?\s+(?:partij\w*|organisatie\w*|ministerie\w*|instantie\w*|instelling\w*"
-    r"|bewindsperso\w*|minister\w*|bedrij\w*|gemeente\w*|regio\w*|landen|fonds\w*))\b",
+    r"|bewindsperso\w*|minister\w*|bedrij\w*|gemeente\w*|regio\w*|landen|fonds\w*|kamerle\w*|leden|fractie\w*"
+    r"|toezichthouder\w*|ziekenh\w*|universiteit\w*|hogescho\w*|bank\w*|werkgroep\w*|commissie\w*|onderzoeker\w*"
+    r"|bureau\w*|adviseur\w*|persone\w*))\b",
     re.I,
 )
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)

@@ -242,3 +242,14 @@ def test_a_claim_about_a_table_cell_in_thousands_is_checked_against_that_years_c
     )
     assert answer.verdict == verdict
     assert answer.text.startswith(shown)
+
+
+def test_members_hospitals_and_capitalised_institutions_are_actors():
+    from assistant.evidence import kinds_of
+    from assistant.question import analyse
+
+    assert analyse("Welke Kamerleden stelden de vragen?").strict == {"actor"}
+    assert analyse("Welk ziekenhuis is bevoegd?").strict == {"actor"}
+    assert "actor" in kinds_of("Vragen van de leden Van Weyenberg en Kat.")
+    assert "actor" in kinds_of("In Nederland is het Medisch Centrum van de Vrije Universiteit (VUmc) bevoegd.")
+    assert "actor" not in kinds_of("Het gaat om een relatief klein krediet.")
