@@ -57,6 +57,15 @@ def hyphen_vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _is_list_number(text: str, sentence_start: int, at: int) -> bool:
+    """Is the number at `at` (followed by '.') a list marker: first in the text, after ':', ';', ',' or a sentence
+    end, or after 'en'/'of' in a sentence that already counted ('3. Levensduur en 4. Verwerking')?"""
+    before = text[max(0, at - 8) : at]
+    if at == 0 or re.search(r"[:;,.!?]\s*$", before):
+        return True
+    return bool(re.search(r"\s(?:en|of)\s*$", before) and re.search(r"(?:^|\s)\d{1,2}\.\s", text[sentence_start:at]))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets; no break after Dutch abbreviations, initials or inside decimals."""
     spans, start = [], 0
@@ -65,6 +74,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         word = word.lstrip("(\"'‘“")
         if word in ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", word):
             continue
+        if re.fullmatch(r"\d{1,2}", word) and _is_list_number(text, start, m.start() - len(word)):
+            continue  # "langs vier punten: 1. Vermindering ...; 2. Substitutie": a list number, not a sentence end
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text):

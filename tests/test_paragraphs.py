@@ -34,6 +34,18 @@ def test_sentences_do_not_break_on_abbreviations_or_decimals():
     ]
 
 
+def test_numbered_list_items_stay_in_their_sentence():
+    text = ("De maatregelen volgen vier punten: 1. Minder grondstoffen; 2. Substitutie; 3. Levensduur en "
+            "4. Verwerking. Het budget is 3. 1. Eerste stap. 2. Tweede stap.")
+    sentences = [text[s:e].strip() for s, e in sentence_spans(text)]
+    assert sentences == [
+        "De maatregelen volgen vier punten: 1. Minder grondstoffen; 2. Substitutie; 3. Levensduur en 4. Verwerking.",
+        "Het budget is 3.",
+        "1. Eerste stap.",
+        "2. Tweede stap.",
+    ]
+
+
 def test_split_long_gives_balanced_sentence_aligned_parts():
     text = " ".join(f"Zin {i} heeft precies tien woorden in deze korte test." for i in range(30))
     parts = [text[s:e].strip() for s, e in split_long(text)]
