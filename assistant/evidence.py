@@ -40,6 +40,8 @@ _LEANS_BACK = re.compile(
     r"|hiervoor|daarvoor|hierbij|daarbij|hierin|daarin)\b",
     re.I,
 )
+# Names several things: "...: 1. A; 2. B", "punten: A, B en C".
+_ENUMERATES = re.compile(r"(?:^|\s)[1-9][.)]\s.*\s[2-9][.)]\s|:\s*[^.:]+?[;,][^.:]+?(?:[;,]|\sen\s)")
 _WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
 _FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
 
@@ -117,6 +119,8 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
         kinds.add("level")
     if _ACTOR.search(text):
         kinds.add("actor")
+    if _ENUMERATES.search(text):
+        kinds.add("list")
     return frozenset(kinds)
 
 

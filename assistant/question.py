@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-WANTS = ("amount", "level", "date", "actor", "quantity")  # "level": an amount or a percentage
+WANTS = ("amount", "level", "date", "actor", "quantity", "list")  # "level": an amount or a percentage
 
 _CLAIM = re.compile(
     r"^\s*(?:(?:en\s+)?klopt\s+(?:het|dit|dat)(?:\s+dat)?|is\s+het\s+(?:juist|waar|correct|zo)(?:\s+dat)?"
@@ -42,6 +42,8 @@ _ACTOR = re.compile(
     r"|bureau\w*|adviseur\w*|persone\w*))\b",
     re.I,
 )
+# "Langs welke vier punten", "welke drie maatregelen": the answer names several things, best as a list.
+_LIST = re.compile(r"\bwelke\s+(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\s+[^\W\d_]", re.I)
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
 # "Hoe hoog is de boete", "welk aandeel": the answer is a sum of money or a percentage, not a duration or a count.
 _LEVEL = re.compile(r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b", re.I)
@@ -129,7 +131,9 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         terms = _split_terms(text)
         if len(terms) == 2:
             operation = "difference" if _DIFFERENCE.search(text) else "sum"
-    wants = {name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR)) if rx.search(text)}
+    wants = {
+        name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", _LIST)) if rx.search(text)
+    }
     if _QUANTITY.search(text) and "amount" not in wants:
         wants.add("quantity")
     strict = {name for name, rx in _STRICT.items() if rx.search(text)}

@@ -253,3 +253,12 @@ def test_members_hospitals_and_capitalised_institutions_are_actors():
     assert "actor" in kinds_of("Vragen van de leden Van Weyenberg en Kat.")
     assert "actor" in kinds_of("In Nederland is het Medisch Centrum van de Vrije Universiteit (VUmc) bevoegd.")
     assert "actor" not in kinds_of("Het gaat om een relatief klein krediet.")
+
+
+def test_welke_vier_prefers_the_sentence_that_lists_them():
+    from assistant.evidence import kinds_of
+    from assistant.question import analyse
+
+    assert "list" in analyse("Langs welke vier punten zijn de maatregelen geordend?").wants
+    assert "list" in kinds_of("De maatregelen volgen vier punten: 1. Minder grondstoffen; 2. Substitutie; 3. Levensduur.")
+    assert "list" not in kinds_of("Met de inzet op de vier punten zorgen we voor balans.")
