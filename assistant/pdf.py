@@ -40,6 +40,13 @@ class PdfText:
     facts: dict[str, str] = field(default_factory=dict)
 
 
+# pypdf passes the spaces it sees; a further gap between fragments is a word break only when wider than this
+# many ems. Character spacing (Tc), which the widths leave out, opens gaps of up to half an em inside words
+# ("aangrijpi ngspunten", "grondstoffen ,") in justified letters.
+WORD_GAP = 0.6
+MARK_GAP = 0.2
+
+
 @dataclass
 class Row:
     """Fragments on one baseline: text, position, dominant font, and cells split at wide gaps."""
@@ -155,16 +162,21 @@ def _row(frags: list[tuple], page: int) -> Row:
     baseline = next(f[1] for f in frags if round(f[2], 1) == size)
     cells: list[tuple[float, str]] = []
     end = None
+    word_gap = WORD_GAP
     for x, y, frag_size, _, text, width in sorted(frags, key=lambda f: f[0]) if len(frags) > 1 else frags:
         if cells and frag_size < 0.85 * size and y - baseline > 0.15 * size and FOOTNOTE_MARK.fullmatch(text):
             cells[-1] = (cells[-1][0], cells[-1][1].rstrip() + explicit_marker(text.strip()))
-        elif end is not None and x - end > 1.2 * frag_size and cells:
+            word_gap = MARK_GAP  # "2020³ ligt": after a raised marker, pypdf passes no space
+            end = x + width
+            continue
+        if end is not None and x - end > 1.2 * frag_size and cells:
             cells.append((x, text))
         elif cells:
-            glue = " " if end is not None and x - end > 0.2 * frag_size and not cells[-1][1].endswith(" ") else ""
+            glue = " " if end is not None and x - end > word_gap * frag_size and not cells[-1][1].endswith(" ") else ""
             cells[-1] = (cells[-1][0], cells[-1][1] + glue + text)
         else:
             cells.append((x, text))
+        word_gap = WORD_GAP
         end = x + width
     return Row(page, frags[0][0] if len(frags) == 1 else min(f[0] for f in frags), baseline, size, bold, italic, cells)
 

@@ -156,3 +156,13 @@ def test_body_lines_near_the_page_bottom_are_kept(corpus_docs):
     text = corpus_docs["16_kamerbrief_venj_2011-03-01_draagmoederschap.pdf"].text
     assert "De Raad voor de Kinderbescherming meldt per jaar in ongeveer tien gevallen in aanraking" in text
     assert "In Nederland wordt slechts HTDM toegestaan (protocol)" in text
+
+
+def test_character_spacing_in_justified_letters_does_not_split_words(corpus_docs):
+    npce = corpus_docs["02_kamerbrief_ienw_2023-02-03_nationaal_programma_circulaire_economie.pdf"].text
+    assert ("langs de vier aangrijpingspunten: 1. Vermindering gebruik grondstoffen; 2. Substitutie; "
+            "3. Levensduurverlenging en 4. Hoogwaardige verwerking.") in npce
+    assert "Met de inzet op de vier aangrijpingspunten, zorgen we" in npce
+    luchtvaart = corpus_docs["04_kamerbrief_ienw_2022-12-22_emissies_luchtvaart.pdf"].text
+    assert "emissies boven 3.000 voet" in luchtvaart and "bove n" not in luchtvaart
+    assert "Zoals aangegeven in de Kamerbrief van 3 maart 2020 ligt" in luchtvaart  # a word break after a marker stays
