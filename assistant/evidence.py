@@ -153,7 +153,7 @@ def score_sentences(
     scored: list[Sentence] = []
     for rank, hit in enumerate(hits):
         p = hit.paragraph
-        context = query.share(_tokens(" ".join(p.section[-1:]) + " " + p.text))
+        context = query.share(_tokens(" ".join(p.section[-1:]) + " " + hit.lead + " " + p.text))
         scale = paragraph_scale(p)
         previous: frozenset[str] = frozenset()
         for start, end in sentence_spans(p.text):

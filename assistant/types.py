@@ -66,6 +66,7 @@ class Hit:
     dense: float = 0.0
     lexical: float = 0.0
     doc_title: str = ""
+    lead: str = ""  # text read before the paragraph when weighing what it is about (the paragraph it continues)
 
 
 @dataclass(frozen=True)

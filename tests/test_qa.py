@@ -262,3 +262,11 @@ def test_welke_vier_prefers_the_sentence_that_lists_them():
     assert "list" in analyse("Langs welke vier punten zijn de maatregelen geordend?").wants
     assert "list" in kinds_of("De maatregelen volgen vier punten: 1. Minder grondstoffen; 2. Substitutie; 3. Levensduur.")
     assert "list" not in kinds_of("Met de inzet op de vier punten zorgen we voor balans.")
+
+
+def test_a_paragraph_is_read_as_continuing_the_one_before_it(corpus_assistant):
+    """'... een Nationale database vliegtuigemissies.' / 'De database is in september 2022 beschikbaar gekomen ...'"""
+    when = corpus_assistant.ask("Wanneer kwam de Nationale database vliegtuigemissies beschikbaar?")
+    assert "september 2022" in when.text and not when.refused
+    wrong = corpus_assistant.ask("Klopt het dat de Nationale database vliegtuigemissies in maart 2021 beschikbaar kwam?")
+    assert wrong.verdict == "nee" and "september 2022" in wrong.text
