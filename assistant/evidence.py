@@ -7,6 +7,7 @@ whether it states the kind of fact the question wants (an amount, a date, ...).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,8 @@ _LEANS_BACK = re.compile(
 )
 # Names several things: "...: 1. A; 2. B", "punten: A, B en C".
 _ENUMERATES = re.compile(r"(?:^|\s)[1-9][.)]\s.*\s[2-9][.)]\s|:\s*[^.:]+?[;,][^.:]+?(?:[;,]|\sen\s)")
+_BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
+MAX_ITEMS = 8  # list items quoted after a sentence that announces them
 _WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
 _FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
 
@@ -239,14 +242,16 @@ def _with_antecedents(chosen: list[Sentence], scored: list[Sentence]) -> list[Se
 
 
 def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:
-    """A sentence ending in ':' announces what follows ("twee indicatoren:"); bring the next sentence along."""
+    """A sentence ending in ':' announces what follows ("twee indicatoren:"): bring the next sentence along,
+    or, when list items follow ("- A", "• B"), the items."""
     result: list[Sentence] = []
     for s in chosen:
         result.append(s)
-        if s.text.rstrip().endswith(":"):
-            follower = next((c for c in scored if c.paragraph.id == s.paragraph.id and c.start >= s.end - 1), None)
-            if follower is not None and follower not in chosen:
-                result.append(follower)
+        if not s.text.rstrip().endswith(":"):
+            continue
+        following = sorted((c for c in scored if c.paragraph.id == s.paragraph.id and c.start >= s.end - 1), key=lambda c: c.start)
+        items = list(itertools.takewhile(lambda c: _BULLET.match(c.text), following))[:MAX_ITEMS] or following[:1]
+        result.extend(c for c in items if c not in chosen and c not in result)
     return result
 
 
