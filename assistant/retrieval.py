@@ -27,6 +27,7 @@ MODES = ("hybrid", "dense", "lexical")
 HEADING_WEIGHT = 0.75
 # A question in the source (Kamervragen) shares the asker's words but does not answer them; its answer does.
 QUESTION_WEIGHT = 0.85
+SHORT_NOTE_WORDS = 12
 IDENTIFIER_DENSE_WEIGHT = 0.3
 _WORDS = re.compile(r"\w+")
 
@@ -215,6 +216,8 @@ def index_exists(index_dir: Path) -> bool:
 
 
 def _prior(paragraph) -> float:
-    if paragraph.kind == "heading":
+    # A heading, or a bare reference note ("Kamerstukken II 2021/22, 29665, nr. 414"), matches mostly through
+    # the section heading it is embedded with; it says little itself.
+    if paragraph.kind == "heading" or (paragraph.kind == "footnote" and len(paragraph.text.split()) < SHORT_NOTE_WORDS):
         return HEADING_WEIGHT
     return QUESTION_WEIGHT if paragraph.text.rstrip(" )”’\"'").endswith("?") else 1.0

@@ -82,6 +82,11 @@ def test_in_kamervragen_the_answer_outranks_the_question_it_answers(corpus):
     assert any(h.paragraph.text.endswith("?") for h in hits[1:])  # the question itself is still shown
 
 
+def test_a_bare_reference_note_does_not_outrank_the_text_under_the_same_heading(corpus):
+    hits = corpus.search("Klopt het dat de FFP2-maskers voor platformmedewerkers tot 97% van het ultrafijn stof tegenhouden", k=3)
+    assert not hits[0].paragraph.text.startswith("Kamerstukken II")
+
+
 # --- filters -----------------------------------------------------------------
 QUESTION = "wat zijn de kosten en wanneer gaat het in"
 
