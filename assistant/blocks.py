@@ -94,6 +94,9 @@ def build_blocks(lines: list[Line]) -> list[Block]:
                 and last.line_pages[-1] == line.page):
             last.add(line)  # a styled heading wrapping onto its next line
             continue
+        if current is None and last is not None and last.kind == "heading" and _unfinished_heading(last, line):
+            last.add(line)  # "1.2 Blootstelling ... ultrafijn stof en" / "andere stoffen"
+            continue
         if _is_heading(line, lines[i + 1 :], current, blocks):
             _add_heading(blocks, line)
             current = None
@@ -126,6 +129,19 @@ def _is_heading(line: Line, following: list[Line], current: Block | None, blocks
     if "," in text or words[-1].lower() in FUNCTION_WORDS or line.width_ratio >= 0.84:
         return False
     return line.gap_before or not blocks or (after_heading and len(words) <= 8)
+
+
+_JOINING_WORDS = frozenset("en of van voor de het een in op met aan door over bij tot naar uit te".split())
+
+
+def _unfinished_heading(heading: Block, line: Line) -> bool:
+    """A heading line ending in 'en', 'van', ',' or '-' goes on: the next line, close below and short, ends it."""
+    words = heading.lines[-1].split()
+    if not words or len(heading.lines) >= 3 or line.gap_before or heading.line_pages[-1] != line.page:
+        return False
+    dangling = words[-1].lower() in _JOINING_WORDS or words[-1].endswith((",", "-"))
+    text = line.text.strip()
+    return dangling and text[:1].islower() and 0 < len(text.split()) <= 6 and not ends_sentence(text)
 
 
 def _finished(current: Block, line: Line) -> bool:

@@ -166,3 +166,23 @@ def test_character_spacing_in_justified_letters_does_not_split_words(corpus_docs
     luchtvaart = corpus_docs["04_kamerbrief_ienw_2022-12-22_emissies_luchtvaart.pdf"].text
     assert "emissies boven 3.000 voet" in luchtvaart and "bove n" not in luchtvaart
     assert "Zoals aangegeven in de Kamerbrief van 3 maart 2020 ligt" in luchtvaart  # a word break after a marker stays
+
+
+def test_a_heading_wrapped_after_en_keeps_its_last_words(corpus_docs):
+    doc = corpus_docs["04_kamerbrief_ienw_2022-12-22_emissies_luchtvaart.pdf"]
+    headings = [p.text for p in doc.paragraphs if p.kind == "heading"]
+    assert "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere stoffen" in headings
+    opening = next(p for p in doc.paragraphs if "Verkenning haalbaarheid gezondheidsonderzoek" in p.text)
+    assert opening.text.startswith("Op 1 oktober 2021 heeft de Kamer")
+
+
+def test_a_short_heading_does_not_swallow_the_first_line_of_its_paragraph():
+    from assistant import blocks
+
+    lines = [
+        blocks.Line(text="Niet alles kan", page=1, gap_before=True, width_ratio=0.2, style_rank=1),
+        blocks.Line(text="Deze agenda bevat grote ambities die", page=1, gap_before=False, width_ratio=0.5),
+        blocks.Line(text="de dienst niet alleen kan waarmaken.", page=1, gap_before=False),
+    ]
+    built = blocks.build_blocks(lines)
+    assert [b.kind for b in built][:1] == ["heading"] and len(built[0].lines) == 1
