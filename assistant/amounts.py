@@ -162,7 +162,11 @@ def _read(text: str, match: re.Match) -> _Reading | None:
     number = _parse_decimal(match.group())
     if number is None:
         return None
-    start, end = match.start(), match.end()
+    return _read_at(text, match.start(), match.end(), number)
+
+
+def _read_at(text: str, start: int, end: int, number: Decimal) -> _Reading:
+    digits_end = end
     currency, negative = None, False
     before = _CURRENCY_BEFORE.search(text, max(0, start - 8), start)
     if before:
@@ -172,7 +176,7 @@ def _read(text: str, match: re.Match) -> _Reading | None:
         scale, end = _SCALES[(scaled.group(1) or scaled.group(2)).lower()], scaled.end()
     if after := _CURRENCY_AFTER.match(text, end):
         currency, end = currency or _CURRENCIES[after.group(1).lower()], after.end()
-    return _Reading(start, match.end(), end, number, currency, scale, negative)
+    return _Reading(start, digits_end, end, number, currency, scale, negative)
 
 
 def _share_scales(readings: list[_Reading], text: str) -> list[_Reading]:
@@ -202,7 +206,11 @@ def _readings(text: str) -> tuple[_Reading, ...]:
     blocked += [(m.start(), m.end()) for m in _TABLE_SCALE.finditer(text)]
     tokens = [m for m in _NUMBER.finditer(text)
               if not any(s < m.end() and m.start() < e for s, e in blocked)]
-    return tuple(_share_scales([r for m in tokens if (r := _read(text, m))], text))
+    readings = [r for m in tokens if (r := _read(text, m))]
+    # "twee miljard euro", "vier miljoen mensen": a written number with a scale word is a figure too.
+    readings += [_read_at(text, m.start(), m.end(), Decimal(WRITTEN_NUMBERS[m.group(1).lower()]))
+                 for m in _WRITTEN_SCALED.finditer(text)]
+    return tuple(_share_scales(sorted(readings, key=lambda r: r.start), text))
 
 
 def _sentence(text: str, position: int) -> str:
@@ -285,6 +293,11 @@ WRITTEN_NUMBERS = {
     "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100, "duizend": 1000, "één": 1,
 }
 _WRITTEN_NUMBER = re.compile(r"(?<![\w-])(" + "|".join(sorted(WRITTEN_NUMBERS, key=len, reverse=True)) + r")(?=\s+[^\W\d_])", re.I)
+
+
+_WRITTEN_SCALED = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(WRITTEN_NUMBERS, key=len, reverse=True)) + r")(?=\s+(?:miljard|miljoen|biljoen)\b)", re.I
+)
 
 
 def _written_quantities(text: str) -> list[Quantity]:

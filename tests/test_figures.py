@@ -135,6 +135,12 @@ def test_footnote_digits_glued_to_words_are_no_figures(text):
     assert all(a.value == 100 for a in find_amounts(text))
 
 
+def test_a_written_number_with_a_scale_word_is_an_amount():
+    [amount] = find_amounts("een bijdrage van twee miljard euro aan het fonds")
+    assert (amount.raw, amount.value) == ("twee miljard euro", 2e9)
+    assert figures_in("twee miljard euro") == figures_in("€ 2.000.000.000") == figures_in("2 mld euro")
+
+
 def test_scale_words_without_money_are_quantities():
     text = "Er wonen 8 miljoen mensen in de Randstad."
     assert find_amounts(text) == []
@@ -158,6 +164,7 @@ def test_scale_words_without_money_are_quantities():
         ("een reductie van 2,8 Mton per jaar", "2,8 Mton", 2.8, "Mton"),
         ("een besparing van 3 TWh in 2030", "3 TWh", 3, "TWh"),
         ("een geluidsbelasting van 45 dB bij woningen", "45 dB", 45, "dB"),
+        ("worden gemiddeld vier miljoen mensen extra bereikt", "vier miljoen mensen", 4_000_000, "mensen"),
     ],
 )
 def test_find_quantities(text, raw, value, unit):
