@@ -85,7 +85,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # Where a question asks a second thing: ", en wat ...", " én ", "? Zo ja, hoeveel ..."
 _PART_BREAK = re.compile(
     r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:wat|wie|hoe|wanneer|welk\w*|waar\w*|hoeveel|vanaf|tot|per|sinds|"
-    r"om|te|waarom)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
+    r"om|te|waarom)\b)|,\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
     re.I,
 )
 

@@ -270,3 +270,11 @@ def test_a_paragraph_is_read_as_continuing_the_one_before_it(corpus_assistant):
     assert "september 2022" in when.text and not when.refused
     wrong = corpus_assistant.ask("Klopt het dat de Nationale database vliegtuigemissies in maart 2021 beschikbaar kwam?")
     assert wrong.verdict == "nee" and "september 2022" in wrong.text
+
+
+def test_a_second_ask_after_a_preposition_is_a_part_of_its_own():
+    from assistant.question import analyse
+
+    parts = analyse("Voor welk bedrag steunt het kabinet het onderzoek, en via welk partnerschap?").parts
+    assert parts == ("Voor welk bedrag steunt het kabinet het onderzoek", "via welk partnerschap")
+    assert analyse("Wat doen gemeenten en provincies?").parts == ()
