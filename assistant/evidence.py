@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant import figures
@@ -70,19 +70,28 @@ class Query:
     """The question's tokens with their weights."""
 
     weights: dict[str, float]
+    # token -> token sets that stand for it: "consolidated" is matched by a paragraph saying "CT"
+    alternatives: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     @property
     def total(self) -> float:
         return sum(self.weights.values()) or 1.0
 
-    def share(self, tokens: set[str]) -> float:
-        return sum(w for t, w in self.weights.items() if t in tokens) / self.total
+    def share(self, tokens: set[str] | frozenset[str]) -> float:
+        return sum(w for t, w in self.weights.items() if t in tokens or self._stood_for(t, tokens)) / self.total
+
+    def _stood_for(self, token: str, tokens) -> bool:
+        return any(alternative <= tokens for alternative in self.alternatives.get(token, ()))
 
 
-def make_query(text: str, lexical: LexicalIndex, keep_figures: bool = True, context: str = "") -> Query:
+def make_query(
+    text: str, lexical: LexicalIndex, keep_figures: bool = True, context: str = "",
+    synonyms: list[tuple[str, str]] = (),
+) -> Query:
     """Weighted question tokens; figures are left out when they are to be checked rather than matched.
 
     `context` (the whole question, for one of its parts) adds its words at a quarter weight.
+    `synonyms` are (long form, acronym) pairs the question uses one side of: either side matches.
     """
     weights: dict[str, float] = {}
     if context:
@@ -94,7 +103,20 @@ def make_query(text: str, lexical: LexicalIndex, keep_figures: bool = True, cont
         else:
             weight = lexical.idf(token) * (NGRAM_WEIGHT if token.startswith("#") else 1.0)
         weights[token] = max(weights.get(token, 0.0), weight)
-    return Query(weights)
+    return Query(weights, _alternatives(weights, synonyms))
+
+
+def _alternatives(weights: dict[str, float], synonyms) -> dict[str, tuple[frozenset[str], ...]]:
+    found: dict[str, tuple[frozenset[str], ...]] = {}
+    for long_form, acronym in synonyms:
+        long_tokens = frozenset(t for t in tokenize(long_form, compounds=False))
+        short_tokens = frozenset(tokenize(acronym, compounds=False))
+        for token in weights:
+            if token in long_tokens or (token.startswith("#") and any(token[1:] in t for t in long_tokens)):
+                found[token] = found.get(token, ()) + (short_tokens,)
+            elif token in short_tokens:
+                found[token] = found.get(token, ()) + (long_tokens,)
+    return found
 
 
 def _without_figures(text: str) -> str:

@@ -141,7 +141,10 @@ class Assistant:
 
     def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None, similarity=None):
         lexical = self.retriever.loaded.lexical
-        query = make_query(search_text, lexical, keep_figures=not (intent.claim or intent.premise))
+        query = make_query(
+            search_text, lexical, keep_figures=not (intent.claim or intent.premise),
+            synonyms=self.retriever.loaded.acronyms.pairs_in(search_text),
+        )
         scored = score_sentences(hits, query, intent, similarity)
         book = compose.CitationBook(self.retriever.title)
         confidence = _confidence(scored, hits)

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import snapshot
+from assistant.acronyms import Acronyms
 from assistant.config import Settings
 from assistant.embedding import Embedder, make_embedder
 from assistant.errors import IndexUnavailable
@@ -42,6 +43,7 @@ class Loaded:
     order: list[str]
     lexical: LexicalIndex
     vectors: VectorStore
+    acronyms: Acronyms
 
 
 class Retriever:
@@ -84,7 +86,10 @@ class Retriever:
         lexical = LexicalIndex.load(info.folder / "bm25")
         url = info.chroma_url
         client = connect(info.folder / "chroma" if not url else None, url, self.settings.chroma_token)
-        return Loaded(info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection))
+        acronyms = Acronyms.from_texts(p.text for p in paragraphs.values())
+        return Loaded(
+            info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection), acronyms
+        )
 
     @property
     def loaded(self) -> Loaded:
@@ -104,6 +109,10 @@ class Retriever:
         return doc.title if doc else doc_id
 
     # --- search --------------------------------------------------------------
+    def expand(self, question: str) -> str:
+        """The question with the other form of each acronym the documents define ("consolidated tape" + "CT")."""
+        return self.loaded.acronyms.expand(question)
+
     def search(
         self,
         query: str,
@@ -118,7 +127,7 @@ class Retriever:
         loaded = self.loaded
         n = max(self.settings.candidates, k)
         mask = self._mask(loaded, filters)
-        lexical = loaded.lexical.scores(query)
+        lexical = loaded.lexical.scores(loaded.acronyms.expand(query))
         if mask is not None:
             lexical = np.where(mask, lexical, 0.0)
         dense: dict[str, float] = {}

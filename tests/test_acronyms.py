@@ -1,0 +1,39 @@
+"""Acronyms the documents define, found and used to match either form of a question."""
+
+from __future__ import annotations
+
+from assistant.acronyms import Acronyms, find_definitions
+
+
+def test_definitions_are_found_when_the_initials_spell_the_acronym():
+    found = find_definitions([
+        "in het Nationaal Programma Circulaire Economie (NPCE) staan",
+        "het AI Impact Assessment (AIIA) wordt gebruikt",
+        "een verplichte CT (consolidated tape, CT) en de Sociaal-Economische Raad (SER)",
+        "de SEPA Credit Transfer (SCT) regels",
+        "de Raad van State (RvS) adviseert",
+        "zie de bijlage (pdf) en het rapport (2021)",
+        "een mooie gelegenheid (MG) die niet bestaat",
+    ])
+    assert found["NPCE"] == "Nationaal Programma Circulaire Economie"
+    assert found["AIIA"] == "AI Impact Assessment"
+    assert found["CT"] == "consolidated tape"
+    assert found["SER"] == "Sociaal-Economische Raad"
+    assert found["SCT"] == "SEPA Credit Transfer"
+    assert found["RvS"] == "Raad van State"
+    assert found["MG"] == "mooie gelegenheid"  # spelled out, so it counts
+    assert "pdf" not in found and len(found) == 7
+
+
+def test_a_question_gets_the_other_form_of_its_acronyms():
+    acronyms = Acronyms({"CT": "consolidated tape", "AFM": "Autoriteit Financiële Markten"})
+    assert acronyms.expand("Wat kost een consolidated tape?") == "Wat kost een consolidated tape? CT"
+    assert acronyms.expand("Wat doet de AFM?") == "Wat doet de AFM? Autoriteit Financiële Markten"
+    assert acronyms.expand("Wat doet de ACT?") == "Wat doet de ACT?"  # whole words only
+    assert acronyms.pairs_in("kosten van de CT") == [("consolidated tape", "CT")]
+
+
+def test_a_question_in_long_form_finds_the_paragraph_that_uses_the_acronym(corpus_assistant):
+    answer = corpus_assistant.ask("Wat kost een consolidated tape per jaar?")
+    assert not answer.refused
+    assert "2,2 tot 7,8 miljoen euro" in answer.text
