@@ -43,6 +43,14 @@ _LEANS_BACK = re.compile(
 )
 # Names several things: "...: 1. A; 2. B", "punten: A, B en C".
 _ENUMERATES = re.compile(r"(?:^|\s)[1-9][.)]\s.*\s[2-9][.)]\s|:\s*[^.:]+?[;,][^.:]+?(?:[;,]|\sen\s)")
+# When, said relative to an event: "op de twintigste dag na publicatie", "18 maanden na inwerkingtreding",
+# "binnen twee jaar", "onmiddellijk van toepassing". Answers a 'wanneer' without naming a date.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|achttien|twintig|dertig|\w+(?:ste|de))\s+"
+    r"(?:dag|dagen|week|weken|maand|maanden|jaar|jaren)\s+(?:na|voor|vóór|nadat|later|eerder)\b"
+    r"|\bbinnen\s+(?:\S+\s+){1,2}(?:dagen|weken|maanden|jaar|jaren)\b|\bonmiddellijk\s+(?:van\s+toepassing|in\s+werking)\b",
+    re.I,
+)
 _BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
 MAX_ITEMS = 8  # list items quoted after a sentence that announces them
 _WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
@@ -135,7 +143,7 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
     kinds = set()
     if figures.find_amounts(text, scale):
         kinds.add("amount")
-    if figures.find_periods(text):
+    if figures.find_periods(text) or _RELATIVE_TIME.search(text):
         kinds.add("date")
     quantities = figures.find_quantities(text)
     if quantities:

@@ -278,3 +278,18 @@ def test_a_second_ask_after_a_preposition_is_a_part_of_its_own():
     parts = analyse("Voor welk bedrag steunt het kabinet het onderzoek, en via welk partnerschap?").parts
     assert parts == ("Voor welk bedrag steunt het kabinet het onderzoek", "via welk partnerschap")
     assert analyse("Wat doen gemeenten en provincies?").parts == ()
+
+
+def test_a_time_relative_to_an_event_answers_wanneer():
+    from assistant.evidence import kinds_of
+
+    assert "date" in kinds_of("De verordening treedt in werking op de twintigste dag na officiële publicatie.")
+    assert "date" in kinds_of("De lidstaten hebben 18 maanden na inwerkingtreding om de richtlijn om te zetten.")
+    assert "date" in kinds_of("Dit moet binnen twee jaar gebeuren.")
+    assert "date" not in kinds_of("Het kind is twee jaar oud.")
+
+
+def test_wanneer_is_answered_by_months_after_entry_into_force(corpus_assistant):
+    answer = corpus_assistant.ask("Wanneer treedt de verordening voor instant payments in werking?")
+    assert not answer.refused
+    assert "maanden na de inwerkingtreding" in answer.text
