@@ -109,6 +109,17 @@ def paragraph_id(doc_id: str, ordinal: int) -> str:
     return f"{hashlib.sha1(doc_id.encode('utf-8')).hexdigest()[:8]}-{ordinal:04d}"
 
 
+def ordinal_of(pid: str) -> int:
+    """The paragraph's place in its document, read back from its id."""
+    return int(pid.rsplit("-", 1)[1])
+
+
+def following_id(pid: str, step: int = 1) -> str:
+    """The id of the paragraph `step` places after `pid` in the same document."""
+    prefix, ordinal = pid.rsplit("-", 1)
+    return f"{prefix}-{int(ordinal) + step:04d}"
+
+
 @dataclass
 class _Draft:
     kind: str
