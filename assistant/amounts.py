@@ -292,12 +292,9 @@ WRITTEN_NUMBERS = {
     "achttien": 18, "negentien": 19, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
     "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100, "duizend": 1000, "één": 1,
 }
-_WRITTEN_NUMBER = re.compile(r"(?<![\w-])(" + "|".join(sorted(WRITTEN_NUMBERS, key=len, reverse=True)) + r")(?=\s+[^\W\d_])", re.I)
-
-
-_WRITTEN_SCALED = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(WRITTEN_NUMBERS, key=len, reverse=True)) + r")(?=\s+(?:miljard|miljoen|biljoen)\b)", re.I
-)
+_WRITTEN_WORD = r"(?<![\w-])(" + "|".join(sorted(WRITTEN_NUMBERS, key=len, reverse=True)) + ")"
+_WRITTEN_NUMBER = re.compile(_WRITTEN_WORD + r"(?=\s+[^\W\d_])", re.I)
+_WRITTEN_SCALED = re.compile(_WRITTEN_WORD + r"(?=\s+(?:miljard|miljoen|biljoen)\b)", re.I)
 
 
 def _written_quantities(text: str) -> list[Quantity]:

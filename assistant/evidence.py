@@ -16,7 +16,7 @@ from assistant import figures
 from assistant.amounts import WRITTEN_NUMBERS
 from assistant.lexical import LexicalIndex, tokenize
 from assistant.paragraphs import sentence_spans
-from assistant.question import Intent
+from assistant.question import FACTS, Intent
 from assistant.types import Hit, Paragraph
 
 UNKNOWN_WEIGHT = 1.0
@@ -117,7 +117,7 @@ def make_query(
 def _alternatives(weights: dict[str, float], synonyms) -> dict[str, tuple[frozenset[str], ...]]:
     found: dict[str, tuple[frozenset[str], ...]] = {}
     for long_form, acronym in synonyms:
-        long_tokens = frozenset(t for t in tokenize(long_form, compounds=False))
+        long_tokens = frozenset(tokenize(long_form, compounds=False))
         short_tokens = frozenset(tokenize(acronym, compounds=False))
         for token in weights:
             if token in long_tokens or (token.startswith("#") and any(token[1:] in t for t in long_tokens)):
@@ -227,7 +227,7 @@ def _is_question(text: str) -> bool:
 
 def answers_kind(sentence: Sentence, intent: Intent) -> bool:
     """Does the sentence state a fact of a kind the question wants (and not only a future target when asked for now)?"""
-    wanted = set(intent.strict & {"amount", "level", "date", "quantity"})
+    wanted = set(intent.strict & FACTS)
     if not wanted:
         return True
     if "quantity" in wanted:

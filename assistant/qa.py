@@ -21,7 +21,7 @@ from assistant.evidence import Sentence, answers_kind, make_query, score_sentenc
 from assistant.lexical import tokenize
 from assistant.paragraphs import following_id, ordinal_of, sentence_spans
 from assistant.language import detect_language, is_probably_text
-from assistant.question import Intent, analyse
+from assistant.question import FACTS, Intent, analyse
 from assistant.retrieval import Retriever
 from assistant.types import Answer, Filters, Hit
 
@@ -269,7 +269,7 @@ def _supporting(paragraph: str, sentence: str) -> str:
 
 def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
     """For 'hoeveel'/'wanneer' questions: does a sentence on the question's subject state that kind of fact?"""
-    if not intent.strict & {"amount", "level", "date", "quantity"}:
+    if not intent.strict & FACTS:
         return True
     subject = max(s.context for s in scored)
     floor = max(SAME_SUBJECT * subject, MIN_CONTEXT)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 WANTS = ("amount", "level", "date", "actor", "quantity", "list")  # "level": an amount or a percentage
+FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
 
 _CLAIM = re.compile(
     r"^\s*(?:(?:en\s+)?klopt\s+(?:het|dit|dat)(?:\s+dat)?|is\s+het\s+(?:juist|waar|correct|zo)(?:\s+dat)?"

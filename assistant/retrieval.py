@@ -109,10 +109,6 @@ class Retriever:
         return doc.title if doc else doc_id
 
     # --- search --------------------------------------------------------------
-    def expand(self, question: str) -> str:
-        """The question with the other form of each acronym the documents define ("consolidated tape" + "CT")."""
-        return self.loaded.acronyms.expand(question)
-
     def search(
         self,
         query: str,

@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from assistant.ingest import load_document
 from assistant.footnotes import explicit_marker, strip_footnote_markers
 from assistant.paragraphs import hyphen_vocabulary, join_lines, paragraph_id, sentence_spans, split_long
@@ -22,28 +24,24 @@ def test_join_lines_hyphenation():
     assert join_lines(["samen met vmbo-", "scholen"], vocabulary) == "samen met vmbo-scholen"
 
 
-def test_sentences_do_not_break_on_abbreviations_or_decimals():
-    text = ("Dit geldt o.a. voor scholen, bijv. in het mbo. Het bedrag is € 3.8 miljoen en 351,6 mln. euro. "
-            "Zie art. 5 en nr. 12 d.w.z. het besluit. Daarna volgt e.d. meer.")
-    sentences = [text[s:e].strip() for s, e in sentence_spans(text)]
-    assert sentences == [
-        "Dit geldt o.a. voor scholen, bijv. in het mbo.",
-        "Het bedrag is € 3.8 miljoen en 351,6 mln. euro.",
-        "Zie art. 5 en nr. 12 d.w.z. het besluit.",
-        "Daarna volgt e.d. meer.",
-    ]
-
-
-def test_numbered_list_items_stay_in_their_sentence():
-    text = ("De maatregelen volgen vier punten: 1. Minder grondstoffen; 2. Substitutie; 3. Levensduur en "
-            "4. Verwerking. Het budget is 3. 1. Eerste stap. 2. Tweede stap.")
-    sentences = [text[s:e].strip() for s, e in sentence_spans(text)]
-    assert sentences == [
-        "De maatregelen volgen vier punten: 1. Minder grondstoffen; 2. Substitutie; 3. Levensduur en 4. Verwerking.",
-        "Het budget is 3.",
-        "1. Eerste stap.",
-        "2. Tweede stap.",
-    ]
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        pytest.param(
+            ["Dit geldt o.a. voor scholen, bijv. in het mbo.", "Het bedrag is € 3.8 miljoen en 351,6 mln. euro.",
+             "Zie art. 5 en nr. 12 d.w.z. het besluit.", "Daarna volgt e.d. meer."],
+            id="abbreviations-and-decimals",
+        ),
+        pytest.param(
+            ["De maatregelen volgen vier punten: 1. Minder grondstoffen; 2. Substitutie; 3. Levensduur en 4. Verwerking.",
+             "Het budget is 3.", "1. Eerste stap.", "2. Tweede stap."],
+            id="numbered-list-items",
+        ),
+    ],
+)
+def test_sentence_spans_break_only_where_a_sentence_ends(sentences):
+    text = " ".join(sentences)
+    assert [text[s:e].strip() for s, e in sentence_spans(text)] == sentences
 
 
 def test_split_long_gives_balanced_sentence_aligned_parts():
