@@ -25,6 +25,7 @@ DENSE_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.25
 OPEN_CLOSE = 0.7
 ANAPHOR_CONTEXT = 0.85  # "Dit programma ..." is about what its paragraph is about
+YEAR_BONUS = 0.1  # for a sentence naming a year the question asks about
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
     r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]*\b|\b(?i:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
@@ -51,6 +52,19 @@ _RELATIVE_TIME = re.compile(
     r"|\bbinnen\s+(?:\S+\s+){1,2}(?:dagen|weken|maanden|jaar|jaren)\b|\bonmiddellijk\s+(?:van\s+toepassing|in\s+werking)\b",
     re.I,
 )
+# Speaks of what comes next: "wordt komend jaar opgeschaald", "Ik ben voornemens ...", "de volgende stap".
+_NEXT = re.compile(
+    r"\b(?:komende?|volgende?)\s+(?:jaar|jaren|periode|maanden|weken|fase|stap\w*|kabinetsperiode)\b|\bin\s+de\s+toekomst\b"
+    r"|\bvervolgens\b|\bdaarna\b|\bvoornemens\b|\bvan\s+plan\b|\bin\s+het\s+vervolg\b|\bals\s+vervolg\b"
+    r"|\bwordt\s+(?:\S+\s+){0,3}(?:opgeschaald|uitgebreid|voortgezet|verlengd)\b",
+    re.I,
+)
+# Says where money goes: "wordt besteed aan", "is bestemd voor", "gaat naar", "komt ten goede aan".
+_USE = re.compile(
+    r"\b(?:besteed|bestemd|ingezet|aangewend|gebruikt|uitgegeven|gereserveerd|geïnvesteerd)\s+(?:\S+\s+){0,2}?(?:aan|voor|in)\b"
+    r"|\bga(?:at|an)\s+naar\b|\bten\s+goede\s+aan\b",
+    re.I,
+)
 _BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
 MAX_ITEMS = 8  # list items quoted after a sentence that announces them
 _WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
@@ -66,7 +80,7 @@ class Sentence:
     score: float
     coverage: float  # share of the question's weight found in the sentence
     context: float  # ... in the sentence's paragraph and heading
-    kinds: frozenset[str]  # which of amount/level/date/quantity/actor it states
+    kinds: frozenset[str]  # which of WANTS it states (amount, date, actor, list, next, ...)
 
     @property
     def text(self) -> str:
@@ -154,6 +168,10 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
         kinds.add("actor")
     if _ENUMERATES.search(text):
         kinds.add("list")
+    if _NEXT.search(text):
+        kinds.add("next")
+    if _USE.search(text):
+        kinds.add("use")
     return frozenset(kinds)
 
 
@@ -182,6 +200,7 @@ def score_sentences(
     paraphrases ("bereiken" for "heeft als doel") that shared words miss.
     """
     top = max((h.score for h in hits), default=1.0) or 1.0
+    years = set() if intent.claim or intent.premise else {str(y) for y in intent.years}
     dense = _scaled(similarity or {})
     scored: list[Sentence] = []
     for rank, hit in enumerate(hits):
@@ -201,8 +220,10 @@ def score_sentences(
             coverage = max(query.share(tokens), ANAPHOR_CONTEXT * context) if anaphoric else query.share(tokens)
             kinds = kinds_of(text, scale)
             bonus = sum(0.2 if want in intent.strict else 0.08 for want in intent.wants if want in kinds)
+            if years and years & own:
+                bonus += YEAR_BONUS  # "wat gebeurt er in 2027": a sentence naming 2027
             if dense:
-                score = 0.3 * coverage + 0.15 * context + 0.2 * (hit.score / top) + DENSE_WEIGHT * dense.get(text, 0.0)
+                score = 0.15 * coverage + 0.3 * context + 0.2 * (hit.score / top) + DENSE_WEIGHT * dense.get(text, 0.0)
             else:
                 score = 0.45 * coverage + 0.25 * context + 0.3 * (hit.score / top)
             score += min(bonus, 0.3)
@@ -251,7 +272,7 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3)
         same_paragraph = candidate.paragraph.id == best.paragraph.id
         adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= 0.5 * best.context
         # Open questions ("wat doet ...") are answered by a passage more often than by one sentence.
-        close = candidate.score >= (OPEN_CLOSE if intent.kind == "open" else 0.85) * best.score
+        close = candidate.score >= (OPEN_CLOSE if intent.kind in ("open", "next") else 0.85) * best.score
         if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close):
             chosen.append(candidate)
     chosen = _with_antecedents(chosen, scored)

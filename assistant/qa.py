@@ -31,11 +31,15 @@ MIN_CONTEXT = 0.25  # below this share of the question's weight in the best para
 MIN_COVERAGE = 0.15  # the sentence stating the figure must itself share some of the question's words
 PART_NEARBY = 0.15  # a later part of a question is likelier answered near the first part's answer
 PART_OWN_SHARE = 0.2  # a part's answer must hold some of that part's own words
+PART_ANSWERED = 0.6  # the best sentence holding this share of a part's own words (and its kind of fact) answers it
+SUBJECT_HERE = 0.8  # a part whose words the best paragraph holds nearly as well as any other is about its subject
+SUBJECT_ENOUGH = 1 / 3  # ... or holds a third of them
 CONTINUED = 2  # the top hits whose next paragraph is read too
 CONTINUATION_WEIGHT = 0.8  # a next paragraph's score, relative to the hit it continues
 # A sentence that announces a list ends in ":". (Also following "twee indicatoren …" sentences cost
 # citation precision on the held-out gold sets, 0.827 -> 0.811, without a correct answer more.)
 _ANNOUNCES = re.compile(r":\s*$")
+_QUESTION_WORD = re.compile(r"\b(?:wat|wie|wiens|hoe|wanneer|welk\w*|waar\w*|hoeveel|waarom)\b", re.I)
 
 
 class Assistant:
@@ -193,27 +197,40 @@ class Assistant:
         return compose.Composed(" ".join(parts), book.citations())
 
     def _part_answers(self, intent: Intent, hits, lexical, similarity, scored) -> list[Sentence]:
-        """For 'X, en wat Y?': the best sentence for each part, scored on that part's words."""
+        """For 'X, en wat Y?': the best sentence for each part, scored on that part's words.
+
+        A part the best sentence already answers needs nothing more. A part that continues the
+        question's subject ("en hoe gaat het verder?") is likelier answered near the best sentence;
+        a part naming a subject of its own ("... en bij de HCA ICT?") is looked for wherever it is.
+        """
         answers = []
-        main = scored[0].paragraph if scored else None
-        for part in intent.parts:
-            part_query = make_query(part, lexical, context=intent.question)
-            part_intent = analyse(part)
+        main = scored[0] if scored else None
+        acronyms = self.retriever.loaded.acronyms
+        parts = [
+            (part, _part_intent(part, intent), make_query(part, lexical, synonyms=acronyms.pairs_in(part)))
+            for part in intent.parts
+        ]
+        for part, part_intent, own in parts:
+            if main and _answers_part(main, own, part_intent):
+                continue
+            part_query = make_query(part, lexical, context=intent.question, synonyms=acronyms.pairs_in(part))
+            nearby = main is not None and _same_subject(own, main.paragraph, hits)
             ranked = score_sentences(hits, part_query, part_intent, similarity)
-            # A part continues the question: near what answered its first part, it is likelier the answer.
-            ranked.sort(key=lambda s: -(s.score + (PART_NEARBY if main and _near(s.paragraph, main) else 0.0)))
-            taken = {(s.paragraph.id, s.start) for s in [scored[0], *answers]}
-            own = make_query(part, lexical)
+            ranked.sort(key=lambda s: -(s.score + (PART_NEARBY if nearby and _near(s.paragraph, main.paragraph) else 0.0)))
+            taken = {(s.paragraph.id, s.start) for s in [*scored[:1], *answers]}
             best = next(
                 (
                     s for s in ranked
-                    if (s.paragraph.id, s.start) not in taken and answers_kind(s, part_intent) and s.paragraph.kind != "heading"
+                    if (s.paragraph.id, s.start) not in taken and _answers_part_kind(s, part_intent)
+                    and s.paragraph.kind != "heading"
                 ),
                 None,
             )
             if best is None or best.score < 0.55 * scored[0].score:
                 continue
-            if own.share(set(tokenize(best.text))) >= PART_OWN_SHARE:
+            # "hoe gaat het verder" has no words of its own to find: what comes next, right after the answer, is it.
+            follows_on = "next" in part_intent.wants and nearby and _near(best.paragraph, main.paragraph)
+            if follows_on or own.share(set(tokenize(best.text))) >= PART_OWN_SHARE:
                 answers.append(best)
         return answers
 
@@ -257,6 +274,32 @@ def _near(a, b) -> bool:
     if a.doc_id != b.doc_id:
         return False
     return abs(ordinal_of(a.id) - ordinal_of(b.id)) <= 1
+
+
+def _part_intent(part: str, intent: Intent) -> Intent:
+    """A part without a question word of its own ("Wanneer ... X en over Y?") asks what the question asks."""
+    own = analyse(part)
+    if _QUESTION_WORD.search(part):
+        return own
+    return replace(own, wants=own.wants | intent.wants, strict=own.strict | intent.strict)
+
+
+def _answers_part(sentence: Sentence, own, part_intent: Intent) -> bool:
+    """Does the sentence hold most of a part's own words and the kind of fact it asks for?"""
+    return own.share(set(tokenize(sentence.text))) >= PART_ANSWERED and _answers_part_kind(sentence, part_intent)
+
+
+def _answers_part_kind(sentence: Sentence, part_intent: Intent) -> bool:
+    if "next" in part_intent.wants and "next" not in sentence.kinds:
+        return False
+    return answers_kind(sentence, part_intent)
+
+
+def _same_subject(own, paragraph, hits: list[Hit]) -> bool:
+    """Does a part speak of the best paragraph's subject, rather than name one found elsewhere?"""
+    here = own.share(set(tokenize(paragraph.text)))
+    elsewhere = max((own.share(set(tokenize(h.paragraph.text))) for h in hits), default=0.0)
+    return here >= min(SUBJECT_HERE * elsewhere, SUBJECT_ENOUGH)
 
 
 def _supporting(paragraph: str, sentence: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-WANTS = ("amount", "level", "date", "actor", "quantity", "list")  # "level": an amount or a percentage
+WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use")  # "level": an amount or a percentage
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
 
 _CLAIM = re.compile(
@@ -45,6 +45,15 @@ _ACTOR = re.compile(
 )
 # "Langs welke vier punten", "welke drie maatregelen": the answer names several things, best as a list.
 _LIST = re.compile(r"\bwelke\s+(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\s+[^\W\d_]", re.I)
+# "Hoe gaat het verder", "wat is het vervolg": the answer says what is planned next.
+_NEXT = re.compile(
+    r"\bhoe\s+(?:gaat|gaan|moet)\s+(?:het|dit|dat|\w+)?\s*verder\b|\bhoe\s+verder\b|\bvervolg(?:stap\w*)?\b"
+    r"|\bvolgende\s+stap\w*|\bwat\s+(?:gebeurt|komt)\s+er\s+(?:hierna|daarna|vervolgens|nu)\b"
+    r"|\bwat\s+staat\s+er\s+(?:nog\s+)?(?:op\s+stapel|te\s+gebeuren)\b|\bwat\s+zijn\s+de\s+plannen\b",
+    re.I,
+)
+# "Waar gaat het geld naartoe", "waaraan wordt het budget besteed": where money goes, not how much it is.
+_USE = re.compile(r"\bwaar(?:aan|voor|heen|naartoe)\b|\bwaar\b.*\b(?:naartoe|heen|aan\s+besteed|voor\s+gebruikt)\b", re.I)
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
 # "Hoe hoog is de boete", "welk aandeel": the answer is a sum of money or a percentage, not a duration or a count.
 _LEVEL = re.compile(r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b", re.I)
@@ -133,8 +142,11 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         if len(terms) == 2:
             operation = "difference" if _DIFFERENCE.search(text) else "sum"
     wants = {
-        name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", _LIST)) if rx.search(text)
+        name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", _LIST), ("next", _NEXT))
+        if rx.search(text)
     }
+    if _USE.search(text) and "amount" in wants:
+        wants = (wants - {"amount"}) | {"use"}
     if _QUANTITY.search(text) and "amount" not in wants:
         wants.add("quantity")
     strict = {name for name, rx in _STRICT.items() if rx.search(text)}
