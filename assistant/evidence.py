@@ -61,7 +61,7 @@ _NEXT = re.compile(
 )
 # Says where money goes: "wordt besteed aan", "is bestemd voor", "gaat naar", "komt ten goede aan".
 _USE = re.compile(
-    r"\b(?:besteed|bestemd|ingezet|aangewend|gebruikt|uitgegeven|gereserveerd|geïnvesteerd)\s+(?:\S+\s+){0,2}?(?:aan|voor|in)\b"
+    r"(?<!aandacht )\b(?:besteed|bestemd|ingezet|aangewend|gebruikt|uitgegeven|gereserveerd|geïnvesteerd)\s+(?:\S+\s+){0,2}?(?:aan|voor|in)\b"
     r"|\bga(?:at|an)\s+naar\b|\bten\s+goede\s+aan\b",
     re.I,
 )

@@ -293,3 +293,43 @@ def test_wanneer_is_answered_by_months_after_entry_into_force(corpus_assistant):
     answer = corpus_assistant.ask("Wanneer treedt de verordening voor instant payments in werking?")
     assert not answer.refused
     assert "maanden na de inwerkingtreding" in answer.text
+
+
+def test_what_comes_next_and_where_money_goes_are_kinds_of_question_and_of_sentence():
+    from assistant.evidence import kinds_of
+    from assistant.question import analyse
+
+    assert "next" in analyse("Wat is de Emissieregistratie en hoe gaat het verder?").wants
+    assert "next" in analyse("Wat is het vervolg?").wants
+    assert "next" in kinds_of("Deze methodiek wordt komend jaar opgeschaald richting de bouw.")
+    assert "next" in kinds_of("Ik ben voornemens om eind maart een expertmeeting te organiseren.")
+    assert "next" not in kinds_of("De methodiek is in 2023 opgezet.")
+
+    where = analyse("Waar gaat het geld voor technische opleidingen naartoe?")
+    assert "use" in where.wants and "amount" not in where.wants
+    assert "amount" in analyse("Hoeveel geld gaat er naar technische opleidingen?").wants
+    assert "use" in kinds_of("Het overgrote deel van de middelen wordt besteed aan een subsidieregeling.")
+    assert "use" in kinds_of("Dit wordt onder andere ingezet voor het versterken van de samenwerking.")
+    assert "use" not in kinds_of("In de Kamer is veel aandacht besteed aan de emissies.")
+
+
+def test_hoe_gaat_het_verder_adds_what_is_planned_next(corpus_assistant):
+    answer = corpus_assistant.ask("Wat is de Emissieregistratie en hoe gaat het verder?")
+    assert "3.000 voet" in answer.text
+    assert "voornemens" in answer.text and "voornemens" in _cited(answer)
+
+
+def test_waar_gaat_het_geld_naartoe_is_answered_by_what_it_is_spent_on(corpus_assistant):
+    answer = corpus_assistant.ask("Waar gaat het geld voor technische opleidingen in het hbo naartoe?")
+    assert "ingezet voor" in answer.text and "14 miljoen" in answer.text
+
+
+def test_a_part_without_a_question_word_asks_what_the_question_asks():
+    from assistant.qa import _part_intent
+    from assistant.question import analyse
+
+    question = analyse("Wanneer hoort de Kamer meer over de berekeningen en over de rekenregels?")
+    assert question.parts[1] == "over de rekenregels"
+    assert "date" in _part_intent(question.parts[1], question).strict
+    own_words = analyse("Voor welk bedrag steunt het kabinet het onderzoek, en via welk partnerschap?")
+    assert "amount" not in _part_intent(own_words.parts[1], own_words).strict
