@@ -31,6 +31,7 @@ MIN_CONTEXT = 0.25  # below this share of the question's weight in the best para
 MIN_COVERAGE = 0.15  # the sentence stating the figure must itself share some of the question's words
 PART_NEARBY = 0.15  # a later part of a question is likelier answered near the first part's answer
 PART_OWN_SHARE = 0.2  # a part's answer must hold some of that part's own words
+PART_SUBJECT = 0.5  # ... or a few of them, with its paragraph holding half
 PART_ANSWERED = 0.6  # the best sentence holding this share of a part's own words (and its kind of fact) answers it
 SUBJECT_HERE = 0.8  # a part whose words the best paragraph holds nearly as well as any other is about its subject
 SUBJECT_ENOUGH = 1 / 3  # ... or holds a third of them
@@ -230,7 +231,7 @@ class Assistant:
                 continue
             # "hoe gaat het verder" has no words of its own to find: what comes next, right after the answer, is it.
             follows_on = "next" in part_intent.wants and nearby and _near(best.paragraph, main.paragraph)
-            if follows_on or own.share(set(tokenize(best.text))) >= PART_OWN_SHARE:
+            if follows_on or _holds_part(best, own):
                 answers.append(best)
         return answers
 
@@ -287,6 +288,12 @@ def _part_intent(part: str, intent: Intent) -> Intent:
 def _answers_part(sentence: Sentence, own, part_intent: Intent) -> bool:
     """Does the sentence hold most of a part's own words and the kind of fact it asks for?"""
     return own.share(set(tokenize(sentence.text))) >= PART_ANSWERED and _answers_part_kind(sentence, part_intent)
+
+
+def _holds_part(sentence: Sentence, own) -> bool:
+    """Is the sentence about the part: holding some of its words, and its paragraph most of them?"""
+    share = own.share(set(tokenize(sentence.text)))
+    return share >= PART_OWN_SHARE or (share > 0 and own.share(set(tokenize(sentence.paragraph.text))) >= PART_SUBJECT)
 
 
 def _answers_part_kind(sentence: Sentence, part_intent: Intent) -> bool:
