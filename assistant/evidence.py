@@ -16,7 +16,7 @@ from assistant import figures
 from assistant.amounts import WRITTEN_NUMBERS
 from assistant.lexical import LexicalIndex, tokenize
 from assistant.paragraphs import sentence_spans
-from assistant.question import FACTS, Intent
+from assistant.question import COUNTED, FACTS, Intent
 from assistant.types import Hit, Paragraph
 
 UNKNOWN_WEIGHT = 1.0
@@ -67,6 +67,7 @@ _USE = re.compile(
 )
 _BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
 MAX_ITEMS = 8  # list items quoted after a sentence that announces them
+MAX_NAMING = 4  # sentences quoted after one that names the asked count ("twee indicatoren"), from its paragraph
 _WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
 _FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
 
@@ -277,7 +278,7 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3)
             chosen.append(candidate)
     chosen = _with_antecedents(chosen, scored)
     chosen = sorted(chosen, key=lambda s: (s.rank, s.start))
-    return _with_announced_lists(chosen, scored)
+    return _with_announced_lists(chosen, scored, _asked_count(intent.question))
 
 
 def _with_antecedents(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:
@@ -292,18 +293,33 @@ def _with_antecedents(chosen: list[Sentence], scored: list[Sentence]) -> list[Se
     return chosen if antecedent in chosen else [*chosen, antecedent]
 
 
-def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:
+def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence], asked: re.Pattern | None = None) -> list[Sentence]:
     """A sentence ending in ':' announces what follows ("twee indicatoren:"): bring the next sentence along,
-    or, when list items follow ("- A", "• B"), the items."""
+    or, when list items follow ("- A", "• B"), the items. So does a sentence naming the count the question
+    asks for ("welke twee indicatoren" / "... dat twee indicatoren belangrijk zijn."): its paragraph goes on
+    to name them."""
     result: list[Sentence] = []
     for s in chosen:
         result.append(s)
-        if not s.text.rstrip().endswith(":"):
+        counted = asked is not None and s is chosen[0] and asked.search(s.text) and not _ENUMERATES.search(s.text)
+        if not (s.text.rstrip().endswith(":") or counted):
             continue
         following = sorted((c for c in scored if c.paragraph.id == s.paragraph.id and c.start >= s.end - 1), key=lambda c: c.start)
-        items = list(itertools.takewhile(lambda c: _BULLET.match(c.text), following))[:MAX_ITEMS] or following[:1]
+        if counted:
+            items = following[:MAX_NAMING]
+        else:
+            items = list(itertools.takewhile(lambda c: _BULLET.match(c.text), following))[:MAX_ITEMS] or following[:1]
         result.extend(c for c in items if c not in chosen and c not in result)
     return result
+
+
+def _asked_count(question: str) -> re.Pattern | None:
+    """'Welke twee indicatoren ...' -> a pattern for 'twee indicatoren' (any inflection of the noun)."""
+    match = COUNTED.search(question)
+    if not match:
+        return None
+    count, noun = match.group(1), match.group(2)
+    return re.compile(rf"\b{re.escape(count)}\s+(?:\w+\s+)?{re.escape(noun[: max(4, len(noun) - 3)])}\w*", re.I)
 
 
 def _kinds(sentences: list[Sentence]) -> frozenset[str]:

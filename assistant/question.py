@@ -44,7 +44,7 @@ _ACTOR = re.compile(
     re.I,
 )
 # "Langs welke vier punten", "welke drie maatregelen": the answer names several things, best as a list.
-_LIST = re.compile(r"\bwelke\s+(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\s+[^\W\d_]", re.I)
+COUNTED = re.compile(r"\bwelke\s+(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\s+([^\W\d_]{3,})", re.I)
 # "Hoe gaat het verder", "wat is het vervolg": the answer says what is planned next.
 _NEXT = re.compile(
     r"\bhoe\s+(?:gaat|gaan|moet)\s+(?:het|dit|dat|\w+)?\s*verder\b|\bhoe\s+verder\b|\bvervolg(?:stap\w*)?\b"
@@ -142,7 +142,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         if len(terms) == 2:
             operation = "difference" if _DIFFERENCE.search(text) else "sum"
     wants = {
-        name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", _LIST), ("next", _NEXT))
+        name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT))
         if rx.search(text)
     }
     if _USE.search(text) and "amount" in wants:
