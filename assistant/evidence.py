@@ -65,6 +65,7 @@ _USE = re.compile(
     r"|\bga(?:at|an)\s+naar\b|\bten\s+goede\s+aan\b",
     re.I,
 )
+_NAMES_SEVERAL = re.compile(r"\w[^,.;:]*,[^,.;:]+\sen\s\w")  # "A, B en C"
 _BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
 MAX_ITEMS = 8  # list items quoted after a sentence that announces them
 MAX_NAMING = 4  # sentences quoted after one that names the asked count ("twee indicatoren"), from its paragraph
@@ -306,7 +307,9 @@ def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence], asked:
             continue
         following = sorted((c for c in scored if c.paragraph.id == s.paragraph.id and c.start >= s.end - 1), key=lambda c: c.start)
         if counted:
-            items = following[:MAX_NAMING]
+            # ... up to the sentence that names them all at once ("Deze randvoorwaarden zijn A, B en C.")
+            named = next((i for i, c in enumerate(following[:MAX_NAMING]) if _NAMES_SEVERAL.search(c.text)), MAX_NAMING - 1)
+            items = following[: named + 1]
         else:
             items = list(itertools.takewhile(lambda c: _BULLET.match(c.text), following))[:MAX_ITEMS] or following[:1]
         result.extend(c for c in items if c not in chosen and c not in result)

@@ -333,3 +333,10 @@ def test_a_part_without_a_question_word_asks_what_the_question_asks():
     assert "date" in _part_intent(question.parts[1], question).strict
     own_words = analyse("Voor welk bedrag steunt het kabinet het onderzoek, en via welk partnerschap?")
     assert "amount" not in _part_intent(own_words.parts[1], own_words).strict
+
+
+def test_a_sentence_naming_the_asked_count_is_quoted_with_the_sentences_that_name_them(corpus_assistant):
+    answer = corpus_assistant.ask("Welke drie randvoorwaarden ziet Rijkswaterstaat voor een succesvolle toepassing van innovaties?")
+    assert "drie belangrijke randvoorwaarden" in answer.text
+    assert "gelijkwaardige en complementaire samenwerking" in answer.text  # the next sentence names them
+    assert "Het motto van deze agenda" not in answer.text  # and the quote stops there
