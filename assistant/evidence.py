@@ -16,7 +16,7 @@ from assistant import figures
 from assistant.amounts import WRITTEN_NUMBERS
 from assistant.lexical import LexicalIndex, tokenize
 from assistant.paragraphs import sentence_spans
-from assistant.question import COUNTED, FACTS, Intent
+from assistant.question import COUNTED, FACTS, STATED_IN_HEADINGS, Intent
 from assistant.types import Hit, Paragraph
 
 UNKNOWN_WEIGHT = 1.0
@@ -262,7 +262,7 @@ def answers_kind(sentence: Sentence, intent: Intent) -> bool:
 
 def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3) -> list[Sentence]:
     """The best sentence, plus sentences that add what it lacks (the wanted fact, or uncovered question words)."""
-    statements = [s for s in scored if not _is_question(s.text) and s.paragraph.kind != "heading"]
+    statements = [s for s in scored if not _is_question(s.text) and (s.paragraph.kind != "heading" or _heading_states(s, intent))]
     scored = statements or scored  # quote what the source states, not what it asks
     if not scored:
         return []
@@ -280,6 +280,11 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3)
     chosen = _with_antecedents(chosen, scored)
     chosen = sorted(chosen, key=lambda s: (s.rank, s.start))
     return _with_announced_lists(chosen, scored, _asked_count(intent.question))
+
+
+def _heading_states(sentence: Sentence, intent: Intent) -> bool:
+    """A heading answers only when it states the date or name asked for outright ("Voorgesteld 6 juli 2021")."""
+    return bool(intent.strict & STATED_IN_HEADINGS & sentence.kinds)
 
 
 def _with_antecedents(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:

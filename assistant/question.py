@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use")  # "level": an amount or a percentage
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
+STATED_IN_HEADINGS = frozenset({"date", "actor"})  # asked facts a heading may state ("Voorgesteld 6 juli 2021")
 
 _CLAIM = re.compile(
     r"^\s*(?:(?:en\s+)?klopt\s+(?:het|dit|dat)(?:\s+dat)?|is\s+het\s+(?:juist|waar|correct|zo)(?:\s+dat)?"

@@ -340,3 +340,12 @@ def test_a_sentence_naming_the_asked_count_is_quoted_with_the_sentences_that_nam
     assert "drie belangrijke randvoorwaarden" in answer.text
     assert "gelijkwaardige en complementaire samenwerking" in answer.text  # the next sentence names them
     assert "Het motto van deze agenda" not in answer.text  # and the quote stops there
+
+
+def test_a_date_stated_in_the_heading_above_the_best_paragraph_answers_wanneer(corpus_assistant):
+    """A motie states its date in a heading ("Voorgesteld 6 juli 2021"), not in its text."""
+    answer = corpus_assistant.ask("Op welke datum is de motie over de negatieve spaarrente voorgesteld?")
+    assert not answer.refused and "6 juli 2021" in answer.text
+    assert answer.citations[0].text == "Voorgesteld 6 juli 2021"
+    topic = corpus_assistant.ask("Wat vraagt de motie over de negatieve spaarrente van de regering?")
+    assert all(c.text != "Voorgesteld 6 juli 2021" for c in topic.citations)  # a heading answers only a date or name
