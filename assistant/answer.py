@@ -131,10 +131,13 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
         default=best,
     )
     kind, claim_figure = sorted(_contradictions(claimed, best.stated), key=lambda c: c[0] == "date")[0]
-    source = _closest(kind, claim_figure, best.stated[kind])
+    source = _closest(kind, claim_figure, _comparable(kind, claim_figure, best.stated[kind]))
     marker = book.cite(best.sentence.paragraph, best.sentence.text)
+    elsewhere = next((s for s in best.stated[kind] if s is not source and _equal(kind, claim_figure, s)), None)
+    # "7.600 private partners" when the source says 8.500 partners and 7.600 employees: say what 7.600 counts
+    aside = f"; {_number_of(elsewhere)} slaat in de bron op {elsewhere.unit}" if elsewhere is not None and kind == "count" else ""
     return Composed(
-        f"Nee. Volgens de documenten is het {_shown(source)}, niet {claim_figure.raw} [{marker}]. "
+        f"Nee. Volgens de documenten is het {_shown(source)}, niet {claim_figure.raw} [{marker}]{aside}. "
         f"{_clean(best.sentence.text)} [{marker}]",
         book.citations(),
         verdict="nee",
@@ -169,6 +172,7 @@ class _Reading:
         return self.sentence.score * (0.5 + self.match)
 
 
+SAME_THING = 0.3  # added to a clause's match with a claim when both count the same thing
 _CLAUSE = re.compile(r";|\s[•▪●◦-]\s|\n|(?<=[.:])\s+(?=[-•])")
 
 
@@ -190,8 +194,35 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
             words = set(tokenize(clause))
             if label:
                 words |= set(tokenize(label))  # a cell is read with its row's label
-            readings.append(_Reading(sentence, stated, query.share(words)))
+            # "zes andere landen" against "acht landen": figures counting the same thing speak of the claim
+            same_thing = SAME_THING if _counts_same_thing(claimed, stated) else 0.0
+            readings.append(_Reading(sentence, stated, query.share(words) + same_thing))
     return readings
+
+
+def _counts_same_thing(claimed: dict, stated: dict) -> bool:
+    """Do a claimed and a stated count name the same thing ("zes andere landen", "acht landen")?"""
+    heads = {_head(q) for q in claimed.get("count", [])} - {""}
+    return any(_head(q) in heads for q in stated.get("count", []))
+
+
+def _comparable(kind: str, claimed, stated: list) -> list:
+    """The stated figures a claimed one is compared with: for a count, those counting the same thing
+    ("7.600 private partners" is compared with "8.500 private partners", not with "7.600 medewerkers")."""
+    if kind != "count" or not _head(claimed):
+        return stated
+    return [s for s in stated if _head(s) == _head(claimed)] or stated
+
+
+def _head(quantity) -> str:
+    from assistant.lexical import tokenize
+
+    words = tokenize(quantity.unit.split()[-1], compounds=False) if quantity.unit.strip() else []
+    return words[-1] if words else ""
+
+
+def _number_of(quantity) -> str:
+    return quantity.raw[: len(quantity.raw) - len(quantity.unit)].strip() if quantity.unit else quantity.raw
 
 
 def _supports(claimed: dict, stated: dict) -> bool:
@@ -209,7 +240,7 @@ def _contradictions(claimed: dict, stated: dict) -> list[tuple[str, object]]:
         (kind, figure)
         for kind, values in claimed.items()
         for figure in values
-        if kind in stated and not any(_equal(kind, figure, s) for s in stated[kind])
+        if kind in stated and not any(_equal(kind, figure, s) for s in _comparable(kind, figure, stated[kind]))
     ]
 
 

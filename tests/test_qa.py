@@ -349,3 +349,20 @@ def test_a_date_stated_in_the_heading_above_the_best_paragraph_answers_wanneer(c
     assert answer.citations[0].text == "Voorgesteld 6 juli 2021"
     topic = corpus_assistant.ask("Wat vraagt de motie over de negatieve spaarrente van de regering?")
     assert all(c.text != "Voorgesteld 6 juli 2021" for c in topic.citations)  # a heading answers only a date or name
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "shown"),
+    [
+        ("Klopt het dat er 7.600 private partners bij de HIP's betrokken zijn?", "nee", "8.500 private partners"),
+        ("Klopt het dat er 8.500 private partners bij de HIP's betrokken zijn?", "ja", "8.500 private partners"),
+        ("Klopt het dat er 7.600 medewerkers in LLO-programma's betrokken zijn?", "ja", "7.600 medewerkers"),
+        ("Is het juist dat het UCERF-rapport de regels in zes andere landen vergelijkt?", "nee", "acht landen"),
+    ],
+)
+def test_a_claimed_count_is_compared_with_the_count_of_the_same_thing(corpus_assistant, claim, verdict, shown):
+    """'7.600 private partners' is wrong although the sentence says 7.600 (medewerkers) next to 8.500 partners."""
+    answer = corpus_assistant.ask(claim)
+    assert answer.verdict == verdict and shown in answer.text
+    if verdict == "nee" and "7.600" in claim:
+        assert "7.600 slaat in de bron op medewerkers" in answer.text
