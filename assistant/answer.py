@@ -104,7 +104,7 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
     """
     claimed = _claimed_figures(intent.claim or "")
     if not claimed:
-        return _check_statement(scored, book)
+        return _check_statement(intent.claim or "", scored, query, book)
     readings = [r for s in scored[:15] for r in _clause_readings(s, claimed, query)]
     if not readings or max(max(r.sentence.context, r.match) for r in readings) < 0.3:
         return Composed(
@@ -144,6 +144,8 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
     )
 
 
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|nergens|noch)\b", re.I)
+_NAME = re.compile(r"(?<=\s)[A-Z][\w-]*")  # a capitalised word after the first: a name or an acronym
 _BARE_NUMBER = re.compile(r"(?<![\w.,\-–])(?:\d[\d.,]*\d|\d)(?![\w\-–]|[.,]\d)")
 
 
@@ -244,9 +246,13 @@ def _contradictions(claimed: dict, stated: dict) -> list[tuple[str, object]]:
     ]
 
 
-def _check_statement(scored: list[Sentence], book: CitationBook) -> Composed:
-    """A claim without figures: confirmed only when one sentence holds nearly all its words."""
-    if scored and scored[0].coverage >= 0.75:
+def _check_statement(claim: str, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
+    """A claim without figures: confirmed only when one sentence holds nearly all its words, every name
+    and acronym in it ("alleen HTDM is toegestaan" is not confirmed by "slechts LTDM"), and its negation."""
+    if (
+        scored and scored[0].coverage >= 0.75 and _names_held(claim, scored[0], query)
+        and bool(_NEGATION.search(claim)) == bool(_NEGATION.search(scored[0].text))  # "niet toegestaan" is not "toegestaan"
+    ):
         best = scored[0]
         return Composed(
             f"Ja, dat staat in de documenten. {_clean(best.text)} [{book.cite(best.paragraph, best.text)}]",
@@ -254,6 +260,14 @@ def _check_statement(scored: list[Sentence], book: CitationBook) -> Composed:
             verdict="ja",
         )
     return Composed("Dat kan ik niet bevestigen. " + REFUSAL, refused=True)
+
+
+def _names_held(claim: str, sentence: Sentence, query: Query) -> bool:
+    from assistant.lexical import tokenize
+
+    held = set(tokenize(sentence.text, compounds=False))
+    named = [t for match in _NAME.finditer(claim) for t in tokenize(match.group(), compounds=False)]
+    return all(query.holds(t, held) for t in named)
 
 
 def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationBook) -> Composed:

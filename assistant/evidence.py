@@ -26,6 +26,12 @@ CONTEXT_WEIGHT = 0.25
 OPEN_CLOSE = 0.7
 ANAPHOR_CONTEXT = 0.85  # "Dit programma ..." is about what its paragraph is about
 YEAR_BONUS = 0.1  # for a sentence naming a year the question asks about
+# Words the documents and questions use for one another: "alleen HTDM is toegestaan" / "slechts HTDM".
+_WORDING = [
+    (a, b) for group in (("alleen", "slechts", "enkel", "uitsluitend"), ("ongeveer", "circa", "rond")) for a in group for b in group if a != b
+]
+HEAD_CREDIT = 0.5  # for a sentence holding only the last part of a compound the question uses
+MIN_HEAD = 5  # shorter parts ("land" in "nederland") are too often not a compound's head
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
     r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]*\b|\b(?i:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
@@ -102,10 +108,27 @@ class Query:
         return sum(self.weights.values()) or 1.0
 
     def share(self, tokens: set[str] | frozenset[str]) -> float:
-        return sum(w for t, w in self.weights.items() if t in tokens or self._stood_for(t, tokens)) / self.total
+        found = 0.0
+        for token, weight in self.weights.items():
+            if self.holds(token, tokens):
+                found += weight
+            elif not token.startswith("#") and _headed_by(token, tokens):
+                found += HEAD_CREDIT * weight  # "wensouders" asked, "ouders" written
+        return found / self.total
+
+    def holds(self, token: str, tokens) -> bool:
+        """Are the words `tokens` holding `token`, itself or a form that stands for it?"""
+        return token in tokens or self._stood_for(token, tokens)
 
     def _stood_for(self, token: str, tokens) -> bool:
         return any(alternative <= tokens for alternative in self.alternatives.get(token, ()))
+
+
+def _headed_by(compound: str, tokens) -> bool:
+    """Is the compound's last part ("wens|ouder") one of the words?"""
+    return len(compound) >= MIN_HEAD + 3 and any(
+        len(t) >= MIN_HEAD and len(compound) - len(t) >= 3 and compound.endswith(t) and not t.startswith("#") for t in tokens
+    )
 
 
 def make_query(
@@ -127,7 +150,7 @@ def make_query(
         else:
             weight = lexical.idf(token) * (NGRAM_WEIGHT if token.startswith("#") else 1.0)
         weights[token] = max(weights.get(token, 0.0), weight)
-    return Query(weights, _alternatives(weights, synonyms))
+    return Query(weights, _alternatives(weights, [*synonyms, *_WORDING]))
 
 
 def _alternatives(weights: dict[str, float], synonyms) -> dict[str, tuple[frozenset[str], ...]]:

@@ -366,3 +366,20 @@ def test_a_claimed_count_is_compared_with_the_count_of_the_same_thing(corpus_ass
     assert answer.verdict == verdict and shown in answer.text
     if verdict == "nee" and "7.600" in claim:
         assert "7.600 slaat in de bron op medewerkers" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Klopt het dat in Nederland alleen HTDM is toegestaan met genetisch materiaal van beide wensouders?", "ja"),
+        ("Klopt het dat in Nederland alleen LTDM is toegestaan met genetisch materiaal van beide wensouders?", None),
+        ("Klopt het dat in België alleen HTDM is toegestaan met genetisch materiaal van beide wensouders?", None),
+        ("Klopt het dat in Nederland HTDM niet is toegestaan met genetisch materiaal van beide wensouders?", None),
+    ],
+)
+def test_a_claim_without_figures_is_confirmed_only_with_its_names_and_its_negation(corpus_assistant, claim, verdict):
+    """'slechts HTDM toegestaan' confirms 'alleen HTDM', never another acronym, another country or 'niet toegestaan'."""
+    answer = corpus_assistant.ask(claim)
+    assert answer.verdict == verdict
+    if verdict is None:
+        assert answer.refused and answer.text.startswith("Dat kan ik niet bevestigen")
