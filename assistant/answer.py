@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import figures
+from assistant.amounts import WRITTEN_NUMBERS
 from assistant.figures import Quantity
 from assistant.evidence import Query, Sentence, answers_kind, paragraph_scale, select
 from assistant.question import Intent
@@ -284,6 +285,31 @@ def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: Citation
         text = f"Samen is dat {result}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
     quotes = f" {_clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {_clean(s2.text)} [{m2}]")
     return Composed(text + quotes, book.citations())
+
+
+def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Composed | None:
+    """'Hoeveel ... bij elkaar?' answered by adding the figures one sentence states ("drie kinderen geboren
+    en nog twee verwacht"), shown as the sum, in words when the source writes them in words."""
+    for sentence in scored[:5]:
+        if not answers_kind(sentence, intent) or _PART_OF_TOTAL.search(sentence.text):
+            continue  # "€351,6 miljoen, waarvan €145,8 miljoen": the figures overlap, adding them is wrong
+        stated = _figures_of(sentence.text, paragraph_scale(sentence.paragraph))
+        kind = "amount" if "amount" in stated else "count"
+        values = stated.get(kind, [])
+        if not 2 <= len(values) <= MAX_TERMS:
+            continue
+        value = sum(v.value for v in values)
+        numbers = [_number_of(v) if kind == "count" else v.raw for v in values]
+        in_words = kind == "count" and all(n.lower() in WRITTEN_NUMBERS for n in numbers)
+        shown = _WORDS_FOR.get(int(value), _format(kind, value, values[0])) if in_words and value == int(value) else _format(kind, value, values[0])
+        marker = book.cite(sentence.paragraph, sentence.text)
+        return Composed(f"Samen is dat {shown}: {' plus '.join(numbers)} [{marker}]. {_clean(sentence.text)} [{marker}]", book.citations())
+    return None
+
+
+_PART_OF_TOTAL = re.compile(r"\b(?:waarvan|totaal|inclusief|exclusief|oplopend)\b", re.I)
+MAX_TERMS = 4
+_WORDS_FOR = {value: word for word, value in WRITTEN_NUMBERS.items() if value <= 20}
 
 
 _FROM_TO = re.compile(r"\bvan\s+(?:€\s?)?(\d[\d.,]*)\s+(?:\w+\s+)?(?:naar|tot)\s+(?:€\s?)?(\d[\d.,]*)")

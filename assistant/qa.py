@@ -175,7 +175,11 @@ class Assistant:
             return compose.refusal(scored), confidence
         if intent.claim:
             return compose.check_claim(intent, scored, query, book), confidence
-        if intent.operation:
+        if intent.operation and not intent.terms:
+            total = compose.total(intent, scored, book)
+            if total:
+                return total, confidence
+        elif intent.operation:
             terms: list = []
             for term in intent.terms:
                 terms.append(self._term_amount(term, filters, [t[1] for t in terms if t], intent.percentages))

@@ -142,6 +142,8 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         terms = _split_terms(text)
         if len(terms) == 2:
             operation = "difference" if _DIFFERENCE.search(text) else "sum"
+        elif _SUM.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
+            operation = "sum"  # "hoeveel ... bij elkaar?": the terms stand together in one sentence
     wants = {
         name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT))
         if rx.search(text)

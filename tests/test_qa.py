@@ -383,3 +383,10 @@ def test_a_claim_without_figures_is_confirmed_only_with_its_names_and_its_negati
     assert answer.verdict == verdict
     if verdict is None:
         assert answer.refused and answer.text.startswith("Dat kan ik niet bevestigen")
+
+
+def test_bij_elkaar_adds_the_figures_one_sentence_states_but_not_a_total_and_its_part(corpus_assistant):
+    answer = corpus_assistant.ask("Hoeveel VUmc-kinderen zijn er samen geboren en verwacht?")
+    assert answer.text.startswith("Samen is dat vijf: drie plus twee [1].")  # in words, as the source writes them
+    overlap = corpus_assistant.ask("Hoeveel geld is er voor Techkwadraat bij elkaar?")
+    assert "351,6 miljoen" in overlap.text and "497,4" not in overlap.text  # "€351,6 miljoen, waarvan €145,8 miljoen"
