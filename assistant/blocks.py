@@ -41,6 +41,7 @@ class Block:
     line_pages: list[int] = field(default_factory=list)
     level: int = 0
     number: int | None = None  # footnote number
+    style: int | None = None  # a heading's font style rank, when it has one
 
     @property
     def pages(self) -> list[int]:
@@ -89,9 +90,7 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             current = None
             continue
         last = blocks[-1] if blocks else None
-        if (current is None and last is not None and last.kind == "heading" and line.style_rank is not None
-                and not line.gap_before and last.level == line.style_rank and len(last.lines) < 5
-                and last.line_pages[-1] == line.page):
+        if current is None and _wraps(last, line, max_lines=5):
             last.add(line)  # a styled heading wrapping onto its next line
             continue
         if current is None and last is not None and last.kind == "heading" and _unfinished_heading(last, line):
@@ -135,11 +134,14 @@ _JOINING_WORDS = frozenset("en of van voor de het een in op met aan door over bi
 
 
 def _unfinished_heading(heading: Block, line: Line) -> bool:
-    """A heading line ending in 'en', 'van', ',' or '-' goes on: the next line, close below and short, ends it."""
+    """A heading line ending in 'en', 'van', ',' or '-', or followed by a line in its style, goes on:
+    the next line, close below, short and starting in lower case, ends it."""
     words = heading.lines[-1].split()
     if not words or len(heading.lines) >= 3 or line.gap_before or heading.line_pages[-1] != line.page:
         return False
     dangling = words[-1].lower() in _JOINING_WORDS or words[-1].endswith((",", "-"))
+    # "5. Financiële implicaties, ... en geopolitieke" / "aspecten", in the heading's own style
+    dangling = dangling or (heading.style is not None and heading.style == line.style_rank)
     text = line.text.strip()
     return dangling and text[:1].islower() and 0 < len(text.split()) <= 6 and not ends_sentence(text)
 
@@ -150,18 +152,23 @@ def _finished(current: Block, line: Line) -> bool:
     return ends_sentence(last) or (line.gap_before and len(last) < 40 and not last.endswith((",", "-")))
 
 
+def _wraps(last: Block | None, line: Line, max_lines: int = 4) -> bool:
+    """Does a line in the style of the (unnumbered) heading right above go on with it?"""
+    return (
+        last is not None and last.kind == "heading" and not line.gap_before and line.style_rank is not None
+        and last.level == line.style_rank and len(last.lines) < max_lines and last.line_pages[-1] == line.page
+    )
+
+
 def _add_heading(blocks: list[Block], line: Line) -> None:
     """Start a heading block, or continue the previous one when a styled heading wraps onto a second line."""
     last = blocks[-1] if blocks else None
-    if (
-        last is not None and last.kind == "heading" and not line.gap_before and line.style_rank is not None
-        and last.level == line.style_rank and len(last.lines) < 4 and last.pages[-1] == line.page
-    ):
+    if _wraps(last, line):
         last.add(line)
         return
     depth = numbered_depth(line.text)
     level = 10 + depth if depth else (line.style_rank if line.style_rank is not None else UNRANKED)
-    block = Block("heading", level=level)
+    block = Block("heading", level=level, style=line.style_rank)
     block.add(line)
     blocks.append(block)
 

@@ -174,6 +174,11 @@ def test_a_heading_wrapped_after_en_keeps_its_last_words(corpus_docs):
     assert "1.2 Blootstelling van platformmedewerkers aan ultrafijn stof en andere stoffen" in headings
     opening = next(p for p in doc.paragraphs if "Verkenning haalbaarheid gezondheidsonderzoek" in p.text)
     assert opening.text.startswith("Op 1 oktober 2021 heeft de Kamer")
+    # a wrap in the heading's own style, without a joining word, goes on too
+    assert "1.1 Blootstelling van de omgeving van luchthavens aan ultrafijn stof van de luchtvaart" in headings
+    fiche = corpus_docs["08_bnc-fiche_fin_2022-12_fiche1_instant_payments.pdf"]
+    assert any(p.text.endswith("concurrentiekracht en geopolitieke aspecten") for p in fiche.paragraphs if p.kind == "heading")
+    assert any(p.text.startswith("a) Consequenties EU-begroting Het voorstel heeft geen gevolgen") for p in fiche.paragraphs)
 
 
 def test_a_short_heading_does_not_swallow_the_first_line_of_its_paragraph():
