@@ -100,6 +100,8 @@ _PART_BREAK = re.compile(
     re.I,
 )
 
+_OBJECT_BREAK = re.compile(r",?\s+en\s+(?=(?:de|het)\s)", re.I)
+
 
 @dataclass(frozen=True)
 class Intent:
@@ -171,16 +173,20 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         premise=bool(_PREMISE.search(text)),
         follow_up=has_history and len(words) <= 9 and bool(_FOLLOW_UP.search(text)),
         change=bool(_CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
-        parts=_parts(text) if not (claim or operation) else (),
+        parts=_parts(text, objects=bool(strict & FACTS)) if not (claim or operation) else (),
         percentages=bool(_PERCENTAGE.search(text)) and not _AMOUNT.search(text),
         years=tuple(dict.fromkeys(int(y) for y in _YEAR.findall(text))),
     )
 
 
-def _parts(text: str) -> tuple[str, ...]:
+def _parts(text: str, objects: bool = False) -> tuple[str, ...]:
+    """The question's separate asks. With `objects`, a date or figure asked of two things ("wanneer krijgt
+    de Kamer de strategie en de sectoragenda") is asked of each."""
     if re.search(r"\bzowel\b", text, re.I):  # "zowel A als B" asks about A and about B
         text = re.sub(r"\s+als\s+", " en bij ", re.sub(r"\bzowel\s+", "", text, flags=re.I), count=1, flags=re.I)
     pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
+    if objects and len(pieces) == 1:
+        pieces = [p.strip(" ,?") for p in _OBJECT_BREAK.split(text, maxsplit=1)]
     pieces = [p for p in pieces if len(_WORDS.findall(p)) >= 2]
     return tuple(pieces) if len(pieces) > 1 else ()
 

@@ -390,3 +390,17 @@ def test_bij_elkaar_adds_the_figures_one_sentence_states_but_not_a_total_and_its
     assert answer.text.startswith("Samen is dat vijf: drie plus twee [1].")  # in words, as the source writes them
     overlap = corpus_assistant.ask("Hoeveel geld is er voor Techkwadraat bij elkaar?")
     assert "351,6 miljoen" in overlap.text and "497,4" not in overlap.text  # "€351,6 miljoen, waarvan €145,8 miljoen"
+
+
+def test_a_date_asked_of_two_things_is_asked_of_each():
+    from assistant.question import analyse
+
+    both = analyse("Wanneer krijgt de Kamer de nationale technologiestrategie en de sectoragenda?")
+    assert both.parts == ("Wanneer krijgt de Kamer de nationale technologiestrategie", "de sectoragenda")
+    assert analyse("Wat doen gemeenten en de provincies?").parts == ()  # no date or figure asked: one ask
+
+
+def test_wanneer_of_two_documents_answers_both(corpus_assistant):
+    answer = corpus_assistant.ask("Wanneer ontvangt de Kamer de Nationale Technologiestrategie en de sectoragenda maritieme maakindustrie?")
+    assert "najaar" in answer.text and "rond de zomer" in answer.text
+    assert len({c.paragraph_id for c in answer.citations}) == 2
