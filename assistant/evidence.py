@@ -34,7 +34,8 @@ HEAD_CREDIT = 0.5  # for a sentence holding only the last part of a compound the
 MIN_HEAD = 5  # shorter parts ("land" in "nederland") are too often not a compound's head
 NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
-    r"\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]*\b|\b(?i:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
+    r"\b(?:[Dd]hr|[Mm]evr|[Dd]rs?|[Pp]rof|[Mm]r|[Ii]r)\.\s|\b[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:van\s|de\s)?[A-Z][a-z]+"  # Dhr. W. Mul
+    r"|\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]*\b|\b(?i:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
     r"|universiteit\w*|hogescho\w*|werkgevers?|vakbond\w*|sociale\s+partners|Raad\s+van\s+State|Kamer|Commissie"
     r"|toezichthouder\w*|autoriteit|stichting|platform|TNO|leden|lid|fractie\w*|ziekenhuis\w*|centrum|bank\w*)\b"
 )

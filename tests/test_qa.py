@@ -253,6 +253,9 @@ def test_members_hospitals_and_capitalised_institutions_are_actors():
     assert "actor" in kinds_of("Vragen van de leden Van Weyenberg en Kat.")
     assert "actor" in kinds_of("In Nederland is het Medisch Centrum van de Vrije Universiteit (VUmc) bevoegd.")
     assert "actor" not in kinds_of("Het gaat om een relatief klein krediet.")
+    assert "actor" in kinds_of("Begeleidingscommissie met onafhankelijk voorzitter (Dhr. W. Mul).")  # a person
+    assert "actor" in kinds_of("Het rapport is geschreven door J.A. de Vries.")
+    assert "actor" not in kinds_of("Dit is een zin. Het werkt goed.")
 
 
 def test_welke_vier_prefers_the_sentence_that_lists_them():
