@@ -76,10 +76,43 @@ def lookup(
             (part_best.paragraph.id, part_best.start) != (c.paragraph.id, c.start) for c in chosen
         ):
             chosen.append(part_best)
+    if intent.premise:
+        correcting = _correcting_sentence(intent, chosen, scored)
+        if correcting is not None:
+            chosen = [correcting]  # the sentence that corrects the premise is the answer
     chosen.sort(key=lambda s: (s.rank, s.start))
     body = quote_sentences(chosen, book)
     correction = _premise_correction(intent, chosen, book) if intent.premise else ""
     return Composed(f"{correction}{body}", book.citations())
+
+
+def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Sentence]) -> Sentence | None:
+    """For 'Waarom pas in 2029 ...?': the sentence stating a different date in the same role ("in 2027", not
+    "tot 2031"), when none of the chosen sentences has one. A date's preposition tells its role."""
+    asked = [(d, _preposition(intent.question, d.start)) for d in _figures_of(intent.question).get("date", [])]
+    asked = [(d, role) for d, role in asked if role]
+
+    def corrects(sentence: Sentence) -> bool:
+        stated = _figures_of(sentence.text).get("date", [])
+        return any(
+            role == _preposition(sentence.text, s.start) and not _equal("date", d, s) for d, role in asked for s in stated
+        )
+
+    if not asked or any(corrects(s) for s in chosen):
+        return None
+    return next((s for s in scored[:PREMISE_READ] if corrects(s) and s.context >= MIN_PREMISE_CONTEXT), None)
+
+
+def _preposition(text: str, start: int) -> str:
+    words = [w.lower() for w in text[:start].split()]
+    while words and words[-1] in ("het", "de", "een"):  # "in het derde kwartaal van 2023"
+        words.pop()
+    return words[-1] if words and words[-1] in _ROLES else ""
+
+
+_ROLES = frozenset({"in", "tot", "vanaf", "per", "sinds", "voor", "vóór", "na", "uiterlijk", "op"})
+PREMISE_READ = 10  # sentences read for one correcting a premise's date
+MIN_PREMISE_CONTEXT = 0.3  # ... on the question's subject
 
 
 def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBook) -> str:

@@ -407,3 +407,17 @@ def test_wanneer_of_two_documents_answers_both(corpus_assistant):
     answer = corpus_assistant.ask("Wanneer ontvangt de Kamer de Nationale Technologiestrategie en de sectoragenda maritieme maakindustrie?")
     assert "najaar" in answer.text and "rond de zomer" in answer.text
     assert len({c.paragraph_id for c in answer.citations}) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "stated", "asked"),
+    [
+        ("Waarom maakt het RIVM pas vanaf 2026 de emissies boven 3.000 voet inzichtelijk?", "2023", "2026"),
+        ("Waarom loopt Techkwadraat tot 2035?", "2031", "2035"),
+    ],
+)
+def test_a_wrong_date_is_corrected_by_a_date_in_the_same_role(corpus_assistant, question, stated, asked):
+    """'vanaf 2026' is corrected by a 'vanaf' date and 'tot 2035' by a 'tot' date, not by any date nearby."""
+    answer = corpus_assistant.ask(question)
+    assert answer.text.startswith(f"Let op: dat klopt niet. Volgens de documenten gaat het om {stated}, niet om {asked} [1].")
+    assert stated in answer.citations[0].quote
