@@ -194,6 +194,8 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
         kinds.add("actor")
     if _ENUMERATES.search(text):
         kinds.add("list")
+    if kinds & {"quantity", "level"} and _FUTURE_TARGET.search(text):
+        kinds.add("target")  # "In 2030 is de kwaliteit van leven ... met 25% toegenomen"
     if _NEXT.search(text):
         kinds.add("next")
     if _USE.search(text):

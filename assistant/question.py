@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use")  # "level": an amount or a percentage
+WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target")  # "level": an amount or a percentage
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
 STATED_IN_HEADINGS = frozenset({"date", "actor"})  # asked facts a heading may state ("Voorgesteld 6 juli 2021")
 
@@ -55,6 +55,8 @@ _NEXT = re.compile(
 )
 # "Waar gaat het geld naartoe", "waaraan wordt het budget besteed": where money goes, not how much it is.
 _USE = re.compile(r"\bwaar(?:aan|voor|heen|naartoe)\b|\bwaar\b.*\b(?:naartoe|heen|aan\s+besteed|voor\s+gebruikt)\b", re.I)
+# "Welk doel geldt er voor ...", "wat is de ambitie": a target to reach, best a figure by a year.
+_TARGET = re.compile(r"\b(?:welk\w*|wat\s+is|wat\s+zijn)\s+(?:het\s+|de\s+)?(?:doel\w*|ambitie\w*|streef\w*)\b", re.I)
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
 # "Hoe hoog is de boete", "welk aandeel": the answer is a sum of money or a percentage, not a duration or a count.
 _LEVEL = re.compile(r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b", re.I)
@@ -147,7 +149,8 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         elif _SUM.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
             operation = "sum"  # "hoeveel ... bij elkaar?": the terms stand together in one sentence
     wants = {
-        name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT))
+        name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT),
+                          ("target", _TARGET))
         if rx.search(text)
     }
     if _USE.search(text) and "amount" in wants:

@@ -421,3 +421,14 @@ def test_a_wrong_date_is_corrected_by_a_date_in_the_same_role(corpus_assistant, 
     answer = corpus_assistant.ask(question)
     assert answer.text.startswith(f"Let op: dat klopt niet. Volgens de documenten gaat het om {stated}, niet om {asked} [1].")
     assert stated in answer.citations[0].quote
+
+
+def test_welk_doel_prefers_a_figure_to_reach_by_a_year(corpus_assistant):
+    from assistant.evidence import kinds_of
+    from assistant.question import analyse
+
+    assert "target" in analyse("Welk doel geldt er voor mensen met dementie?").wants
+    assert "target" in kinds_of("In 2030 is de kwaliteit van leven van mensen met dementie met 25% toegenomen.")
+    assert "target" not in kinds_of("De aandacht voor dementie heeft geleid tot mooie initiatieven.")
+    answer = corpus_assistant.ask("Wat is het doel voor zorg in de eigen leefomgeving?")
+    assert "In 2030 wordt zorg 50% meer (of vaker) in de eigen leefomgeving georganiseerd" in answer.text
