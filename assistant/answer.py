@@ -157,7 +157,11 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
     if supporting:
         chosen = supporting[0]
         marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
-        return Composed(f"Ja, dat klopt. {_clean(chosen.sentence.text)} [{marker}]", book.citations(), verdict="ja")
+        stated_dates = chosen.stated.get("date", [])
+        # "per 1 januari" supports "per 1 januari 2030" only as far as it goes
+        yearless = stated_dates and not any(d.has_year for d in stated_dates) and any(d.has_year for d in claimed.get("date", []))
+        note = " De bron noemt daarbij geen jaartal." if yearless else ""
+        return Composed(f"Ja, dat klopt. {_clean(chosen.sentence.text)} [{marker}]{note}", book.citations(), verdict="ja")
     # Contradicted in its figure rather than only in its year: "2019: 28.914" answers a claim about 2019.
     best = max(
         (r for r in readings if r.weight >= 0.8 * best.weight and _contradictions(claimed, r.stated)),
@@ -463,6 +467,8 @@ def _inside(q, amounts) -> bool:
 
 def _equal(kind: str, a, b) -> bool:
     if kind == "date":
+        if not (a.has_year and b.has_year):  # "1 januari" neither confirms nor contradicts "1 januari 2030"'s year
+            return (a.first.month, a.first.day, a.last.month, a.last.day) == (b.first.month, b.first.day, b.last.month, b.last.day)
         return a.first == b.first and a.last == b.last
     return abs(a.value - b.value) <= 1e-6 * max(abs(a.value), abs(b.value), 1.0)
 

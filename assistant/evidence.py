@@ -73,6 +73,7 @@ _USE = re.compile(
     re.I,
 )
 _NAMES_SEVERAL = re.compile(r"\w[^,.;:]*,[^,.;:]+\sen\s\w")  # "A, B en C"
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
 MAX_ITEMS = 8  # list items quoted after a sentence that announces them
 MAX_NAMING = 4  # sentences quoted after one that names the asked count ("twee indicatoren"), from its paragraph
@@ -238,8 +239,8 @@ def score_sentences(
         previous: frozenset[str] = frozenset()
         for start, end in sentence_spans(p.text):
             text = p.text[start:end].strip()
-            if len(text) < 3:
-                continue
+            if len(text) < 3 or (p.kind == "paragraph" and len(_WORD.findall(text)) < 2):
+                continue  # a fragment ("to 2.") says nothing
             own = _tokens(text)
             # "Dit programma heeft als doel ..." speaks of what the sentence before named.
             anaphoric = bool(_ANAPHOR.match(text))

@@ -432,3 +432,16 @@ def test_welk_doel_prefers_a_figure_to_reach_by_a_year(corpus_assistant):
     assert "target" not in kinds_of("De aandacht voor dementie heeft geleid tot mooie initiatieven.")
     answer = corpus_assistant.ask("Wat is het doel voor zorg in de eigen leefomgeving?")
     assert "In 2030 wordt zorg 50% meer (of vaker) in de eigen leefomgeving georganiseerd" in answer.text
+
+
+def test_a_date_without_a_year_neither_contradicts_nor_silently_confirms_a_year(corpus_assistant):
+    """The source says 'per 1 januari': '1 januari 2030' is not wrong, but the year is not confirmed either."""
+    answer = corpus_assistant.ask("Klopt het dat de SLIM-regeling per 1 januari 2030 is verlengd?")
+    assert answer.verdict == "ja" and answer.text.endswith("De bron noemt daarbij geen jaartal.")
+    other_day = corpus_assistant.ask("Klopt het dat de SLIM-regeling per 1 februari is verlengd?")
+    assert other_day.verdict == "nee" and "1 januari, niet 1 februari" in other_day.text
+
+
+def test_a_question_without_content_is_not_answered_with_a_fragment(corpus_assistant):
+    answer = corpus_assistant.ask("Waarom pas in 2029?")
+    assert all(len(re.findall(r"[^\W\d_]{2,}", c.quote)) >= 2 for c in answer.citations)  # not "to 2."
