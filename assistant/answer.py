@@ -100,7 +100,9 @@ def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Se
 
     if not asked or any(corrects(s) for s in chosen):
         return None
-    return next((s for s in scored[:PREMISE_READ] if corrects(s) and s.context >= MIN_PREMISE_CONTEXT), None)
+    read = scored[:PREMISE_READ]
+    subject = max((s.context for s in read), default=0.0)  # the correction must be on the question's subject
+    return next((s for s in read if corrects(s) and s.context >= PREMISE_SUBJECT * subject), None)
 
 
 def _preposition(text: str, start: int) -> str:
@@ -112,7 +114,7 @@ def _preposition(text: str, start: int) -> str:
 
 _ROLES = frozenset({"in", "tot", "vanaf", "per", "sinds", "voor", "vóór", "na", "uiterlijk", "op"})
 PREMISE_READ = 10  # sentences read for one correcting a premise's date
-MIN_PREMISE_CONTEXT = 0.3  # ... on the question's subject
+PREMISE_SUBJECT = 0.8  # ... from a paragraph matching the question nearly as well as the best one
 
 
 def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBook) -> str:

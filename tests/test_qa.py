@@ -414,6 +414,7 @@ def test_wanneer_of_two_documents_answers_both(corpus_assistant):
     [
         ("Waarom maakt het RIVM pas vanaf 2026 de emissies boven 3.000 voet inzichtelijk?", "2023", "2026"),
         ("Waarom loopt Techkwadraat tot 2035?", "2031", "2035"),
+        ("Waarom hoort Techkwadraat pas in 2029 of het de rest van het geld krijgt?", "2027", "2029"),  # not "tot 2031"
     ],
 )
 def test_a_wrong_date_is_corrected_by_a_date_in_the_same_role(corpus_assistant, question, stated, asked):
