@@ -314,7 +314,7 @@ def _answers_part(sentence: Sentence, own, part_intent: Intent) -> bool:
 
 
 def _holds_part(sentence: Sentence, own) -> bool:
-    """Is the sentence about the part: holding some of its words, and its paragraph most of them?"""
+    """Is the sentence about the part: holding a fifth of its words, or a few with its paragraph holding half?"""
     share = own.share(set(tokenize(sentence.text)))
     return share >= PART_OWN_SHARE or (share > 0 and own.share(set(tokenize(sentence.paragraph.text))) >= PART_SUBJECT)
 

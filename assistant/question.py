@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target")  # "level": an amount or a percentage
+# "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach
+WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target")
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
 STATED_IN_HEADINGS = frozenset({"date", "actor"})  # asked facts a heading may state ("Voorgesteld 6 juli 2021")
 
@@ -101,8 +102,12 @@ _PART_BREAK = re.compile(
     r"om|te|waarom)\b)|,\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
     re.I,
 )
-
+# "Wanneer krijgt de Kamer de strategie en de sectoragenda": two things, each asked about.
 _OBJECT_BREAK = re.compile(r",?\s+en\s+(?=(?:de|het)\s)", re.I)
+# What a question wants when these match (see also _STRICT: what it asks for outright).
+_WANTED = (
+    ("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT), ("target", _TARGET)
+)
 
 
 @dataclass(frozen=True)
@@ -148,11 +153,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
             operation = "difference" if _DIFFERENCE.search(text) else "sum"
         elif _SUM.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
             operation = "sum"  # "hoeveel ... bij elkaar?": the terms stand together in one sentence
-    wants = {
-        name for name, rx in (("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT),
-                          ("target", _TARGET))
-        if rx.search(text)
-    }
+    wants = {name for name, rx in _WANTED if rx.search(text)}
     if _USE.search(text) and "amount" in wants:
         wants = (wants - {"amount"}) | {"use"}
     if _QUANTITY.search(text) and "amount" not in wants:
