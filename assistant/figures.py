@@ -27,6 +27,7 @@ LEVEL_UNITS = frozenset({"%", "procent", "procentpunt", *SCALE_WORDS})
 
 __all__ = ["Amount", "Quantity", "Period", "Figure", "parse_number", "find_amounts", "find_quantities",
            "find_periods", "table_scale", "same_amount", "format_amount", "all_figures", "figure_key",
+           "by_kind", "shown", "same_figure", "closest", "number_of",
            "figures_in", "unsupported_figures"]
 
 
@@ -160,3 +161,58 @@ def _within(source: Period, claimed: Period) -> bool:
     except ValueError:  # 29 februari in another year
         return False
     return claimed.first <= first and last <= claimed.last
+
+
+# --- figures of one kind, compared ------------------------------------------------
+
+def by_kind(text: str, scale: float = 1.0) -> dict[str, list]:
+    """The figures a text states, by kind: amount, percentage, count, date (amounts scaled by a table's unit)."""
+    found: dict[str, list] = {}
+    amounts = find_amounts(text, scale)
+    if amounts:
+        found["amount"] = amounts
+    quantities = [q for q in find_quantities(text) if not _inside(q, amounts)]
+    percentages = [q for q in quantities if q.unit == "%"]
+    counts = [q for q in quantities if q.unit != "%"]
+    if percentages:
+        found["percentage"] = percentages
+    if counts:
+        found["count"] = counts
+    periods = find_periods(text)
+    if periods:
+        found["date"] = periods
+    return found
+
+
+def shown(figure) -> str:
+    """The source's figure as written, with the % sign added to "8 procent" so either notation is recognised."""
+    raw = figure.raw
+    if getattr(figure, "unit", None) == "%" and "%" not in raw:
+        value = f"{figure.value:g}".replace(".", ",")
+        return f"{raw} ({value}%)"
+    return raw
+
+
+def number_of(quantity) -> str:
+    """The number as the source writes it, without its unit: "drie" of "drie kinderen"."""
+    return quantity.raw[: len(quantity.raw) - len(quantity.unit)].strip() if quantity.unit else quantity.raw
+
+
+def _inside(q, amounts) -> bool:
+    return any(a.start <= q.start < a.end for a in amounts)
+
+
+def same_figure(kind: str, a, b) -> bool:
+    """Equal values of one kind, across notations ("€ 3.8 miljoen" = "3,8 mln"; dates by their span)."""
+    if kind == "date":
+        if not (a.has_year and b.has_year):  # "1 januari" neither confirms nor contradicts "1 januari 2030"'s year
+            return (a.first.month, a.first.day, a.last.month, a.last.day) == (b.first.month, b.first.day, b.last.month, b.last.day)
+        return a.first == b.first and a.last == b.last
+    return abs(a.value - b.value) <= 1e-6 * max(abs(a.value), abs(b.value), 1.0)
+
+
+def closest(kind: str, claimed, stated: list):
+    """Of the stated figures, the one nearest a claimed figure."""
+    if kind == "date":
+        return min(stated, key=lambda s: abs((s.first - claimed.first).days))
+    return min(stated, key=lambda s: abs(s.value - claimed.value))

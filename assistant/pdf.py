@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 import pypdf
-from pypdf.errors import LimitReachedError, PdfReadError
+from pypdf.errors import LimitReachedError
 
 from assistant.errors import IngestError
 from assistant.footnotes import explicit_marker

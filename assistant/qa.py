@@ -13,6 +13,7 @@ import time
 from dataclasses import replace
 
 from assistant import answer as compose
+from assistant import claims
 from assistant.config import Settings
 from assistant.errors import QuestionError
 from assistant.answer import best_figure
@@ -174,7 +175,7 @@ class Assistant:
         if not scored or scored[0].context < MIN_CONTEXT:
             return compose.refusal(scored), confidence
         if intent.claim:
-            return compose.check_claim(intent, scored, query, book), confidence
+            return claims.check_claim(intent, scored, query, book), confidence
         if intent.operation and not intent.terms:
             total = compose.total(intent, scored, book)
             if total:

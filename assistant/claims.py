@@ -1,0 +1,186 @@
+"""Claim checks: 'Klopt het dat ...' gets Ja or Nee with the source's own figure, or is not confirmed.
+
+A claim with figures is judged on the clause whose words best match it, against the
+figures of the same kind (and, for counts, of the same thing) stated there. A claim
+without figures is confirmed only by a sentence holding nearly all its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import figures
+from assistant.answer import REFUSAL, CitationBook, Composed, clean
+from assistant.evidence import Query, Sentence, paragraph_scale
+from assistant.figures import Quantity
+from assistant.lexical import tokenize
+from assistant.question import Intent
+
+
+def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
+    """Ja/Nee/niet te bevestigen for a claim, judged on the clause that best matches its subject.
+
+    Clauses matter in lists ("in 2040 ... 30% ...; in 2030 ... 50% ..."): the figure next to
+    the claim's words is the one to compare, not any figure in the sentence.
+    """
+    claimed = _claimed_figures(intent.claim or "")
+    if not claimed:
+        return _check_statement(intent.claim or "", scored, query, book)
+    readings = [r for s in scored[:15] for r in _clause_readings(s, claimed, query)]
+    if not readings or max(max(r.sentence.context, r.match) for r in readings) < 0.3:
+        return Composed(
+            "Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL,
+            refused=True,
+        )
+    best = max(readings, key=lambda r: r.weight)
+    if not _contradictions(claimed, best.stated) and not _supports(claimed, best.stated):
+        best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: r.weight, default=best)
+    supporting = [
+        r for r in readings
+        if r.weight >= 0.8 * best.weight and _supports(claimed, r.stated)
+    ]
+    if not supporting and not _contradictions(claimed, best.stated):
+        return Composed("Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL, refused=True)
+    if supporting:
+        chosen = supporting[0]
+        marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
+        stated_dates = chosen.stated.get("date", [])
+        # "per 1 januari" supports "per 1 januari 2030" only as far as it goes
+        yearless = stated_dates and not any(d.has_year for d in stated_dates) and any(d.has_year for d in claimed.get("date", []))
+        note = " De bron noemt daarbij geen jaartal." if yearless else ""
+        return Composed(f"Ja, dat klopt. {clean(chosen.sentence.text)} [{marker}]{note}", book.citations(), verdict="ja")
+    # Contradicted in its figure rather than only in its year: "2019: 28.914" answers a claim about 2019.
+    best = max(
+        (r for r in readings if r.weight >= 0.8 * best.weight and _contradictions(claimed, r.stated)),
+        key=lambda r: (not _dated_contradiction(claimed, r.stated), r.weight),
+        default=best,
+    )
+    kind, claim_figure = sorted(_contradictions(claimed, best.stated), key=lambda c: c[0] == "date")[0]
+    source = figures.closest(kind, claim_figure, _comparable(kind, claim_figure, best.stated[kind]))
+    marker = book.cite(best.sentence.paragraph, best.sentence.text)
+    elsewhere = next((s for s in best.stated[kind] if s is not source and figures.same_figure(kind, claim_figure, s)), None)
+    # "7.600 private partners" when the source says 8.500 partners and 7.600 employees: say what 7.600 counts
+    aside = f"; {figures.number_of(elsewhere)} slaat in de bron op {elsewhere.unit}" if elsewhere is not None and kind == "count" else ""
+    return Composed(
+        f"Nee. Volgens de documenten is het {figures.shown(source)}, niet {claim_figure.raw} [{marker}]{aside}. "
+        f"{clean(best.sentence.text)} [{marker}]",
+        book.citations(),
+        verdict="nee",
+    )
+
+
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|nergens|noch)\b", re.I)
+_NAME = re.compile(r"(?<=\s)[A-Z][\w-]*")  # a capitalised word after the first: a name or an acronym
+_BARE_NUMBER = re.compile(r"(?<![\w.,\-–])(?:\d[\d.,]*\d|\d)(?![\w\-–]|[.,]\d)")
+
+
+def _claimed_figures(claim: str) -> dict[str, list]:
+    """The claim's figures; a number without a unit ("staan op 28.500") is claimed too, as a count."""
+    claimed = figures.by_kind(claim)
+    if set(claimed) - {"date"}:
+        return claimed
+    spans = [(f.start, f.end) for values in claimed.values() for f in values]
+    for match in _BARE_NUMBER.finditer(claim):
+        value = figures.parse_number(match.group().rstrip(".,"))
+        if value is None or any(a <= match.start() < b for a, b in spans) or 1900 <= value <= 2100:
+            continue
+        claimed.setdefault("count", []).append(Quantity(match.group(), match.start(), match.end(), value, ""))
+    return claimed
+
+
+@dataclass(frozen=True)
+class _Reading:
+    sentence: Sentence
+    stated: dict
+    match: float  # share of the claim's words in the clause
+
+    @property
+    def weight(self) -> float:
+        return self.sentence.score * (0.5 + self.match)
+
+
+SAME_THING = 0.3  # added to a clause's match with a claim when both count the same thing
+_CLAUSE = re.compile(r";|\s[•▪●◦-]\s|\n|(?<=[.:])\s+(?=[-•])")
+
+
+def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_Reading]:
+    readings = []
+    scale = paragraph_scale(sentence.paragraph)
+    label = sentence.text.split(":", 1)[0] if sentence.paragraph.kind == "table_row" else ""
+    for clause in _CLAUSE.split(sentence.text):
+        if label and clause.startswith(label + ":"):
+            clause = clause[len(label) + 1 :]  # "Stand 2019: 2018: 28.913": the cell is "2018: 28.913"
+        stated = figures.by_kind(clause, scale)
+        if scale != 1.0 and "amount" in stated and "count" in claimed and "amount" not in claimed:
+            # "staat op 28.914" about a table in thousands of euros: compare with the cell as printed.
+            cells = [Quantity(a.raw, a.start, a.end, a.value / scale, "") for a in stated["amount"]]
+            stated = {**stated, "count": stated.get("count", []) + cells}
+        if set(stated) & set(claimed):
+            words = set(tokenize(clause))
+            if label:
+                words |= set(tokenize(label))  # a cell is read with its row's label
+            # "zes andere landen" against "acht landen": figures counting the same thing speak of the claim
+            same_thing = SAME_THING if _counts_same_thing(claimed, stated) else 0.0
+            readings.append(_Reading(sentence, stated, query.share(words) + same_thing))
+    return readings
+
+
+def _counts_same_thing(claimed: dict, stated: dict) -> bool:
+    """Do a claimed and a stated count name the same thing ("zes andere landen", "acht landen")?"""
+    heads = {_head(q) for q in claimed.get("count", [])} - {""}
+    return any(_head(q) in heads for q in stated.get("count", []))
+
+
+def _comparable(kind: str, claimed, stated: list) -> list:
+    """The stated figures a claimed one is compared with: for a count, those counting the same thing
+    ("7.600 private partners" is compared with "8.500 private partners", not with "7.600 medewerkers")."""
+    if kind != "count" or not _head(claimed):
+        return stated
+    return [s for s in stated if _head(s) == _head(claimed)] or stated
+
+
+def _head(quantity) -> str:
+    words = tokenize(quantity.unit.split()[-1], compounds=False) if quantity.unit.strip() else []
+    return words[-1] if words else ""
+
+
+def _supports(claimed: dict, stated: dict) -> bool:
+    """The claim's main figure (an amount before a percentage before a count before a date) is stated, and nothing differs."""
+    primary = next(kind for kind in ("amount", "percentage", "count", "date") if kind in claimed)
+    return primary in stated and not _contradictions(claimed, stated)
+
+
+def _dated_contradiction(claimed: dict, stated: dict) -> bool:
+    return any(kind == "date" for kind, _ in _contradictions(claimed, stated))
+
+
+def _contradictions(claimed: dict, stated: dict) -> list[tuple[str, object]]:
+    return [
+        (kind, figure)
+        for kind, values in claimed.items()
+        for figure in values
+        if kind in stated and not any(figures.same_figure(kind, figure, s) for s in _comparable(kind, figure, stated[kind]))
+    ]
+
+
+def _check_statement(claim: str, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
+    """A claim without figures: confirmed only when one sentence holds nearly all its words, every name
+    and acronym in it ("alleen HTDM is toegestaan" is not confirmed by "slechts LTDM"), and its negation."""
+    if (
+        scored and scored[0].coverage >= 0.75 and _names_held(claim, scored[0], query)
+        and bool(_NEGATION.search(claim)) == bool(_NEGATION.search(scored[0].text))  # "niet toegestaan" is not "toegestaan"
+    ):
+        best = scored[0]
+        return Composed(
+            f"Ja, dat staat in de documenten. {clean(best.text)} [{book.cite(best.paragraph, best.text)}]",
+            book.citations(),
+            verdict="ja",
+        )
+    return Composed("Dat kan ik niet bevestigen. " + REFUSAL, refused=True)
+
+
+def _names_held(claim: str, sentence: Sentence, query: Query) -> bool:
+    held = set(tokenize(sentence.text, compounds=False))
+    named = [t for match in _NAME.finditer(claim) for t in tokenize(match.group(), compounds=False)]
+    return all(query.holds(t, held) for t in named)
