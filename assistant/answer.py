@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from assistant import figures
 from assistant.amounts import WRITTEN_NUMBERS
-from assistant.evidence import Query, Sentence, answers_kind, paragraph_scale, select
+from assistant.evidence import Query, Sentence, paragraph_scale
+from assistant.selection import answers_kind, select
 from assistant.question import Intent
 from assistant.types import Citation, Paragraph
 

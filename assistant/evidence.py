@@ -7,7 +7,6 @@ whether it states the kind of fact the question wants (an amount, a date, ...).
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,14 +15,13 @@ from assistant import figures
 from assistant.amounts import WRITTEN_NUMBERS
 from assistant.lexical import LexicalIndex, tokenize
 from assistant.paragraphs import sentence_spans
-from assistant.question import COUNTED, FACTS, STATED_IN_HEADINGS, Intent
+from assistant.question import Intent
 from assistant.types import Hit, Paragraph
 
 UNKNOWN_WEIGHT = 1.0
 QUESTION_PENALTY = 0.6
 DENSE_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.25
-OPEN_CLOSE = 0.7
 ANAPHOR_CONTEXT = 0.85  # "Dit programma ..." is about what its paragraph is about
 YEAR_BONUS = 0.1  # for a sentence naming a year the question asks about
 # Words the documents and questions use for one another: "alleen HTDM is toegestaan" / "slechts HTDM".
@@ -43,14 +41,8 @@ _ANAPHOR = re.compile(
     r"(?:dit|deze|die|dat|hiervan|hiervoor|hiermee|daarvan|daarvoor|daarmee|daarnaast|ook|zij|ze|het\s+programma)\b",
     re.I,
 )
-# A sentence that cannot stand alone: "Mocht dit vertragen, dan ...", "Daarmee komt ...". Quoted with the one before.
-_LEANS_BACK = re.compile(
-    r"(?:(?:mocht|indien|als|wanneer|nu|omdat)\s+)?(?:dit|deze|dat|hiermee|daarmee|hierdoor|daardoor|hiervan|daarvan"
-    r"|hiervoor|daarvoor|hierbij|daarbij|hierin|daarin)\b",
-    re.I,
-)
 # Names several things: "...: 1. A; 2. B", "punten: A, B en C".
-_ENUMERATES = re.compile(r"(?:^|\s)[1-9][.)]\s.*\s[2-9][.)]\s|:\s*[^.:]+?[;,][^.:]+?(?:[;,]|\sen\s)")
+ENUMERATES = re.compile(r"(?:^|\s)[1-9][.)]\s.*\s[2-9][.)]\s|:\s*[^.:]+?[;,][^.:]+?(?:[;,]|\sen\s)")
 # When, said relative to an event: "op de twintigste dag na publicatie", "18 maanden na inwerkingtreding",
 # "binnen twee jaar", "onmiddellijk van toepassing". Answers a 'wanneer' without naming a date.
 _RELATIVE_TIME = re.compile(
@@ -72,13 +64,9 @@ _USE = re.compile(
     r"|\bga(?:at|an)\s+naar\b|\bten\s+goede\s+aan\b",
     re.I,
 )
-_NAMES_SEVERAL = re.compile(r"\w[^,.;:]*,[^,.;:]+\sen\s\w")  # "A, B en C"
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
-MAX_ITEMS = 8  # list items quoted after a sentence that announces them
-MAX_NAMING = 4  # sentences quoted after one that names the asked count ("twee indicatoren"), from its paragraph
 _WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
-_FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
+FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -193,9 +181,9 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
         kinds.add("level")
     if _ACTOR.search(text):
         kinds.add("actor")
-    if _ENUMERATES.search(text):
+    if ENUMERATES.search(text):
         kinds.add("list")
-    if kinds & {"quantity", "level"} and _FUTURE_TARGET.search(text):
+    if kinds & {"quantity", "level"} and FUTURE_TARGET.search(text):
         kinds.add("target")  # "In 2030 is de kwaliteit van leven ... met 25% toegenomen"
     if _NEXT.search(text):
         kinds.add("next")
@@ -256,7 +244,7 @@ def score_sentences(
             else:
                 score = 0.45 * coverage + 0.25 * context + 0.3 * (hit.score / top)
             score += min(bonus, 0.3)
-            if _is_question(text):
+            if is_question(text):
                 score *= QUESTION_PENALTY  # a question in the source (Kamervragen) does not answer one
             scored.append(Sentence(p, rank, start, end, score, coverage, context, kinds))
     scored.sort(key=lambda s: -s.score)
@@ -271,101 +259,5 @@ def _scaled(similarity: dict[str, float]) -> dict[str, float]:
     return {text: (value - low) / span for text, value in similarity.items()}
 
 
-def _is_question(text: str) -> bool:
+def is_question(text: str) -> bool:
     return text.rstrip(" )”’\"'").endswith("?")
-
-
-def answers_kind(sentence: Sentence, intent: Intent) -> bool:
-    """Does the sentence state a fact of a kind the question wants (and not only a future target when asked for now)?"""
-    wanted = set(intent.strict & FACTS)
-    if not wanted:
-        return True
-    if "quantity" in wanted:
-        wanted.add("amount")  # "hoeveel ..." is answered by any stated number, money included
-    if not (wanted & sentence.kinds):
-        return False
-    return not (intent.asks_current and _FUTURE_TARGET.search(sentence.text))
-
-
-def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3) -> list[Sentence]:
-    """The best sentence, plus sentences that add what it lacks (the wanted fact, or uncovered question words)."""
-    statements = [s for s in scored if not _is_question(s.text) and (s.paragraph.kind != "heading" or _heading_states(s, intent))]
-    scored = statements or scored  # quote what the source states, not what it asks
-    if not scored:
-        return []
-    best = scored[0]
-    chosen = [best]
-    for candidate in scored[1:12]:
-        if len(chosen) >= limit:
-            break
-        same_paragraph = candidate.paragraph.id == best.paragraph.id
-        adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= 0.5 * best.context
-        # Open questions ("wat doet ...") are answered by a passage more often than by one sentence.
-        close = candidate.score >= (OPEN_CLOSE if intent.kind in ("open", "next") else 0.85) * best.score
-        if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close):
-            chosen.append(candidate)
-    chosen = _with_antecedents(chosen, scored)
-    chosen = sorted(chosen, key=lambda s: (s.rank, s.start))
-    return _with_announced_lists(chosen, scored, _asked_count(intent.question))
-
-
-def _heading_states(sentence: Sentence, intent: Intent) -> bool:
-    """A heading answers only when it states the date or name asked for outright ("Voorgesteld 6 juli 2021")."""
-    return bool(intent.strict & STATED_IN_HEADINGS & sentence.kinds)
-
-
-def _with_antecedents(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:
-    """The best sentence, if it leans on the one before it ("Mocht dit ..."), comes with that sentence."""
-    best = chosen[0]
-    if not _LEANS_BACK.match(best.text):
-        return chosen
-    before = [s for s in scored if s.paragraph.id == best.paragraph.id and s.end <= best.start + 1]
-    if not before:
-        return chosen
-    antecedent = max(before, key=lambda s: s.start)
-    return chosen if antecedent in chosen else [*chosen, antecedent]
-
-
-def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence], asked: re.Pattern | None = None) -> list[Sentence]:
-    """A sentence ending in ':' announces what follows ("twee indicatoren:"): bring the next sentence along,
-    or, when list items follow ("- A", "• B"), the items. So does a sentence naming the count the question
-    asks for ("welke twee indicatoren" / "... dat twee indicatoren belangrijk zijn."): its paragraph goes on
-    to name them."""
-    result: list[Sentence] = []
-    for s in chosen:
-        result.append(s)
-        counted = asked is not None and s is chosen[0] and asked.search(s.text) and not _ENUMERATES.search(s.text)
-        if not (s.text.rstrip().endswith(":") or counted):
-            continue
-        following = sorted((c for c in scored if c.paragraph.id == s.paragraph.id and c.start >= s.end - 1), key=lambda c: c.start)
-        if counted:
-            # ... up to the sentence that names them all at once ("Deze randvoorwaarden zijn A, B en C.")
-            named = next((i for i, c in enumerate(following[:MAX_NAMING]) if _NAMES_SEVERAL.search(c.text)), MAX_NAMING - 1)
-            items = following[: named + 1]
-        else:
-            items = list(itertools.takewhile(lambda c: _BULLET.match(c.text), following))[:MAX_ITEMS] or following[:1]
-        result.extend(c for c in items if c not in chosen and c not in result)
-    return result
-
-
-def _asked_count(question: str) -> re.Pattern | None:
-    """'Welke twee indicatoren ...' -> a pattern for 'twee indicatoren' (any inflection of the noun)."""
-    match = COUNTED.search(question)
-    if not match:
-        return None
-    count, noun = match.group(1), match.group(2)
-    return re.compile(rf"\b{re.escape(count)}\s+(?:\w+\s+)?{re.escape(noun[: max(4, len(noun) - 3)])}\w*", re.I)
-
-
-def _kinds(sentences: list[Sentence]) -> frozenset[str]:
-    return frozenset().union(*(s.kinds for s in sentences))
-
-
-def _adjacent(candidate: Sentence, chosen: list[Sentence]) -> bool:
-    spans = sentence_spans(candidate.paragraph.text)
-    starts = [s for s, _ in spans]
-    index = starts.index(candidate.start) if candidate.start in starts else -9
-    return any(
-        c.paragraph.id == candidate.paragraph.id and c.start in starts and abs(starts.index(c.start) - index) == 1
-        for c in chosen
-    )

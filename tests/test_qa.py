@@ -328,7 +328,7 @@ def test_waar_gaat_het_geld_naartoe_is_answered_by_what_it_is_spent_on(corpus_as
 
 
 def test_a_part_without_a_question_word_asks_what_the_question_asks():
-    from assistant.qa import _part_intent
+    from assistant.parts import _part_intent
     from assistant.question import analyse
 
     question = analyse("Wanneer hoort de Kamer meer over de berekeningen en over de rekenregels?")

@@ -1,0 +1,98 @@
+"""Questions that ask several things ("X, en hoe gaat het verder?"): a sentence for each part.
+
+A part the best sentence already answers needs nothing more. A part that continues the
+question's subject is likelier answered near the best sentence; a part naming a subject
+of its own is looked for wherever it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.evidence import Sentence, make_query, score_sentences
+from assistant.lexical import tokenize
+from assistant.paragraphs import ordinal_of
+from assistant.question import Intent, analyse
+from assistant.selection import answers_kind
+from assistant.types import Hit
+
+PART_NEARBY = 0.15  # a later part of a question is likelier answered near the first part's answer
+PART_OWN_SHARE = 0.2  # a part's answer must hold some of that part's own words
+PART_SUBJECT = 0.5  # ... or a few of them, with its paragraph holding half
+PART_ANSWERED = 0.6  # the best sentence holding this share of a part's own words (and its kind of fact) answers it
+SUBJECT_HERE = 0.8  # a part whose words the best paragraph holds nearly as well as any other is about its subject
+SUBJECT_ENOUGH = 1 / 3  # ... or holds a third of them
+_QUESTION_WORD = re.compile(r"\b(?:wat|wie|wiens|hoe|wanneer|welk\w*|waar\w*|hoeveel|waarom)\b", re.I)
+
+
+def part_answers(intent: Intent, hits: list[Hit], lexical, acronyms, similarity, scored: list[Sentence]) -> list[Sentence]:
+    """For 'X, en wat Y?': the best sentence for each part not yet answered, scored on that part's words."""
+    answers = []
+    main = scored[0] if scored else None
+    parts = [
+        (part, _part_intent(part, intent), make_query(part, lexical, synonyms=acronyms.pairs_in(part)))
+        for part in intent.parts
+    ]
+    for part, part_intent, own in parts:
+        if main and _answers_part(main, own, part_intent):
+            continue
+        part_query = make_query(part, lexical, context=intent.question, synonyms=acronyms.pairs_in(part))
+        nearby = main is not None and _same_subject(own, main.paragraph, hits)
+        ranked = score_sentences(hits, part_query, part_intent, similarity)
+        ranked.sort(key=lambda s: -(s.score + (PART_NEARBY if nearby and _near(s.paragraph, main.paragraph) else 0.0)))
+        taken = {(s.paragraph.id, s.start) for s in [*scored[:1], *answers]}
+        best = next(
+            (
+                s for s in ranked
+                if (s.paragraph.id, s.start) not in taken and _answers_part_kind(s, part_intent)
+                and s.paragraph.kind != "heading"
+            ),
+            None,
+        )
+        if best is None or best.score < 0.55 * scored[0].score:
+            continue
+        # "hoe gaat het verder" has no words of its own to find: what comes next, right after the answer, is it.
+        follows_on = "next" in part_intent.wants and nearby and _near(best.paragraph, main.paragraph)
+        if follows_on or _holds_part(best, own):
+            answers.append(best)
+    return answers
+
+
+def _near(a, b) -> bool:
+    """Same paragraph, or the next or previous one in the same document."""
+    if a.doc_id != b.doc_id:
+        return False
+    return abs(ordinal_of(a.id) - ordinal_of(b.id)) <= 1
+
+
+def _part_intent(part: str, intent: Intent) -> Intent:
+    """A part without a question word of its own ("Wanneer ... X en over Y?") asks what the question asks."""
+    own = analyse(part)
+    if _QUESTION_WORD.search(part):
+        return own
+    return replace(own, wants=own.wants | intent.wants, strict=own.strict | intent.strict)
+
+
+def _answers_part(sentence: Sentence, own, part_intent: Intent) -> bool:
+    """Does the sentence hold most of a part's own words and the kind of fact it asks for?"""
+    return own.share(set(tokenize(sentence.text))) >= PART_ANSWERED and _answers_part_kind(sentence, part_intent)
+
+
+def _holds_part(sentence: Sentence, own) -> bool:
+    """Is the sentence about the part: holding a fifth of its words, or a few with its paragraph holding half?"""
+    share = own.share(set(tokenize(sentence.text)))
+    return share >= PART_OWN_SHARE or (share > 0 and own.share(set(tokenize(sentence.paragraph.text))) >= PART_SUBJECT)
+
+
+def _answers_part_kind(sentence: Sentence, part_intent: Intent) -> bool:
+    if "next" in part_intent.wants and "next" not in sentence.kinds:
+        return False
+    return answers_kind(sentence, part_intent)
+
+
+def _same_subject(own, paragraph, hits: list[Hit]) -> bool:
+    """Does a part speak of the best paragraph's subject, rather than name one found elsewhere?"""
+    here = own.share(set(tokenize(paragraph.text)))
+    elsewhere = max((own.share(set(tokenize(h.paragraph.text))) for h in hits), default=0.0)
+    return here >= min(SUBJECT_HERE * elsewhere, SUBJECT_ENOUGH)
