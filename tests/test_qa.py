@@ -446,3 +446,8 @@ def test_a_date_without_a_year_neither_contradicts_nor_silently_confirms_a_year(
 def test_a_question_without_content_is_not_answered_with_a_fragment(corpus_assistant):
     answer = corpus_assistant.ask("Waarom pas in 2029?")
     assert all(len(re.findall(r"[^\W\d_]{2,}", c.quote)) >= 2 for c in answer.citations)  # not "to 2."
+
+
+def test_a_sentence_naming_the_asked_year_is_preferred(corpus_assistant):
+    answer = corpus_assistant.ask("Wat gebeurde er in 2023 met de pps'en?")
+    assert "in 2023 van start gegaan" in answer.text
