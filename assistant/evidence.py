@@ -14,7 +14,7 @@ from functools import lru_cache
 from assistant import figures
 from assistant.amounts import WRITTEN_NUMBERS
 from assistant.lexical import LexicalIndex, tokenize
-from assistant.paragraphs import sentence_spans
+from assistant.paragraphs import is_question, sentence_spans
 from assistant.question import Intent
 from assistant.types import Hit, Paragraph
 
@@ -257,7 +257,3 @@ def _scaled(similarity: dict[str, float]) -> dict[str, float]:
     low, high = min(similarity.values()), max(similarity.values())
     span = high - low if high - low > 1e-6 else 1.0
     return {text: (value - low) / span for text, value in similarity.items()}
-
-
-def is_question(text: str) -> bool:
-    return text.rstrip(" )”’\"'").endswith("?")

@@ -66,6 +66,11 @@ def _is_list_number(text: str, sentence_start: int, at: int) -> bool:
     return bool(re.search(r"\s(?:en|of)\s*$", before) and re.search(r"(?:^|\s)\d{1,2}\.\s", text[sentence_start:at]))
 
 
+def is_question(text: str) -> bool:
+    """Does the text ask rather than state (a Kamervraag, "... of dit klopt?")?"""
+    return text.rstrip(" )”’\"'").endswith("?")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets; no break after Dutch abbreviations, initials or inside decimals."""
     spans, start = [], 0

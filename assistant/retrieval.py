@@ -21,6 +21,7 @@ from assistant.config import Settings
 from assistant.embedding import Embedder, make_embedder
 from assistant.errors import IndexUnavailable
 from assistant.lexical import LexicalIndex
+from assistant.paragraphs import is_question
 from assistant.store import VectorStore, connect
 from assistant.types import Document, Filters, Hit, Paragraph, date_number
 
@@ -225,4 +226,4 @@ def _prior(paragraph) -> float:
     # the section heading it is embedded with; it says little itself.
     if paragraph.kind == "heading" or (paragraph.kind == "footnote" and len(paragraph.text.split()) < SHORT_NOTE_WORDS):
         return HEADING_WEIGHT
-    return QUESTION_WEIGHT if paragraph.text.rstrip(" )”’\"'").endswith("?") else 1.0
+    return QUESTION_WEIGHT if is_question(paragraph.text) else 1.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from assistant.evidence import ENUMERATES, FUTURE_TARGET, Query, Sentence, is_question
-from assistant.paragraphs import sentence_spans
+from assistant.evidence import ENUMERATES, FUTURE_TARGET, Query, Sentence
+from assistant.paragraphs import is_question, sentence_spans
 from assistant.question import COUNTED, FACTS, STATED_IN_HEADINGS, Intent
 
 OPEN_CLOSE = 0.7
