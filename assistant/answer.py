@@ -163,7 +163,9 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Compose
         value = sum(v.value for v in values)
         numbers = [figures.number_of(v) if kind == "count" else v.raw for v in values]
         in_words = kind == "count" and all(n.lower() in WRITTEN_NUMBERS for n in numbers)
-        shown = _WORDS_FOR.get(int(value), _format(kind, value, values[0])) if in_words and value == int(value) else _format(kind, value, values[0])
+        shown = _format(kind, value, values[0])
+        if in_words and value == int(value):
+            shown = _WORDS_FOR.get(int(value), shown)
         marker = book.cite(sentence.paragraph, sentence.text)
         return Composed(f"Samen is dat {shown}: {' plus '.join(numbers)} [{marker}]. {clean(sentence.text)} [{marker}]", book.citations())
     return None

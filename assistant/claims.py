@@ -17,6 +17,8 @@ from assistant.figures import Quantity
 from assistant.lexical import tokenize
 from assistant.question import Intent
 
+NOT_THIS_FIGURE = "Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL
+
 
 def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
     """Ja/Nee/niet te bevestigen for a claim, judged on the clause that best matches its subject.
@@ -29,10 +31,7 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
         return _check_statement(intent.claim or "", scored, query, book)
     readings = [r for s in scored[:15] for r in _clause_readings(s, claimed, query)]
     if not readings or max(max(r.sentence.context, r.match) for r in readings) < 0.3:
-        return Composed(
-            "Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL,
-            refused=True,
-        )
+        return Composed(NOT_THIS_FIGURE, refused=True)
     best = max(readings, key=lambda r: r.weight)
     if not _contradictions(claimed, best.stated) and not _supports(claimed, best.stated):
         best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: r.weight, default=best)
@@ -41,7 +40,7 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
         if r.weight >= 0.8 * best.weight and _supports(claimed, r.stated)
     ]
     if not supporting and not _contradictions(claimed, best.stated):
-        return Composed("Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL, refused=True)
+        return Composed(NOT_THIS_FIGURE, refused=True)
     if supporting:
         chosen = supporting[0]
         marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)

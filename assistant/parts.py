@@ -30,14 +30,12 @@ def part_answers(intent: Intent, hits: list[Hit], lexical, acronyms, similarity,
     """For 'X, en wat Y?': the best sentence for each part not yet answered, scored on that part's words."""
     answers = []
     main = scored[0] if scored else None
-    parts = [
-        (part, _part_intent(part, intent), make_query(part, lexical, synonyms=acronyms.pairs_in(part)))
-        for part in intent.parts
-    ]
-    for part, part_intent, own in parts:
+    for part in intent.parts:
+        part_intent, synonyms = _part_intent(part, intent), acronyms.pairs_in(part)
+        own = make_query(part, lexical, synonyms=synonyms)
         if main and _answers_part(main, own, part_intent):
             continue
-        part_query = make_query(part, lexical, context=intent.question, synonyms=acronyms.pairs_in(part))
+        part_query = make_query(part, lexical, context=intent.question, synonyms=synonyms)
         nearby = main is not None and _same_subject(own, main.paragraph, hits)
         ranked = score_sentences(hits, part_query, part_intent, similarity)
         ranked.sort(key=lambda s: -(s.score + (PART_NEARBY if nearby and _near(s.paragraph, main.paragraph) else 0.0)))

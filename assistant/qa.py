@@ -128,12 +128,12 @@ class Assistant:
             if next_id in by_id:
                 result[result.index(by_id[next_id])] = replace(by_id[next_id], lead=hit.paragraph.text)
             else:
-                result.append(Hit(following, CONTINUATION_WEIGHT * hit.score, doc_title=hit.doc_title, lead=hit.paragraph.text))
+                result.append(_read_with(hit, following))
         return result
 
     def _with_headings(self, hits: list[Hit], intent: Intent) -> list[Hit]:
-        """The headings right above the best hits join the candidates when the question asks for a date, a
-        figure or a name: a Kamerstuk states them there ("Voorgesteld 6 juli 2021", "MOTIE VAN HET LID ...")."""
+        """The headings right above the best hits join the candidates when the question asks for a date or a
+        name: a Kamerstuk states them there ("Voorgesteld 6 juli 2021", "MOTIE VAN HET LID ...")."""
         if not intent.strict & STATED_IN_HEADINGS:
             return hits
         by_id = {h.paragraph.id: h for h in hits}
@@ -145,7 +145,7 @@ class Assistant:
                 if heading is None or heading.kind != "heading":
                     break
                 if heading_id not in by_id:
-                    by_id[heading_id] = Hit(heading, CONTINUATION_WEIGHT * hit.score, doc_title=hit.doc_title, lead=hit.paragraph.text)
+                    by_id[heading_id] = _read_with(hit, heading)
                     result.append(by_id[heading_id])
         return result
 
@@ -244,23 +244,16 @@ class Assistant:
         return None
 
 
+def _read_with(hit: Hit, paragraph) -> Hit:
+    """A paragraph next to a hit (its continuation, its heading), scored below it and read with its text."""
+    return Hit(paragraph, CONTINUATION_WEIGHT * hit.score, doc_title=hit.doc_title, lead=hit.paragraph.text)
+
+
 def _continues(previous: str, text: str) -> bool:
     """Does the paragraph open on something the previous one named ("De database ...")?"""
     spans = sentence_spans(text) or [(0, len(text))]
     opening = set(tokenize(text[: spans[0][1]], compounds=False))
     return bool(opening & set(tokenize(previous, compounds=False)))
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _supporting(paragraph: str, sentence: str) -> str:

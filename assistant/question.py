@@ -27,10 +27,10 @@ _DIFFERENCE = re.compile(
 )
 _PERCENTAGE = re.compile(r"\b(?:procent\w*|percentage|rente)\b|%", re.I)
 # Payments that are money by nature: "hoeveel uitkering", "welke boete".
-_MONEY_NOUNS = r"uitkering\w*|vergoeding\w*|boete\w*|heffing\w*|salaris\w*|premie\w*|toelage\w*"
+_MONEY_NOUNS = ("uitkering", "vergoeding", "boete", "heffing", "salaris", "premie", "toelage")
 _AMOUNT = re.compile(
     r"\b(?:hoeveel\s+(?:geld|euro|budget|middelen)|budget\w*|bedrag\w*|kost\w*|gekost|investe\w*|financi\w*"
-    r"|subsidie\w*|middelen|geld|euro|begroot|begroting\w*|uitgave\w*|miljoen|miljard|mln|mld|" + _MONEY_NOUNS + r")\b|€",
+    r"|subsidie\w*|middelen|geld|euro|begroot|begroting\w*|uitgave\w*|miljoen|miljard|mln|mld|" + "|".join(n + r"\w*" for n in _MONEY_NOUNS) + r")\b|€",
     re.I,
 )
 _DATE = re.compile(
@@ -65,7 +65,7 @@ _LEVEL = re.compile(r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|de
 _STRICT = {
     "amount": re.compile(
         r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie"
-        r"|uitkering|vergoeding|boete|heffing|salaris|premie|toelage)\b"  # singular: "hoeveel boetes" counts them
+        r"|" + "|".join(_MONEY_NOUNS) + r")\b"  # singular: "hoeveel boetes" counts them
         r"|\bhoeveel\s+\w*(?:financiering|kosten|subsidie|budget|geld)\b|\bwelk\s+bedrag|\bwat\s+kost"
         r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)",
         re.I,
