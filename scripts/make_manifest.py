@@ -15,6 +15,7 @@ DOC_TYPES = (
     ("bnc-fiche", "bnc-fiche"), ("kamervragen", "kamervragen"), ("motie", "motie"), ("begroting", "begroting"),
     ("budget", "begroting"), ("annex", "bijlage"), ("bijlage", "bijlage"), ("kamerbrief", "kamerbrief"),
     ("kamerstuk", "kamerstuk"), ("policy", "beleidsnota"), ("agenda", "agenda"), ("instrument", "handreiking"),
+    ("advies", "advies"), ("fiche", "fiche"),
 )
 
 
