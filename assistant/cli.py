@@ -19,7 +19,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from assistant.indexer import ingest_paths
+    from assistant.index.indexer import ingest_paths
 
     report = ingest_paths([Path(p) for p in args.paths], _settings(args), show_progress=True, prune=args.prune)
     print(report.summary())
@@ -27,14 +27,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from assistant.ingest import format_inspection, load_document
+    from assistant.parsing.ingest import format_inspection, load_document
 
     print(format_inspection(load_document(Path(args.doc))))
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from assistant.retrieval import Retriever
+    from assistant.retrieval.hybrid import Retriever
 
     retriever = Retriever.open(_settings(args))
     hits = retriever.search(args.query, k=args.k)
@@ -49,9 +49,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from assistant.qa import Assistant
+    from assistant.llm import open_assistant
 
-    bot = Assistant.open(_settings(args))
+    bot = open_assistant(_settings(args))
     if args.batch:
         for line in Path(args.batch).read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -74,7 +74,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from assistant.evaluation import run_eval_cli
+    from assistant.evaluation.runner import run_eval_cli
 
     return run_eval_cli(args, _settings(args))
 

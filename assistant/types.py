@@ -6,6 +6,7 @@ index returns `Hit`s; the answerer returns an `Answer` with `Citation`s.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -179,3 +180,19 @@ def date_number(iso: str, upper: bool = False) -> int:
     month = int(parts[1]) if len(parts) > 1 else (12 if upper else 1)
     day = int(parts[2]) if len(parts) > 2 else (31 if upper else 1)
     return year * 10000 + month * 100 + day
+
+
+def paragraph_id(doc_id: str, ordinal: int) -> str:
+    """Short, stable, corpus-unique id: 8 hex of sha1(doc id) + 4-digit ordinal."""
+    return f"{hashlib.sha1(doc_id.encode('utf-8')).hexdigest()[:8]}-{ordinal:04d}"
+
+
+def ordinal_of(pid: str) -> int:
+    """The paragraph's place in its document, read back from its id."""
+    return int(pid.rsplit("-", 1)[1])
+
+
+def following_id(pid: str, step: int = 1) -> str:
+    """The id of the paragraph `step` places after `pid` in the same document."""
+    prefix, ordinal = pid.rsplit("-", 1)
+    return f"{prefix}-{int(ordinal) + step:04d}"

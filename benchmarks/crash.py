@@ -27,12 +27,12 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-from assistant import snapshot  # noqa: E402
+from assistant.index import snapshot  # noqa: E402
 from assistant.config import Settings  # noqa: E402
-from assistant.ingest import load_document  # noqa: E402
-from assistant.indexer import ingest_paths  # noqa: E402
-from assistant.retrieval import Retriever  # noqa: E402
-from assistant.store import VectorStore, connect  # noqa: E402
+from assistant.parsing.ingest import load_document  # noqa: E402
+from assistant.index.indexer import ingest_paths  # noqa: E402
+from assistant.retrieval.hybrid import Retriever  # noqa: E402
+from assistant.index.store import VectorStore, connect  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNEX = ROOT / "corpus" / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt"
@@ -45,7 +45,7 @@ CHILD = """
 import sys
 from pathlib import Path
 from assistant.config import Settings
-from assistant.indexer import ingest_paths
+from assistant.index.indexer import ingest_paths
 print("READY", flush=True)
 ingest_paths([Path(sys.argv[1])], Settings(index_dir=Path(sys.argv[2])), progress=lambda m, _: print("PHASE", m, flush=True))
 print("DONE", flush=True)

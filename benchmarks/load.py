@@ -26,9 +26,9 @@ from pathlib import Path
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from assistant.config import Settings  # noqa: E402
-from assistant.evaluation import load_gold  # noqa: E402
-from assistant.indexer import ingest_paths  # noqa: E402
-from assistant.qa import Assistant  # noqa: E402
+from assistant.evaluation.runner import load_gold  # noqa: E402
+from assistant.index.indexer import ingest_paths  # noqa: E402
+from assistant.answering.qa import Assistant  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNEX = ROOT / "corpus" / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt"
@@ -38,7 +38,7 @@ ASKER_PROCESS = """
 import json, sys, time
 from pathlib import Path
 from assistant.config import Settings
-from assistant.qa import Assistant
+from assistant.answering.qa import Assistant
 index_dir, url, offset, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 questions = json.loads(sys.stdin.readline())
 bot = Assistant.open(Settings(index_dir=Path(index_dir), chroma_url=url))

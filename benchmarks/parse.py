@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from assistant.errors import IngestError
-from assistant.ingest import iter_source_files, load_document
+from assistant.parsing.ingest import iter_source_files, load_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -33,15 +33,15 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import numpy as np  # noqa: E402
 
-from assistant import snapshot  # noqa: E402
-from assistant.baseline import LlamaIndexBaseline  # noqa: E402
+from assistant.index import snapshot  # noqa: E402
+from assistant.evaluation.baseline import LlamaIndexBaseline  # noqa: E402
 from assistant.config import Settings  # noqa: E402
-from assistant.evaluation import load_gold, summarise_retrieval  # noqa: E402
-from assistant.indexer import ingest_paths, paragraph_metadata, passage_text  # noqa: E402
-from assistant.judge import GoldItem, judge_retrieval  # noqa: E402
-from assistant.lexical import LexicalIndex  # noqa: E402
-from assistant.retrieval import Retriever  # noqa: E402
-from assistant.store import VectorStore, connect  # noqa: E402
+from assistant.evaluation.runner import load_gold, summarise_retrieval  # noqa: E402
+from assistant.index.indexer import ingest_paths, paragraph_metadata, passage_text  # noqa: E402
+from assistant.evaluation.judge import GoldItem, judge_retrieval  # noqa: E402
+from assistant.index.lexical import LexicalIndex  # noqa: E402
+from assistant.retrieval.hybrid import Retriever  # noqa: E402
+from assistant.index.store import VectorStore, connect  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -52,7 +52,7 @@ LATENCY_PROCESS = """
 import json, resource, sys, time
 from pathlib import Path
 from assistant.config import Settings
-from assistant.retrieval import Retriever
+from assistant.retrieval.hybrid import Retriever
 questions, runs = json.loads(sys.stdin.read()), int(sys.argv[2])
 retriever = Retriever.open(Settings(index_dir=Path(sys.argv[1])))
 for q in questions[:3]:

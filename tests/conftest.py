@@ -29,7 +29,7 @@ def _settings(index_dir: Path, **extra):
 @pytest.fixture(scope="session")
 def annex_settings(tmp_path_factory):
     """An embedded index holding only the AGDB annex (fast to build)."""
-    from assistant.indexer import ingest_paths
+    from assistant.index.indexer import ingest_paths
 
     settings = _settings(tmp_path_factory.mktemp("annex-index"))
     ingest_paths([ANNEX], settings)
@@ -42,7 +42,7 @@ def corpus_settings(tmp_path_factory):
 
     ASSISTANT_TEST_INDEX names a folder to keep it in across runs (ingest skips what is unchanged).
     """
-    from assistant.indexer import ingest_paths
+    from assistant.index.indexer import ingest_paths
 
     kept = os.environ.get("ASSISTANT_TEST_INDEX")
     settings = _settings(Path(kept) if kept else tmp_path_factory.mktemp("corpus-index"))
@@ -52,7 +52,7 @@ def corpus_settings(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def corpus_assistant(corpus_settings):
-    from assistant.qa import Assistant
+    from assistant.answering.qa import Assistant
 
     return Assistant.open(corpus_settings)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.acronyms import Acronyms, find_definitions
+from assistant.text.acronyms import Acronyms, find_definitions
 
 
 def test_definitions_are_found_when_the_initials_spell_the_acronym():

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.catalog import amounts, scaled_paragraphs, sentences, timeline
-from assistant.ingest import load_document
+from assistant.figures.catalog import amounts, scaled_paragraphs, sentences, timeline
+from assistant.parsing.ingest import load_document
 from assistant.types import Document, Paragraph
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

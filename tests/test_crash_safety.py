@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import snapshot
+from assistant.index import snapshot
 from assistant.config import Settings
 from assistant.errors import IndexUnavailable
-from assistant.indexer import ingest_paths
-from assistant.retrieval import Retriever
+from assistant.index.indexer import ingest_paths
+from assistant.retrieval.hybrid import Retriever
 
 from conftest import ANNEX
 

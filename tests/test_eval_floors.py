@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.evaluation import check_floors, run_eval
+from assistant.evaluation.runner import check_floors, run_eval
 
 ROOT = Path(__file__).resolve().parent.parent
 

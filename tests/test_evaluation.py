@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluation import HEADLINE, check_floors, group_by, summarise
-from assistant.judge import GoldItem, judge_answer
+from assistant.evaluation.runner import HEADLINE, check_floors, group_by, summarise
+from assistant.evaluation.judge import GoldItem, judge_answer
 from assistant.types import Answer, Citation, Hit, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +134,7 @@ def test_a_figure_below_its_floor_fails_the_run(eval_run, annex_settings, tmp_pa
 
 
 def test_floors_file_names_only_headline_figures_and_overall_is_never_stricter_than_dev():
-    from assistant.evaluation import LOWER_IS_BETTER
+    from assistant.evaluation.runner import LOWER_IS_BETTER
 
     floors = json.loads((ROOT / "evals" / "floors.json").read_text(encoding="utf-8"))
     assert {"dev", "overall"} <= set(floors)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from assistant.figures import (
+from assistant.figures.compare import (
     figure_key,
     figures_in,
     find_amounts,

@@ -10,8 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant import blocks, footnotes, lexical, paragraphs
+from assistant.parsing import blocks
 
+from assistant.parsing import footnotes
+
+from assistant.index import lexical
+
+from assistant.parsing import paragraphs
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_PDF = ROOT / "corpus" / "14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente.pdf"
 
@@ -140,7 +145,7 @@ def _mutate(data: bytes, seed: int, kind: int) -> bytes:
 @settings(max_examples=200, deadline=10000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**32 - 1), kind=st.integers(0, 3))
 def test_pdf_reader_raises_ingest_error_or_returns_document(tmp_path, seed, kind):
-    ingest = pytest.importorskip("assistant.ingest")
+    ingest = pytest.importorskip("assistant.parsing.ingest")
     from assistant.errors import IngestError
     from assistant.types import Document
 

@@ -14,12 +14,12 @@ import pytest
 from pypdf.actions import JavaScript
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, StreamObject
 
-from assistant import snapshot
+from assistant.index import snapshot
 from assistant.config import Settings
 from assistant.errors import IndexUnavailable, IngestError
-from assistant.indexer import ingest_paths
-from assistant.ingest import load_document
-from assistant.qa import Assistant
+from assistant.index.indexer import ingest_paths
+from assistant.parsing.ingest import load_document
+from assistant.answering.qa import Assistant
 from conftest import ANNEX, ROOT, free_port
 
 sys.path.insert(0, str(ROOT))  # the `ui` package sits beside `assistant` but is not installed

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import IngestError
-from assistant.footnotes import MARKER_CLOSE, MARKER_OPEN
-from assistant.ingest import format_inspection, iter_source_files, load_document
+from assistant.parsing.footnotes import MARKER_CLOSE, MARKER_OPEN
+from assistant.parsing.ingest import format_inspection, iter_source_files, load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -182,8 +182,7 @@ def test_a_heading_wrapped_after_en_keeps_its_last_words(corpus_docs):
 
 
 def test_a_short_heading_does_not_swallow_the_first_line_of_its_paragraph():
-    from assistant import blocks
-
+    from assistant.parsing import blocks
     lines = [
         blocks.Line(text="Niet alles kan", page=1, gap_before=True, width_ratio=0.2, style_rank=1),
         blocks.Line(text="Deze agenda bevat grote ambities die", page=1, gap_before=False, width_ratio=0.5),

@@ -8,7 +8,7 @@ import pypdf
 import pytest
 
 from assistant.errors import IngestError
-from assistant.ingest import load_document
+from assistant.parsing.ingest import load_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 LETTER = CORPUS / "16_kamerbrief_venj_2011-03-01_draagmoederschap.pdf"

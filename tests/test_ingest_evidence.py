@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest import load_document
-from assistant.judge import covers
+from assistant.parsing.ingest import load_document
+from assistant.evaluation.judge import covers
 
 ROOT = Path(__file__).resolve().parents[1]
 ITEMS = [json.loads(line) for path in sorted((ROOT / "evals").glob("*.jsonl"))

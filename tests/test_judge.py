@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.judge import (
+from assistant.evaluation.judge import (
     GoldItem,
     coverage,
     covers,

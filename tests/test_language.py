@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.language import detect_language, function_word_vote, is_probably_text, words
+from assistant.text.language import detect_language, function_word_vote, is_probably_text, words
 
 # Terse, lowercase, typos: the way people type questions about Kamerbrieven.
 DUTCH = [

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from assistant.config import Settings
-from assistant.llm import build_prompt, check_draft, generate, is_refusal, markers_in, split_sentences
+from assistant.answering.drafts import check_draft, is_refusal, markers_in, split_sentences
+from assistant.llm.generation import build_prompt, generate
 from assistant.types import Hit, Paragraph
 from fake_llm_server import FakeLLMServer
 from conftest import ANNEX

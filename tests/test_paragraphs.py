@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest import load_document
-from assistant.footnotes import explicit_marker, strip_footnote_markers
-from assistant.paragraphs import hyphen_vocabulary, join_lines, paragraph_id, sentence_spans, split_long
+from assistant.parsing.ingest import load_document
+from assistant.parsing.footnotes import explicit_marker, strip_footnote_markers
+from assistant.parsing.paragraphs import hyphen_vocabulary, join_lines, split_long
+from assistant.types import paragraph_id
+from assistant.text.sentences import sentence_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from assistant import figures
+from assistant.figures import compare as figures
 from assistant.types import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,11 +142,13 @@ def test_every_figure_in_every_answer_stands_in_a_cited_paragraph(corpus_assista
 def llm_assistant(corpus_assistant):
     from fake_llm_server import FakeLLMServer
 
-    from assistant.qa import Assistant
+    from assistant.answering.qa import Assistant
+    from assistant.llm.generation import generate
 
     with FakeLLMServer() as fake:
         settings = corpus_assistant.settings.model_copy(update={"llm_url": fake.url, "llm_timeout_s": 2.0})
-        yield Assistant(settings, retriever=corpus_assistant.retriever), fake
+        drafter = partial(generate, settings=settings)
+        yield Assistant(settings, retriever=corpus_assistant.retriever, drafter=drafter), fake
 
 
 def test_llm_answer_keeps_only_cited_sentences_with_source_figures(llm_assistant):
@@ -197,8 +201,8 @@ def test_difference_of_percentages_is_given_in_procentpunt(corpus_assistant):
 
 
 def test_how_high_is_answered_by_an_amount_or_a_rate_not_by_a_duration(corpus_assistant):
-    from assistant.evidence import kinds_of
-    from assistant.question import analyse
+    from assistant.answering.evidence import kinds_of
+    from assistant.answering.question import analyse
 
     assert analyse("Hoe hoog moeten de boetes zijn?").strict == {"level"}
     assert "level" not in kinds_of("Verifiëren binnen 10 seconden is onmogelijk.")
@@ -210,7 +214,7 @@ def test_how_high_is_answered_by_an_amount_or_a_rate_not_by_a_duration(corpus_as
 
 
 def test_a_payment_noun_asks_for_money_but_its_plural_counts():
-    from assistant.question import analyse
+    from assistant.answering.question import analyse
 
     assert analyse("Hoeveel uitkering krijgt de opvolger?").strict == {"amount"}
     assert analyse("Hoeveel boetes zijn er opgelegd?").strict == {"quantity"}
@@ -245,8 +249,8 @@ def test_a_claim_about_a_table_cell_in_thousands_is_checked_against_that_years_c
 
 
 def test_members_hospitals_and_capitalised_institutions_are_actors():
-    from assistant.evidence import kinds_of
-    from assistant.question import analyse
+    from assistant.answering.evidence import kinds_of
+    from assistant.answering.question import analyse
 
     assert analyse("Welke Kamerleden stelden de vragen?").strict == {"actor"}
     assert analyse("Welk ziekenhuis is bevoegd?").strict == {"actor"}
@@ -259,8 +263,8 @@ def test_members_hospitals_and_capitalised_institutions_are_actors():
 
 
 def test_welke_vier_prefers_the_sentence_that_lists_them():
-    from assistant.evidence import kinds_of
-    from assistant.question import analyse
+    from assistant.answering.evidence import kinds_of
+    from assistant.answering.question import analyse
 
     assert "list" in analyse("Langs welke vier punten zijn de maatregelen geordend?").wants
     assert "list" in kinds_of("De maatregelen volgen vier punten: 1. Minder grondstoffen; 2. Substitutie; 3. Levensduur.")
@@ -276,7 +280,7 @@ def test_a_paragraph_is_read_as_continuing_the_one_before_it(corpus_assistant):
 
 
 def test_a_second_ask_after_a_preposition_is_a_part_of_its_own():
-    from assistant.question import analyse
+    from assistant.answering.question import analyse
 
     parts = analyse("Voor welk bedrag steunt het kabinet het onderzoek, en via welk partnerschap?").parts
     assert parts == ("Voor welk bedrag steunt het kabinet het onderzoek", "via welk partnerschap")
@@ -284,7 +288,7 @@ def test_a_second_ask_after_a_preposition_is_a_part_of_its_own():
 
 
 def test_a_time_relative_to_an_event_answers_wanneer():
-    from assistant.evidence import kinds_of
+    from assistant.answering.evidence import kinds_of
 
     assert "date" in kinds_of("De verordening treedt in werking op de twintigste dag na officiële publicatie.")
     assert "date" in kinds_of("De lidstaten hebben 18 maanden na inwerkingtreding om de richtlijn om te zetten.")
@@ -299,8 +303,8 @@ def test_wanneer_is_answered_by_months_after_entry_into_force(corpus_assistant):
 
 
 def test_what_comes_next_and_where_money_goes_are_kinds_of_question_and_of_sentence():
-    from assistant.evidence import kinds_of
-    from assistant.question import analyse
+    from assistant.answering.evidence import kinds_of
+    from assistant.answering.question import analyse
 
     assert "next" in analyse("Wat is de Emissieregistratie en hoe gaat het verder?").wants
     assert "next" in analyse("Wat is het vervolg?").wants
@@ -328,8 +332,8 @@ def test_waar_gaat_het_geld_naartoe_is_answered_by_what_it_is_spent_on(corpus_as
 
 
 def test_a_part_without_a_question_word_asks_what_the_question_asks():
-    from assistant.parts import _part_intent
-    from assistant.question import analyse
+    from assistant.answering.parts import _part_intent
+    from assistant.answering.question import analyse
 
     question = analyse("Wanneer hoort de Kamer meer over de berekeningen en over de rekenregels?")
     assert question.parts[1] == "over de rekenregels"
@@ -396,7 +400,7 @@ def test_bij_elkaar_adds_the_figures_one_sentence_states_but_not_a_total_and_its
 
 
 def test_a_date_asked_of_two_things_is_asked_of_each():
-    from assistant.question import analyse
+    from assistant.answering.question import analyse
 
     both = analyse("Wanneer krijgt de Kamer de nationale technologiestrategie en de sectoragenda?")
     assert both.parts == ("Wanneer krijgt de Kamer de nationale technologiestrategie", "de sectoragenda")
@@ -425,8 +429,8 @@ def test_a_wrong_date_is_corrected_by_a_date_in_the_same_role(corpus_assistant, 
 
 
 def test_welk_doel_prefers_a_figure_to_reach_by_a_year(corpus_assistant):
-    from assistant.evidence import kinds_of
-    from assistant.question import analyse
+    from assistant.answering.evidence import kinds_of
+    from assistant.answering.question import analyse
 
     assert "target" in analyse("Welk doel geldt er voor mensen met dementie?").wants
     assert "target" in kinds_of("In 2030 is de kwaliteit van leven van mensen met dementie met 25% toegenomen.")

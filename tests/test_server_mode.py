@@ -22,8 +22,8 @@ import pytest
 
 from assistant.config import Settings
 from assistant.errors import IndexUnavailable
-from assistant.indexer import ingest_paths
-from assistant.retrieval import MODES, Retriever
+from assistant.index.indexer import ingest_paths
+from assistant.retrieval.hybrid import MODES, Retriever
 from assistant.types import Filters
 
 from conftest import ANNEX, CORPUS, free_port, start_chroma, stop

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import snapshot
+from assistant.index import snapshot
 from assistant.config import Settings
-from assistant.indexer import ingest_paths
-from assistant.retrieval import MODES, Retriever
+from assistant.index.indexer import ingest_paths
+from assistant.retrieval.hybrid import MODES, Retriever
 from assistant.types import Filters, date_number
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,7 +171,7 @@ INGEST_SCRIPT = """
 import sys
 from pathlib import Path
 from assistant.config import Settings
-from assistant.indexer import ingest_paths
+from assistant.index.indexer import ingest_paths
 report = ingest_paths([Path(sys.argv[1])], Settings(index_dir=Path(sys.argv[2])))
 print(report.snapshot)
 """
@@ -220,9 +220,9 @@ socket.socket.connect = loopback_only(socket.socket.connect)
 socket.socket.connect_ex = loopback_only(socket.socket.connect_ex)
 
 from assistant.config import Settings
-from assistant.retrieval import Retriever
-from assistant import snapshot
-from assistant.store import connect
+from assistant.retrieval.hybrid import Retriever
+from assistant.index import snapshot
+from assistant.index.store import connect
 
 settings = Settings(index_dir=Path(sys.argv[1]))
 retriever = Retriever.open(settings)
@@ -254,14 +254,15 @@ def test_the_parser_version_covers_every_module_the_parser_imports():
     """A change to any parsing module makes unchanged files be parsed again."""
     import re as _re
 
-    from assistant.indexer import PARSER_MODULES
+    from assistant.index.indexer import PARSER_MODULES
 
     package = Path(__file__).resolve().parent.parent / "assistant"
-    pending, seen = ["ingest.py"], set()
+    pending, seen = ["parsing/ingest.py"], set()
     while pending:
         name = pending.pop()
         seen.add(name)
-        for module in _re.findall(r"^\s*from assistant\.(\w+) import", (package / name).read_text(), _re.M):
-            if module not in ("types", "errors") and f"{module}.py" not in seen:
-                pending.append(f"{module}.py")
+        for module in _re.findall(r"^\s*from assistant\.([\w.]+) import", (package / name).read_text(), _re.M):
+            path = module.replace(".", "/") + ".py"
+            if module not in ("types", "errors") and path not in seen:
+                pending.append(path)
     assert seen <= set(PARSER_MODULES)

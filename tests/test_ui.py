@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the `ui` package sits beside `assistant` but is not installed
 
 from assistant.config import Settings
-from assistant.qa import Assistant
+from assistant.answering.qa import Assistant
 from ui.conversation import conversation_markdown, feedback_path
 from ui.tables import csv_bytes
 from ui.uploads import add_upload, safe_file_name, uploads_dir

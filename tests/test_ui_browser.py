@@ -78,8 +78,7 @@ def app_url(tmp_path, corpus_settings):
 
 def corpus_ids(settings: Settings) -> set[str]:
     """Ids of the documents in the live snapshot."""
-    from assistant import snapshot
-
+    from assistant.index import snapshot
     return {d.id for d in snapshot.read_documents(snapshot.current(settings.index_dir).folder)}
 
 

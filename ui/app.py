@@ -22,9 +22,9 @@ st.set_page_config(page_title="Kamerstukken-assistent", page_icon="📄", layout
 @st.cache_resource(show_spinner="De documenten worden geladen…")
 def open_assistant(index_dir: str):
     """One Assistant per index per process; it is thread-safe and shared by all sessions."""
-    from assistant.qa import Assistant
+    from assistant.llm import open_assistant as build
 
-    return Assistant.open(Settings(index_dir=Path(index_dir)))
+    return build(Settings(index_dir=Path(index_dir)))
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant import catalog
+from assistant.figures import catalog
 from ui.citations import show_citation
 from assistant.types import Citation
 from ui.text import pages_label

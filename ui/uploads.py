@@ -82,7 +82,7 @@ def dutch_cause(error: IngestError) -> str:
 
 def add_upload(name: str, data: bytes, settings: Settings, progress: Progress | None = None) -> UploadOutcome:
     """Save an uploaded file under the index's uploads folder and ingest it; a refused file leaves nothing behind."""
-    from assistant.indexer import ingest_paths
+    from assistant.index.indexer import ingest_paths
 
     shown = Path(re.split(r"[\\/]", name)[-1]).name or name
     reason = refusal_reason(shown, data, settings.max_upload_mb)

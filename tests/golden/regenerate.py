@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.ingest import load_document
+from assistant.parsing.ingest import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = {

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.evidence import Sentence, make_query, score_sentences
-from assistant.lexical import tokenize
-from assistant.paragraphs import ordinal_of
-from assistant.question import Intent, analyse
-from assistant.selection import answers_kind
+from assistant.answering.evidence import Sentence, make_query, score_sentences
+from assistant.text.tokens import tokenize
+from assistant.types import ordinal_of
+from assistant.answering.question import Intent, analyse
+from assistant.answering.selection import answers_kind
 from assistant.types import Hit
 
 PART_NEARBY = 0.15  # a later part of a question is likelier answered near the first part's answer

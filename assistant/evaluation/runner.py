@@ -19,8 +19,8 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import AssistantError
-from assistant.eval_report import headline_lines, markdown
-from assistant.judge import GoldItem, Judgement, RetrievalJudgement, judge_answer, judge_retrieval
+from assistant.evaluation.report import headline_lines, markdown
+from assistant.evaluation.judge import GoldItem, Judgement, RetrievalJudgement, judge_answer, judge_retrieval
 from assistant.types import Answer
 
 SEARCH_DEPTH = 10  # paragraphs asked from each baseline pipeline
@@ -141,7 +141,7 @@ def ask_all(bot, items: Sequence[GoldItem], say: Callable[[str], None]) -> list[
 
 def baseline_figures(bot, items: Sequence[GoldItem], settings: Settings, say: Callable[[str], None]) -> dict:
     """Retrieval figures for the retriever's own modes and the plain llama-index pipeline, same questions."""
-    from assistant.baseline import LlamaIndexBaseline
+    from assistant.evaluation.baseline import LlamaIndexBaseline
 
     def judged(search: Callable[[str], list[str]]) -> dict:
         return summarise_retrieval(
@@ -243,10 +243,10 @@ def write_outputs(results: Sequence[GoldSetResult], report: dict, out: Path) -> 
 def run_eval(paths: Sequence[Path], settings: Settings, out: Path, with_baselines: bool = False,
              show_progress: bool = False) -> dict:
     """Run every gold file through one warm assistant, write the outputs and return the report."""
-    from assistant.qa import Assistant
+    from assistant.llm import open_assistant
 
     say = (lambda msg: print(msg, file=sys.stderr, flush=True)) if show_progress else (lambda msg: None)
-    bot = Assistant.open(settings)
+    bot = open_assistant(settings)
     bot.ask("Wat is het budget?")  # warm-up: model load and caches stay out of the latency figures
     results = [evaluate_set(bot, Path(p), settings, with_baselines, say) for p in paths]
     report = report_json(results, settings)

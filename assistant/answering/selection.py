@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from assistant.evidence import ENUMERATES, FUTURE_TARGET, Query, Sentence
-from assistant.paragraphs import is_question, sentence_spans
-from assistant.question import COUNTED, FACTS, STATED_IN_HEADINGS, Intent
+from assistant.answering.evidence import ENUMERATES, FUTURE_TARGET, Query, Sentence
+from assistant.text.sentences import is_question, sentence_spans
+from assistant.answering.question import COUNTED, FACTS, STATED_IN_HEADINGS, Intent
 
 OPEN_CLOSE = 0.7
 # A sentence that cannot stand alone: "Mocht dit vertragen, dan ...", "Daarmee komt ...". Quoted with the one before.

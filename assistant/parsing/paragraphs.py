@@ -11,17 +11,10 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.blocks import TABLE_HEADER_LEVEL, Block
-from assistant.footnotes import strip_footnote_markers
-from assistant.types import Paragraph
-
-ABBREVIATIONS = frozenset(
-    "o.a a.s bijv d.w.z e.d e.a jl nr nrs art mln mld mrd blz p pag resp i.c i.p.v m.b.t t.a.v t.o.v ca "
-    "incl excl vgl zgn z.g.a.n etc dhr mevr mr dr drs ir ing prof min stas st no d.d n.a.v m.u.v i.s.m "
-    "enz o.b.v m.i.v c.q e.v vs lid sub bv".split()
-)
-
-
+from assistant.parsing.blocks import TABLE_HEADER_LEVEL, Block
+from assistant.parsing.footnotes import strip_footnote_markers
+from assistant.text.sentences import sentence_spans
+from assistant.types import Paragraph, paragraph_id
 
 def join_lines(lines: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
     """Unwrap lines into one string; join 'aanvra-/gen' but keep compounds like 'NGF-/voorstel'."""
@@ -57,37 +50,6 @@ def hyphen_vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _is_list_number(text: str, sentence_start: int, at: int) -> bool:
-    """Is the number at `at` (followed by '.') a list marker: first in the text, after ':', ';', ',' or a sentence
-    end, or after 'en'/'of' in a sentence that already counted ('3. Levensduur en 4. Verwerking')?"""
-    before = text[max(0, at - 8) : at]
-    if at == 0 or re.search(r"[:;,.!?]\s*$", before):
-        return True
-    return bool(re.search(r"\s(?:en|of)\s*$", before) and re.search(r"(?:^|\s)\d{1,2}\.\s", text[sentence_start:at]))
-
-
-def is_question(text: str) -> bool:
-    """Does the text ask rather than state (a Kamervraag, "... of dit klopt?")?"""
-    return text.rstrip(" )”’\"'").endswith("?")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets; no break after Dutch abbreviations, initials or inside decimals."""
-    spans, start = [], 0
-    for m in re.finditer(r"[.!?…][\"'’”)\]]*\s+(?=[\"'‘“(]?[A-Z0-9€À-Ý])", text):
-        word = text[start : m.start() + 1].split()[-1].lower().rstrip(".")
-        word = word.lstrip("(\"'‘“")
-        if word in ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", word):
-            continue
-        if re.fullmatch(r"\d{1,2}", word) and _is_list_number(text, start, m.start() - len(word)):
-            continue  # "langs vier punten: 1. Vermindering ...; 2. Substitutie": a list number, not a sentence end
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 def split_long(text: str, trigger: int = 150, max_words: int = 120) -> list[tuple[int, int]]:
     """Spans of balanced sentence-aligned parts for a paragraph over `trigger` words."""
     total = len(text.split())
@@ -107,22 +69,6 @@ def split_long(text: str, trigger: int = 150, max_words: int = 120) -> list[tupl
             k += 1
     bounds = [0] + [spans[i][1] for i in cuts] + [len(text)]
     return [(bounds[j], bounds[j + 1]) for j in range(len(bounds) - 1) if text[bounds[j] : bounds[j + 1]].strip()]
-
-
-def paragraph_id(doc_id: str, ordinal: int) -> str:
-    """Short, stable, corpus-unique id: 8 hex of sha1(doc id) + 4-digit ordinal."""
-    return f"{hashlib.sha1(doc_id.encode('utf-8')).hexdigest()[:8]}-{ordinal:04d}"
-
-
-def ordinal_of(pid: str) -> int:
-    """The paragraph's place in its document, read back from its id."""
-    return int(pid.rsplit("-", 1)[1])
-
-
-def following_id(pid: str, step: int = 1) -> str:
-    """The id of the paragraph `step` places after `pid` in the same document."""
-    prefix, ordinal = pid.rsplit("-", 1)
-    return f"{prefix}-{int(ordinal) + step:04d}"
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from assistant.amounts import (
+from assistant.figures.amounts import (
     SCALE_WORDS,
     Amount,
     Quantity,
@@ -20,7 +20,7 @@ from assistant.amounts import (
     parse_number,
     table_scale,
 )
-from assistant.periods import Period, find_periods
+from assistant.figures.periods import Period, find_periods
 
 # Quantities that state a level (of a fine, a rate, a share) rather than a count: "10%", "5 mln".
 LEVEL_UNITS = frozenset({"%", "procent", "procentpunt", *SCALE_WORDS})

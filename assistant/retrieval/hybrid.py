@@ -15,14 +15,14 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import snapshot
-from assistant.acronyms import Acronyms
+from assistant.index import snapshot
+from assistant.text.acronyms import Acronyms
 from assistant.config import Settings
-from assistant.embedding import Embedder, make_embedder
+from assistant.index.embedding import Embedder, make_embedder
 from assistant.errors import IndexUnavailable
-from assistant.lexical import LexicalIndex
-from assistant.paragraphs import is_question
-from assistant.store import VectorStore, connect
+from assistant.index.lexical import LexicalIndex
+from assistant.text.sentences import is_question
+from assistant.index.store import VectorStore, connect
 from assistant.types import Document, Filters, Hit, Paragraph, date_number
 
 MODES = ("hybrid", "dense", "lexical")

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant import figures
-from assistant.amounts import WRITTEN_NUMBERS
-from assistant.lexical import LexicalIndex, tokenize
-from assistant.paragraphs import is_question, sentence_spans
-from assistant.question import Intent
+from assistant.figures import compare as figures
+from assistant.figures.amounts import WRITTEN_NUMBERS
+from assistant.index.lexical import LexicalIndex
+from assistant.text.tokens import tokenize
+from assistant.text.sentences import is_question, sentence_spans
+from assistant.answering.question import Intent
 from assistant.types import Hit, Paragraph
 
 UNKNOWN_WEIGHT = 1.0

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from assistant.figures import find_amounts, find_periods, format_amount, table_scale
+from assistant.figures.compare import find_amounts, find_periods, format_amount, table_scale
 from assistant.types import Document, Paragraph
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\d€“‘(•-])|\n+")

@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from assistant.config import Settings
-from assistant.embedding import Embedder, EmbeddingCache, llama_index_embedding, make_embedder
+from assistant.index.embedding import Embedder, EmbeddingCache, llama_index_embedding, make_embedder
 from assistant.errors import AssistantError
 
 CACHE_FILE = "baseline_embeddings.sqlite"

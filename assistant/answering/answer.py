@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant import figures
-from assistant.amounts import WRITTEN_NUMBERS
-from assistant.evidence import Query, Sentence, paragraph_scale
-from assistant.selection import answers_kind, select
-from assistant.question import Intent
+from assistant.figures import compare as figures
+from assistant.figures.amounts import WRITTEN_NUMBERS
+from assistant.answering.evidence import Query, Sentence, paragraph_scale
+from assistant.answering.selection import answers_kind, select
+from assistant.answering.question import Intent
 from assistant.types import Citation, Paragraph
 
 REFUSAL = "Dat staat niet in de documenten."
@@ -246,7 +246,7 @@ def _format(kind: str, value: float, like) -> str:
 
 def best_figure(sentence: Sentence, query: Query, percentages: bool = False):
     """The amount (or percentage) in a sentence that stands nearest the words of the term being looked up."""
-    from assistant.lexical import tokenize
+    from assistant.text.tokens import tokenize
 
     found = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph)).get("percentage" if percentages else "amount", [])
     if len(found) <= 1:

@@ -19,9 +19,9 @@ import pypdf
 from pypdf.errors import LimitReachedError
 
 from assistant.errors import IngestError
-from assistant.footnotes import explicit_marker
-from assistant.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
-from assistant.blocks import Line
+from assistant.parsing.footnotes import explicit_marker
+from assistant.parsing.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
+from assistant.parsing.blocks import Line
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 NUMERIC_CELL = re.compile(r"^[€$]?\s*[-–+]?[\d.,]+%?$|^[–-]$")

@@ -10,22 +10,24 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
-from assistant import answer as compose
-from assistant import claims
+from assistant.answering import answer as compose
+from assistant.answering import claims, drafts
 from assistant.config import Settings
 from assistant.errors import QuestionError
-from assistant.answer import best_figure
-from assistant.embedding import EmbeddingCache
-from assistant.evidence import Sentence, make_query, score_sentences, sentences_of
-from assistant.parts import part_answers
-from assistant.selection import answers_kind
-from assistant.lexical import tokenize
-from assistant.paragraphs import following_id, ordinal_of, sentence_spans
-from assistant.language import detect_language, is_probably_text
-from assistant.question import FACTS, STATED_IN_HEADINGS, Intent, analyse
-from assistant.retrieval import Retriever
+from assistant.answering.answer import best_figure
+from assistant.index.embedding import EmbeddingCache
+from assistant.answering.evidence import Sentence, make_query, score_sentences, sentences_of
+from assistant.answering.parts import part_answers
+from assistant.answering.selection import answers_kind
+from assistant.text.tokens import tokenize
+from assistant.types import following_id, ordinal_of
+from assistant.text.sentences import sentence_spans
+from assistant.text.language import detect_language, is_probably_text
+from assistant.answering.question import FACTS, STATED_IN_HEADINGS, Intent, analyse
+from assistant.retrieval.hybrid import Retriever
 from assistant.types import Answer, Filters, Hit
 
 SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's match is about something else
@@ -40,10 +42,15 @@ HEADINGS_READ = 3  # headings right above a best hit that are read for a date or
 _ANNOUNCES = re.compile(r":\s*$")
 
 
+# A drafter writes an answer from the question and its numbered sources (a local LLM), or returns None.
+Drafter = Callable[[str, list[Hit]], "str | None"]
+
+
 class Assistant:
-    def __init__(self, settings: Settings, retriever: Retriever | None = None):
+    def __init__(self, settings: Settings, retriever: Retriever | None = None, drafter: Drafter | None = None):
         self.settings = settings
         self.retriever = retriever or Retriever.open(settings)
+        self.drafter = drafter
         self._sentence_cache = EmbeddingCache(settings.index_dir / "embeddings.sqlite", self.retriever.embedder)
         self._cache_lock = threading.Lock()
 
@@ -74,7 +81,7 @@ class Assistant:
         similarity = self._sentence_similarity(candidates, query_vector)
         composed, confidence = self._compose(intent, search_text, candidates, filters, similarity)
         notes = [ENGLISH_NOTE] if language == "en" else []
-        if self.settings.llm_url and not (composed.refused or intent.claim or intent.operation):
+        if self.drafter and not (composed.refused or intent.claim or intent.operation):
             composed = self._generated(question, hits, composed, notes)
         result = Answer(
             question=question,
@@ -198,20 +205,18 @@ class Assistant:
 
     def _generated(self, question: str, hits: list[Hit], fallback: compose.Composed, notes: list[str]) -> compose.Composed:
         """A local LLM's answer, kept only sentence by sentence where citations and figures check out."""
-        from assistant import llm
-
-        raw = llm.generate(question, hits, self.settings)
+        raw = self.drafter(question, hits)
         if raw is None:
             notes.append("Het taalmodel gaf geen antwoord; dit is het letterlijke antwoord uit de documenten.")
             return fallback
-        checked = llm.check_draft(raw, hits)
+        checked = drafts.check_draft(raw, hits)
         if not checked.sentences:
             return fallback
         book = compose.CitationBook(self.retriever.title)
         parts = []
         for sentence in checked.sentences:
             markers = [book.cite(hits[n - 1].paragraph, _supporting(hits[n - 1].paragraph.text, sentence.text)) for n in sentence.markers]
-            parts.append(llm.DraftSentence(sentence.text, tuple(dict.fromkeys(markers))).rendered)
+            parts.append(drafts.DraftSentence(sentence.text, tuple(dict.fromkeys(markers))).rendered)
         if checked.dropped:
             notes.append(f"{len(checked.dropped)} zin(nen) van het taalmodel weggelaten: zonder geldige bron of met een cijfer dat niet in de bron staat.")
         return compose.Composed(" ".join(parts), book.citations())
