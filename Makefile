@@ -26,8 +26,10 @@ run: index
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-eval: $(STAMP)
-	$(BIN)/assistant eval evals/*.jsonl --baselines --floors evals/floors.json
+# Tuned sets with their variants and baselines, the conversations, and the holdout (always figures only).
+eval: index
+	$(BIN)/assistant eval evals/dev.jsonl evals/gold_*.jsonl evals/conversations/*.jsonl evals/holdout/*.jsonl \
+		--variants --baselines --floors evals/floors.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/parse.py

@@ -131,12 +131,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("eval", help="judge answers on a gold set and write a report",
-                       epilog="example: assistant eval evals/dev.jsonl --baselines")
+                       epilog="examples: assistant eval evals/dev.jsonl evals/gold_*.jsonl --variants --baselines; "
+                              "assistant eval evals/holdout/*.jsonl --aggregate")
     p.add_argument("gold", nargs="+", help="gold JSONL file(s)")
     p.add_argument("--index", help="index folder (default: index/)")
     p.add_argument("--out", default="evals/out", help="report folder")
     p.add_argument("--baselines", action="store_true", help="also judge lexical-only, dense-only, plain llama-index")
     p.add_argument("--floors", help="JSON file of minimum headline figures; exit 1 below them")
+    p.add_argument("--variants", action="store_true",
+                   help="also ask the other wordings in evals/variants/<set>.jsonl and report consistency")
+    p.add_argument("--aggregate", action="store_true",
+                   help="figures only: no question, answer or failure is printed or written (always so for holdout/)")
     p.set_defaults(func=cmd_eval)
     return parser
 

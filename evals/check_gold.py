@@ -1,7 +1,9 @@
 """Mechanically verify gold-question files against the raw text of the corpus documents.
 
 Usage: python evals/check_gold.py [FILES...] [--corpus DIR]
-Without FILES every evals/*.jsonl is checked. Prints one line per problem and a summary;
+Without FILES every gold file is checked: evals/*.jsonl, evals/holdout/*.jsonl, evals/conversations/*.jsonl
+(turns: two more fields, `conversation` and `turn`, consecutive from 1) and evals/variants/*.jsonl (other
+wordings: `id`, `variant_of` naming an item of evals/<same name>, `style`, `question`). Prints one line per problem and a summary;
 exits 1 when any problem is found. Uses only pypdf and the standard library.
 """
 
@@ -21,6 +23,10 @@ EVALS_DIR = Path(__file__).resolve().parent
 DEFAULT_CORPUS = EVALS_DIR.parent / "corpus"
 
 REQUIRED_FIELDS = ("id", "question", "category", "answer", "must_contain", "evidence", "difficulty", "doc")
+TURN_FIELDS = ("conversation", "turn")
+VARIANT_FIELDS = ("id", "variant_of", "style", "question")
+VARIANT_STYLES = frozenset({"reworded", "terse"})
+GOLD_DIRS = ("", "holdout", "conversations")
 CATEGORIES = frozenset(
     {"budget", "timeline", "action", "actor", "indicator", "unanswerable", "false_premise", "figure_check"}
 )
@@ -89,10 +95,11 @@ class CorpusTexts:
         return self._texts[doc]
 
 
-def field_problems(item: dict) -> list[str]:
+def field_problems(item: dict, extra: tuple[str, ...] = ()) -> list[str]:
     """Missing or mistyped fields and disallowed category/difficulty values."""
-    messages = [f"missing field '{name}'" for name in REQUIRED_FIELDS if name not in item]
-    messages += [f"unknown field '{name}'" for name in item if name not in REQUIRED_FIELDS]
+    allowed = REQUIRED_FIELDS + extra
+    messages = [f"missing field '{name}'" for name in allowed if name not in item]
+    messages += [f"unknown field '{name}'" for name in item if name not in allowed]
     for name in ("id", "question", "answer", "doc"):
         if name in item and (not isinstance(item[name], str) or not item[name].strip()):
             messages.append(f"field '{name}' must be a non-empty string")
@@ -150,18 +157,53 @@ def content_problems(item: dict, corpus: CorpusTexts) -> list[str]:
     return messages
 
 
-def check_item(item: dict, corpus: CorpusTexts) -> list[str]:
+def check_item(item: dict, corpus: CorpusTexts, extra: tuple[str, ...] = ()) -> list[str]:
     """All problems of one parsed item, as messages."""
-    messages = field_problems(item)
+    messages = field_problems(item, extra)
     if messages:
         return messages
     return shape_problems(item) + content_problems(item, corpus)
 
 
-def check_file(path: Path, corpus: CorpusTexts, seen_ids: dict[str, str], report: CheckReport) -> None:
-    """Check every line of one JSONL file, recording problems and ids in place."""
-    shown = display_path(path)
-    report.files += 1
+def turn_problems(items: list[dict]) -> list[tuple[int, str, str]]:
+    """Conversation turns: each conversation's lines consecutive, numbered 1, 2, ...; (line, id, message)."""
+    problems, seen, previous = [], set(), (None, 0)
+    for line, item in items:
+        conversation, turn = item.get("conversation"), item.get("turn")
+        if not isinstance(conversation, str) or not isinstance(turn, int):
+            continue  # reported as a field problem
+        expected = previous[1] + 1 if conversation == previous[0] else 1
+        if conversation != previous[0] and conversation in seen:
+            problems.append((line, item["id"], f"conversation {conversation} continues after another one"))
+        elif turn != expected:
+            problems.append((line, item["id"], f"turn {turn} of {conversation}, expected {expected}"))
+        seen.add(conversation)
+        previous = (conversation, turn)
+    return problems
+
+
+def variant_problems(item: dict, originals: dict[str, dict]) -> list[str]:
+    """A variant line: its fields, the item it rewords, and every digit group of that question kept."""
+    messages = [f"missing field '{name}'" for name in VARIANT_FIELDS if name not in item]
+    messages += [f"unknown field '{name}'" for name in item if name not in VARIANT_FIELDS]
+    if messages:
+        return messages
+    original = originals.get(item["variant_of"])
+    if original is None:
+        return [f"variant_of '{item['variant_of']}' is not an item of its gold file"]
+    if item["style"] not in VARIANT_STYLES:
+        messages.append(f"style '{item['style']}' not allowed")
+    if collapse_whitespace(item["question"]).lower() == collapse_whitespace(original["question"]).lower():
+        messages.append("variant repeats its original question")
+    missing = [n for n in re.findall(r"\d+", original["question"]) if n not in re.findall(r"\d+", item["question"])]
+    if missing:
+        messages.append(f"variant drops the figures {missing} of its original")
+    return messages
+
+
+def parsed_lines(path: Path, shown: str, report: CheckReport) -> list[tuple[int, dict]]:
+    """(line number, object) of every non-empty line; bad JSON recorded as a problem."""
+    items = []
     for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -174,11 +216,46 @@ def check_file(path: Path, corpus: CorpusTexts, seen_ids: dict[str, str], report
         if not isinstance(item, dict):
             report.problems.append(Problem(shown, line_number, "?", "line is not a JSON object"))
             continue
+        items.append((line_number, item))
+    return items
+
+
+def check_variants(path: Path, seen_ids: dict[str, str], report: CheckReport) -> None:
+    """A variants file against the gold file of the same name one folder up."""
+    shown = display_path(path)
+    report.files += 1
+    gold = path.parent.parent / path.name
+    if not gold.is_file():
+        report.problems.append(Problem(shown, 0, "?", f"no gold file {display_path(gold)} for these variants"))
+        return
+    originals = {str(i.get("id")): i for _, i in parsed_lines(gold, display_path(gold), CheckReport())}
+    for line_number, item in parsed_lines(path, shown, report):
         item_id = str(item.get("id", "?"))
         if item_id in seen_ids:
             report.problems.append(Problem(shown, line_number, item_id, f"duplicate id (first in {seen_ids[item_id]})"))
         seen_ids.setdefault(item_id, f"{shown}:{line_number}")
-        for message in check_item(item, corpus):
+        for message in variant_problems(item, originals):
+            report.problems.append(Problem(shown, line_number, item_id, message))
+
+
+def check_file(path: Path, corpus: CorpusTexts, seen_ids: dict[str, str], report: CheckReport) -> None:
+    """Check every line of one JSONL file, recording problems and ids in place."""
+    if path.resolve().parent.name == "variants":
+        check_variants(path, seen_ids, report)
+        return
+    shown = display_path(path)
+    report.files += 1
+    turns = path.resolve().parent.name == "conversations"
+    extra = TURN_FIELDS if turns else ()
+    items = parsed_lines(path, shown, report)
+    if turns:
+        report.problems.extend(Problem(shown, line, item_id, message) for line, item_id, message in turn_problems(items))
+    for line_number, item in items:
+        item_id = str(item.get("id", "?"))
+        if item_id in seen_ids:
+            report.problems.append(Problem(shown, line_number, item_id, f"duplicate id (first in {seen_ids[item_id]})"))
+        seen_ids.setdefault(item_id, f"{shown}:{line_number}")
+        for message in check_item(item, corpus, extra):
             report.problems.append(Problem(shown, line_number, item_id, message))
 
 
@@ -198,12 +275,17 @@ def check_files(paths: list[Path], corpus_dir: Path) -> CheckReport:
     return report
 
 
+def default_files() -> list[Path]:
+    """Every gold, holdout, conversation and variants file under evals/."""
+    return [p for folder in (*GOLD_DIRS, "variants") for p in sorted((EVALS_DIR / folder).glob("*.jsonl"))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="gold JSONL files (default: evals/*.jsonl)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus directory")
     args = parser.parse_args(argv)
-    paths = args.files or sorted(EVALS_DIR.glob("*.jsonl"))
+    paths = args.files or default_files()
     report = check_files(paths, args.corpus)
     for problem in report.problems:
         print(problem)

@@ -77,10 +77,59 @@ def _gold_items() -> list[dict]:
 
 
 def test_shipped_sets_have_no_problems():
-    paths = sorted(EVALS.glob("*.jsonl"))
+    paths = check_gold.default_files()
     report = check_gold.check_files(paths, CORPUS)
     assert [str(problem) for problem in report.problems] == []
     assert EVALS / "dev.jsonl" in paths and report.items >= 37 + 70
+
+
+def test_holdout_variants_and_conversations_are_shipped_and_checked():
+    paths = check_gold.default_files()
+    by_folder = {folder: [p for p in paths if p.parent.name == folder] for folder in ("holdout", "conversations", "variants")}
+    held = [json.loads(line) for p in by_folder["holdout"] for line in p.read_text(encoding="utf-8").splitlines()]
+    assert len(held) >= 120
+    assert {i["category"] for i in held} == check_gold.CATEGORIES and {i["difficulty"] for i in held} == check_gold.DIFFICULTIES
+    for kind, least in (("multi_hop", 15), ("computation", 15)):
+        assert sum(i["difficulty"] == kind for i in held) >= least, kind
+    assert sum(i["category"] == "unanswerable" for i in held) >= 15
+    turns = [json.loads(line) for p in by_folder["conversations"] for line in p.read_text(encoding="utf-8").splitlines()]
+    assert len({t["conversation"] for t in turns}) >= 30
+    tuned = [p for p in paths if p.parent == EVALS]
+    assert {p.name for p in by_folder["variants"]} == {p.name for p in tuned}, "every tuned set has its variants"
+
+
+def _write_turns(path: Path, turns: list[tuple[str, int]]) -> Path:
+    items = [{**VALID_ITEM, "id": f"{c}-t{n}-{k}", "conversation": c, "turn": n} for k, (c, n) in enumerate(turns)]
+    return _write_items(path, items)
+
+
+def test_conversation_turns_must_be_consecutive_from_one(tmp_path):
+    folder = tmp_path / "conversations"
+    folder.mkdir()
+    good = _write_turns(folder / "good.jsonl", [("c1", 1), ("c1", 2), ("c2", 1)])
+    assert check_gold.check_files([good], CORPUS).problems == []
+    bad = _write_turns(folder / "bad.jsonl", [("c1", 1), ("c1", 3), ("c2", 2), ("c1", 4)])
+    problems = [p.message for p in check_gold.check_files([bad], CORPUS).problems]
+    assert problems == ["turn 3 of c1, expected 2", "turn 2 of c2, expected 1", "conversation c1 continues after another one"]
+    plain = _write_items(tmp_path / "plain.jsonl", [{**VALID_ITEM, "conversation": "c1", "turn": 1}])
+    assert "unknown field 'conversation'" in str(check_gold.check_files([plain], CORPUS).problems)
+
+
+def test_variants_must_name_their_item_keep_its_figures_and_differ(tmp_path):
+    _write_items(tmp_path / "set.jsonl", [COMPUTATION_ITEM])
+    (tmp_path / "variants").mkdir()
+    variant = {"id": "t-002-v1", "variant_of": "t-002", "style": "terse", "question": "bbz vs tozo rente verschil"}
+    good = _write_items(tmp_path / "variants" / "set.jsonl", [variant])
+    assert check_gold.check_files([good], CORPUS).problems == []
+    broken = [
+        {**variant, "id": "a", "variant_of": "t-999"},
+        {**variant, "id": "b", "question": COMPUTATION_ITEM["question"].upper()},
+        {**variant, "id": "c", "style": "shouting"},
+    ]
+    _write_items(tmp_path / "variants" / "set.jsonl", broken)
+    problems = [(p.item_id, p.message) for p in check_gold.check_files([good], CORPUS).problems]
+    assert problems == [("a", "variant_of 't-999' is not an item of its gold file"),
+                        ("b", "variant repeats its original question"), ("c", "style 'shouting' not allowed")]
 
 
 def test_gold_sets_cover_six_documents_besides_the_annex_and_every_category():

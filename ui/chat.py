@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.answering.conversation import ask_in_conversation
 from assistant.types import Filters
 from ui.citations import citation_chips, show_confidence, show_passage
 from ui.conversation import Turn, conversation_markdown, record_feedback
@@ -25,8 +26,7 @@ def turns() -> list[Turn]:
 
 def ask(bot, question: str, filters: Filters) -> Turn:
     """Ask with the earlier answers as history, so follow-ups ("en in 2026?") keep their subject."""
-    history = [t.answer for t in turns()]
-    answer = bot.ask(question, history=history or None, filters=filters or None)
+    answer = ask_in_conversation(bot, question, [t.answer for t in turns()], filters)
     turn = Turn(question, answer, filters)
     turns().append(turn)
     return turn

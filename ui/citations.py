@@ -6,7 +6,8 @@ import streamlit as st
 
 from assistant.types import Answer, Citation, Document, Hit
 from ui import served
-from ui.text import (CONFIDENCE_HELP, citation_heading, confidence_label, dutch_date, escape, highlighted,
+from assistant.answering.confidence import confidence_label
+from ui.text import (CONFIDENCE_HELP, citation_heading, dutch_date, escape, highlighted,
                      pages_label, pdf_link)
 
 

@@ -28,15 +28,6 @@ def highlighted(paragraph: str, quote: str) -> str:
     return escape(paragraph[:start]) + ":orange-background[" + escape(quote) + "]" + escape(paragraph[end:])
 
 
-def confidence_label(confidence: float) -> str:
-    """Hoog / Middel / Laag from the retrieval-evidence signal in [0, 1]."""
-    if confidence >= 0.66:
-        return "Hoog"
-    if confidence >= 0.33:
-        return "Middel"
-    return "Laag"
-
-
 CONFIDENCE_HELP = (
     "Hoe sterk de gevonden passages de vraag dekken (op basis van de zoekscores). "
     "Hoog: duidelijke bron gevonden. Laag: controleer de bronnen extra goed."

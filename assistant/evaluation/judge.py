@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from assistant.answering.confidence import confidence_label
 from assistant.types import Answer
 
 COVERAGE_THRESHOLD = (4, 5)  # a paragraph covers a quote when >= 4/5 of its words occur in it
@@ -41,6 +42,9 @@ class GoldItem:
     evidence: tuple[str, ...]
     difficulty: str
     doc: str
+    variant_of: str = ""  # a paraphrase variant: the id of the item whose gold answer it shares
+    conversation: str = ""  # a conversation turn: the conversation's id ...
+    turn: int = 0  # ... and its place in it (1 = the first question)
 
     @property
     def answerable(self) -> bool:
@@ -57,6 +61,9 @@ class GoldItem:
             evidence=tuple(d.get("evidence", ())),
             difficulty=d.get("difficulty", ""),
             doc=d.get("doc", ""),
+            variant_of=d.get("variant_of", ""),
+            conversation=d.get("conversation", ""),
+            turn=int(d.get("turn", 0)),
         )
 
 
@@ -102,6 +109,8 @@ class Judgement:
     fully_supported: bool | None  # None without evidence
     latency_ms: float | None
     why: tuple[str, ...] = field(default=())
+    confidence_label: str = ""  # Hoog / Middel / Laag, as the chat shows it
+    found: "Ceiling | None" = None  # answerable only: where the gold answer's strings stand
 
     def to_json(self) -> dict:
         r = self.retrieval
@@ -118,8 +127,19 @@ class Judgement:
             "citation_recall": self.citation_recall,
             "fully_supported": self.fully_supported,
             "latency_ms": self.latency_ms,
+            "confidence_label": self.confidence_label,
+            "found": None if self.found is None else self.found.__dict__,
             "why": list(self.why),
         }
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """Whether every must_contain string stands in the composed answer, the top retrieved paragraph, the top 3."""
+
+    answer: bool
+    top1: bool
+    top3: bool
 
 
 def words(text: str) -> list[str]:
@@ -205,6 +225,21 @@ def judge_citations(evidence: Sequence[str], cited_texts: Sequence[str]) -> Cita
     return CitationJudgement(precision, covered / len(evidence), covered == len(evidence))
 
 
+CEILING_DEPTH = 3  # "top 3 paragraphs together": what a reader of the three best passages would find
+
+
+def ceiling(item: GoldItem, answer: Answer) -> Ceiling | None:
+    """Where the gold answer stands: in the answer, the top paragraph, the top 3 (None for unanswerable items)."""
+    if not item.answerable:
+        return None
+    texts = [h.paragraph.text for h in answer.retrieved]
+    return Ceiling(
+        answer=not missing_strings(answer.text, item.must_contain),
+        top1=bool(texts) and not missing_strings(texts[0], item.must_contain),
+        top3=bool(texts) and not missing_strings(" \n".join(texts[:CEILING_DEPTH]), item.must_contain),
+    )
+
+
 def judge_answer(item: GoldItem, answer: Answer) -> Judgement:
     """Apply every rule to one answer; `why` lists each way it falls short, in words for the report."""
     refused = is_refusal(answer)
@@ -234,6 +269,8 @@ def judge_answer(item: GoldItem, answer: Answer) -> Judgement:
         fully_supported=cites.fully_supported,
         latency_ms=answer.timings_ms.get("total"),
         why=_reasons(item, refused, missing, expected, got, retrieval, cites),
+        confidence_label=confidence_label(answer.confidence),
+        found=ceiling(item, answer),
     )
 
 

@@ -8,7 +8,10 @@ LEGEND = (
     "Retrieval figures count items with evidence (unanswerable items excluded); MRR is cut at rank 10. "
     "`correct` in the group tables is the right answer for answerable items and a refusal for unanswerable ones; "
     "`answer_correctness` counts answerable items only. `false_refusal_rate` is lower-is-better. "
-    "`words@5` is how many words the top 5 hold: recall bought with long chunks costs reading."
+    "`words@5` is how many words the top 5 hold: recall bought with long chunks costs reading. "
+    "`hoog_right` is the share of answers shown with \"Hoog\" that were right. `*_has_gold`: the share of answerable "
+    "items whose must_contain strings all stand in the composed answer, the top retrieved paragraph, the top 3. "
+    "'overall' is the tuned question sets together; 'holdout' the blind sets, reported as figures only."
 )
 
 
@@ -30,19 +33,54 @@ def table(rows: dict[str, dict], columns: Sequence[str], first: str) -> list[str
     return lines
 
 
+def _scopes(report: dict) -> dict[str, dict]:
+    """Column name -> headline figures: each set, then overall (tuned), holdout and variants when present."""
+    figures = {n: s["headline"] for n, s in report["sets"].items()}
+    if len(report["sets"]) > 1:
+        figures["overall"] = report["overall"]
+    for scope in ("holdout", "variants"):
+        if report.get(scope):
+            figures[scope] = report[scope]
+    return figures
+
+
 def headline_lines(report: dict) -> list[str]:
-    """Headline figures (one column per gold set) and the retrieval comparison per set."""
+    """Headline figures (one column per gold set), consistency, calibration and the retrieval comparison."""
     headline = report["headline_figures"]
-    scope_names = list(report["sets"]) + (["overall"] if len(report["sets"]) > 1 else [])
-    figures = {**{n: s["headline"] for n, s in report["sets"].items()}, "overall": report["overall"]}
-    rows = {name: {s: _fmt(name, figures[s].get(name)) for s in scope_names} for name in ["n"] + headline}
-    lines = table(rows, scope_names, "figure")
+    figures = _scopes(report)
+    rows = {name: {s: _fmt(name, f.get(name)) for s, f in figures.items()} for name in ["n"] + headline}
+    lines = table(rows, list(figures), "figure")
+    lines += consistency_lines(report) + calibration_lines(report)
     for name, s in report["sets"].items():
         if s["baselines"]:
             lines += ["", f"Retrieval on {name} (product = the paragraphs ask() retrieved; llama-index sees only "
                           "the gold set's documents):", ""]
             lines += table(s["baselines"], ["n"] + report["retrieval_figures"], "pipeline")
     return lines
+
+
+def consistency_lines(report: dict) -> list[str]:
+    """Per set with variants: right in all / any / one wording, and consistency (all as a share of any)."""
+    rows = {n: s["consistency"] for n, s in report["sets"].items() if s.get("consistency")}
+    if report.get("variants"):
+        rows["all"] = report["variants"]
+    if not rows:
+        return []
+    columns = ["items", "wordings", *report["consistency_figures"], "variant_correctness"]
+    return ["", "Paraphrase consistency (each item with its other wordings):", ""] + table(rows, columns, "set")
+
+
+def calibration_lines(report: dict) -> list[str]:
+    """Share of answers right per confidence label, over the tuned sets and over the holdout."""
+    rows = {}
+    for scope in ("overall", "holdout"):
+        for label, c in (report.get(f"{scope}_calibration") or {}).items():
+            rows.setdefault(label, {})[f"{scope} n"] = c["n"]
+            rows[label][f"{scope} right"] = c["right"]
+    if not rows:
+        return []
+    columns = list(dict.fromkeys(c for r in rows.values() for c in r))
+    return ["", "Calibration (share of answers right per confidence label):", ""] + table(rows, columns, "label")
 
 
 def groups(by_category: dict, by_difficulty: dict, report: dict) -> list[str]:
@@ -58,9 +96,14 @@ def markdown(report: dict) -> str:
     lines += headline_lines(report) + ["", LEGEND]
     if len(report["sets"]) > 1:
         overall = groups(report["overall_by_category"], report["overall_by_difficulty"], report)
-        lines += ["", "## All sets together"] + overall
+        lines += ["", "## Tuned sets together"] + overall
+    if report.get("holdout"):
+        held = groups(report["holdout_by_category"], report["holdout_by_difficulty"], report)
+        lines += ["", "## Holdout together (figures only)"] + held
     for name, s in report["sets"].items():
         lines += ["", f"## {name} (`{s['path']}`)"] + groups(s["by_category"], s["by_difficulty"], report)
+        if s["aggregate"]:
+            continue  # figures only
         lines += ["", f"### Failures ({len(s['failures'])})", ""]
         for f in s["failures"]:
             lines += [f"- **{f['id']}** {f['question']}", f"  - expected: {f['expected']}",
