@@ -97,6 +97,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # e.g. "Vraag in het Engels gesteld"
     confidence: float = 0.0  # retrieval-evidence signal in [0, 1]
+    searched: str = ""  # what retrieval searched: the question, with the earlier one for a follow-up
 
     def to_json(self) -> dict:
         """The machine interface: the fields evaluation runs read."""

@@ -93,6 +93,7 @@ class Assistant:
             retrieved=hits,
             confidence=0.0 if composed.refused else confidence,
             notes=notes,
+            searched=search_text,
         )
         done = time.perf_counter()
         result.timings_ms = {
@@ -119,7 +120,7 @@ class Assistant:
     @staticmethod
     def _search_text(intent: Intent, history: list[Answer] | None) -> str:
         if intent.follow_up and history:
-            return f"{history[-1].question} {intent.question}"
+            return f"{history[-1].searched or history[-1].question} {intent.claim or intent.question}"
         return intent.claim or intent.question
 
     def _with_continuations(self, hits: list[Hit]) -> list[Hit]:
