@@ -1,0 +1,53 @@
+"""What a question asks: claims wherever the asking stands, new subjects, follow-ups (invented strings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.question import analyse
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("Klopt het dat de pilot 12 gemeenten telt?", "de pilot 12 gemeenten telt"),
+        ("De pilot telt 12 gemeenten, klopt dat?", "De pilot telt 12 gemeenten"),
+        ("de pilot telt 12 gemeenten - klopt dat echt", "de pilot telt 12 gemeenten"),
+        ("Kunt u bevestigen dat de pilot in 2027 stopt?", "de pilot in 2027 stopt"),
+        ("Het is toch zo dat de heffing € 3 per ton is?", "de heffing € 3 per ton is"),
+        ("Ik las dat de fusie anderhalf miljoen kost", "de fusie anderhalf miljoen kost"),
+        ("De heffing is toch € 3 per ton?", "De heffing is € 3 per ton"),
+        ("De pilot telt 12 gemeenten, is dat juist?", "De pilot telt 12 gemeenten"),
+    ],
+)
+def test_a_claim_is_read_wherever_the_question_asks_for_confirmation(question, claim):
+    assert analyse(question).claim == claim
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wat kost de pilot, klopt dat bedrag nog?", "Hoeveel gemeenten doen mee?", "Waarom stopt de pilot toch in 2027?"],
+)
+def test_a_question_word_question_is_not_a_claim(question):
+    assert analyse(question).claim is None
+
+
+def test_a_lead_in_opens_a_new_subject_and_is_not_searched():
+    intent = analyse("Iets anders: wie betaalt die pilot?", has_history=True)
+    assert intent.question == "wie betaalt die pilot?" and not intent.follow_up
+    assert analyse("wie betaalt die pilot?", has_history=True).follow_up
+
+
+@pytest.mark.parametrize(
+    ("question", "follow_up"),
+    [
+        ("en in 2028?", True),
+        ("wie voert dat uit?", True),
+        ("klopt het dat dat 4 miljoen is?", True),  # the claim's own "dat" is no pointer; the second one is
+        ("klopt het dat de pilot 4 miljoen kost?", False),
+        ("Hoeveel kost de pilot voor zorgverzekeraars in Noord-Brabant volgens de begroting van 2024?", False),
+    ],
+)
+def test_a_follow_up_is_a_question_that_leans_on_the_one_before(question, follow_up):
+    assert analyse(question, has_history=True).follow_up is follow_up
+    assert not analyse(question).follow_up  # without history nothing is a follow-up
