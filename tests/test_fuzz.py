@@ -10,13 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.parsing import blocks
-
-from assistant.parsing import footnotes
-
 from assistant.index import lexical
+from assistant.parsing import blocks, footnotes, paragraphs
+from assistant.text import tokens
 
-from assistant.parsing import paragraphs
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_PDF = ROOT / "corpus" / "14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente.pdf"
 
@@ -35,33 +32,33 @@ DUTCHISH = st.lists(st.one_of(_DUTCH_PIECES, st.text(max_size=12)), max_size=40)
 ANY_TEXT = st.one_of(st.text(max_size=400), DUTCHISH)
 
 
-# --- lexical.tokenize ------------------------------------------------------
+# --- tokens.tokenize ------------------------------------------------------
 @BOUNDED
 @given(ANY_TEXT)
 def test_tokenize_returns_nonempty_string_tokens_without_stopwords(text):
-    tokens = lexical.tokenize(text)
-    assert all(isinstance(t, str) and t for t in tokens)
-    assert tokens == lexical.tokenize(text)  # deterministic
+    found = tokens.tokenize(text)
+    assert all(isinstance(t, str) and t for t in found)
+    assert found == tokens.tokenize(text)  # deterministic
 
 
 def test_stopwords_alone_give_no_tokens():
     # A stem may equal a stopword ("waarde" -> "waar"), so this is checked on stopwords themselves.
-    assert lexical.tokenize(" ".join(sorted(lexical.STOPWORDS))) == []
+    assert tokens.tokenize(" ".join(sorted(tokens.STOPWORDS))) == []
 
 
 @BOUNDED
 @given(ANY_TEXT)
 def test_tokenize_ignores_case_and_accents(text):
-    assert lexical.tokenize(lexical.fold(text)) == lexical.tokenize(text)
+    assert tokens.tokenize(tokens.fold(text)) == tokens.tokenize(text)
 
 
 @BOUNDED
 @given(ANY_TEXT)
 def test_compound_ngrams_only_add_tokens(text):
-    plain = lexical.tokenize(text, compounds=False)
-    full = lexical.tokenize(text, compounds=True)
+    plain = tokens.tokenize(text, compounds=False)
+    full = tokens.tokenize(text, compounds=True)
     assert [t for t in full if not t.startswith("#")] == plain
-    assert all(len(t) == lexical.NGRAM + 1 for t in full if t.startswith("#"))
+    assert all(len(t) == tokens.NGRAM + 1 for t in full if t.startswith("#"))
 
 
 @BOUNDED

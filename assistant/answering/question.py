@@ -235,9 +235,17 @@ def _parts(text: str, objects: bool = False) -> tuple[str, ...]:
     return tuple(pieces) if len(pieces) > 1 else ()
 
 
+# The question's own frame before a term: "Hoeveel procentpunt ligt [de Bbz-rente]", "Wat is [het bedrag voor X]".
+_TERM_FRAME = re.compile(
+    r"^\s*(?:hoeveel|wat|welk\w*|hoe\s+\w+)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:ligt|liggen|is|zijn|was|waren|bedraagt|bedragen|scheelt|verschilt|verschillen|kost|kosten)\s+",
+    re.I,
+)
+
+
 def _split_terms(text: str) -> tuple[str, ...]:
     for pattern in _TERMS:
         match = pattern.search(text)
         if match:
-            return (match.group("a").strip(" ,"), match.group("b").strip(" ,"))
+            return tuple(_TERM_FRAME.sub("", match.group(name)).strip(" ,") for name in ("a", "b"))
     return ()
