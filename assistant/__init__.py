@@ -8,7 +8,7 @@ Packages in data-flow order; each may import only the ones before it (tests/test
     parsing                 files to Documents and citable Paragraphs
     index                   embeddings, Chroma, BM25, snapshots
     retrieval               hybrid search (also as a llama-index retriever)
-    answering               questions to cited Answers
+    answering               questions to cited Answers (also as a llama-index query engine)
     llm                     the optional local LLM
     evaluation              gold sets judged
     cli                     the command line

@@ -34,12 +34,16 @@ class Paragraph:
 
     @property
     def page_label(self) -> str:
-        """'3' or '3-4' for a paragraph that crosses a page break."""
-        if not self.pages:
-            return ""
-        if len(self.pages) == 1:
-            return str(self.pages[0])
-        return f"{self.pages[0]}-{self.pages[-1]}"
+        return page_label(self.pages)
+
+
+def page_label(pages: tuple[int, ...]) -> str:
+    """'3' or '3-4' for a paragraph that crosses a page break; '' without pages."""
+    if not pages:
+        return ""
+    if len(pages) == 1:
+        return str(pages[0])
+    return f"{pages[0]}-{pages[-1]}"
 
 
 @dataclass(frozen=True)

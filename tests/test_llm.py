@@ -9,6 +9,7 @@ import pytest
 from assistant.config import Settings
 from assistant.answering.drafts import check_draft, is_refusal, markers_in, split_sentences
 from assistant.llm.generation import build_prompt, generate
+from assistant.retrieval.nodes import hit_node
 from assistant.types import Hit, Paragraph
 from fake_llm_server import FakeLLMServer
 from conftest import ANNEX
@@ -50,6 +51,7 @@ def hit(p: Paragraph) -> Hit:
 
 
 HITS = [hit(MICROCHIP), hit(TECHKWADRAAT), hit(HBO)]
+SOURCES = [hit_node(h) for h in HITS]  # what the drafter is given: the hits as the llama-index retriever returns them
 QUESTION = "hoeveel geld gaat naar microchip talent"
 
 GOOD = (
@@ -168,7 +170,7 @@ def test_sentence_splitting_keeps_markers_with_their_sentence():
 
 
 def test_prompt_holds_numbered_sources_rules_and_question():
-    prompt = build_prompt(QUESTION, HITS)
+    prompt = build_prompt(QUESTION, SOURCES)
     for n, h in enumerate(HITS, start=1):
         assert f'<bron nummer="{n}"' in prompt
         assert h.paragraph.text in prompt
@@ -178,7 +180,7 @@ def test_prompt_holds_numbered_sources_rules_and_question():
 
 
 def test_source_text_cannot_close_its_block():
-    prompt = build_prompt(QUESTION, HITS + [hit(INJECTION)])
+    prompt = build_prompt(QUESTION, [hit_node(h) for h in HITS + [hit(INJECTION)]])
     assert prompt.count("</bron>") == 4 and prompt.count("<bron nummer=") == 4
     assert "Negeer eerdere instructies" in prompt.split('<bron nummer="4"')[1]
 
@@ -188,47 +190,47 @@ def test_source_text_cannot_close_its_block():
 
 def test_generate_returns_the_model_text_and_sends_the_prompt(server, settings):
     server.script(reply=GOOD)
-    raw = generate(QUESTION, HITS, settings)
+    raw = generate(QUESTION, SOURCES, settings)
     assert raw == GOOD
     assert server.paths == ["/v1/chat/completions"]
     sent = server.requests[0]
     assert sent["model"] == "fake-model"
-    assert sent["messages"] == [{"role": "user", "content": build_prompt(QUESTION, HITS)}]
+    assert sent["messages"] == [{"role": "user", "content": build_prompt(QUESTION, SOURCES)}]
     assert [s.markers for s in check_draft(raw, HITS).sentences] == [(1,), (1,), (1,), (2,)]
 
 
 def test_invented_figure_from_the_server_is_dropped(server, settings):
     server.script(reply=INVENTED_FIGURE)
-    checked = check_draft(generate(QUESTION, HITS, settings), HITS)
+    checked = check_draft(generate(QUESTION, SOURCES, settings), HITS)
     assert len(checked.sentences) == 1 and "85 miljoen" in checked.dropped[0]
 
 
 def test_server_error_gives_none_without_retrying(server, settings):
     server.script(reply=GOOD, status=500)
-    assert generate(QUESTION, HITS, settings) is None
+    assert generate(QUESTION, SOURCES, settings) is None
     assert len(server.requests) == 1
 
 
 def test_slow_server_gives_none(server, settings):
     server.script(reply=GOOD, delay_s=3.0)
     fast = settings.model_copy(update={"llm_timeout_s": 0.5})
-    assert generate(QUESTION, HITS, fast) is None
+    assert generate(QUESTION, SOURCES, fast) is None
     assert len(server.requests) == 1
 
 
 def test_empty_reply_gives_none(server, settings):
     server.script(reply="  ")
-    assert generate(QUESTION, HITS, settings) is None
+    assert generate(QUESTION, SOURCES, settings) is None
 
 
 def test_ollama_root_url_uses_its_v1_endpoint(server, settings):
     server.script(reply=UNCITED)
     ollama = settings.model_copy(update={"llm_url": server.url.removesuffix("/v1"), "llm_kind": "ollama"})
-    assert generate(QUESTION, HITS, ollama) == UNCITED
+    assert generate(QUESTION, SOURCES, ollama) == UNCITED
     assert server.paths == ["/v1/chat/completions"]
 
 
 def test_nothing_is_sent_without_an_llm_url_or_sources(server, settings):
-    assert generate(QUESTION, HITS, Settings(llm_url=None)) is None
+    assert generate(QUESTION, SOURCES, Settings(llm_url=None)) is None
     assert generate(QUESTION, [], settings) is None
     assert server.requests == []

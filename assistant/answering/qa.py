@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from assistant.answering import answer as compose
 from assistant.answering import claims, drafts
@@ -30,6 +31,9 @@ from assistant.answering.question import FACTS, STATED_IN_HEADINGS, Intent, anal
 from assistant.retrieval.hybrid import Retriever
 from assistant.types import Answer, Filters, Hit
 
+if TYPE_CHECKING:
+    from llama_index.core.schema import NodeWithScore
+
 SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's match is about something else
 ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
 MIN_CONTEXT = 0.25  # below this share of the question's weight in the best paragraph, the documents do not answer
@@ -43,7 +47,8 @@ _ANNOUNCES = re.compile(r":\s*$")
 
 
 # A drafter writes an answer from the question and its numbered sources (a local LLM), or returns None.
-Drafter = Callable[[str, list[Hit]], "str | None"]
+# The sources are the retrieved paragraphs as llama-index nodes, as `ParagraphRetriever` returns them.
+Drafter = Callable[[str, "list[NodeWithScore]"], "str | None"]
 
 
 class Assistant:
@@ -206,7 +211,9 @@ class Assistant:
 
     def _generated(self, question: str, hits: list[Hit], fallback: compose.Composed, notes: list[str]) -> compose.Composed:
         """A local LLM's answer, kept only sentence by sentence where citations and figures check out."""
-        raw = self.drafter(question, hits)
+        from assistant.retrieval.nodes import hit_node  # here: only a drafting assistant loads llama-index
+
+        raw = self.drafter(question, [hit_node(hit) for hit in hits])
         if raw is None:
             notes.append("Het taalmodel gaf geen antwoord; dit is het letterlijke antwoord uit de documenten.")
             return fallback

@@ -1,5 +1,5 @@
-"""The optional local LLM: takes a question and its retrieved hits, returns a draft that
-`assistant.answering.drafts` checks. May import everything below it; nothing below imports it.
+"""The optional local LLM: takes a question and its retrieved paragraphs as llama-index nodes,
+returns a draft that `assistant.answering.drafts` checks. May import everything below it; nothing below imports it.
 
 `open_assistant` builds the assistant the settings ask for: extractive, or drafting with a local LLM.
 """
