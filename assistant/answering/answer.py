@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answering import tuning as T
 from assistant.figures import compare as figures
 from assistant.figures.amounts import WRITTEN_NUMBERS
 from assistant.answering.evidence import Query, Sentence, paragraph_scale
@@ -101,9 +102,9 @@ def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Se
 
     if not asked or any(corrects(s) for s in chosen):
         return None
-    read = scored[:PREMISE_READ]
+    read = scored[: T.PREMISE_READ]
     subject = max((s.context for s in read), default=0.0)  # the correction must be on the question's subject
-    return next((s for s in read if corrects(s) and s.context >= PREMISE_SUBJECT * subject), None)
+    return next((s for s in read if corrects(s) and s.context >= T.PREMISE_SUBJECT * subject), None)
 
 
 def _preposition(text: str, start: int) -> str:
@@ -114,8 +115,6 @@ def _preposition(text: str, start: int) -> str:
 
 
 _ROLES = frozenset({"in", "tot", "vanaf", "per", "sinds", "voor", "vóór", "na", "uiterlijk", "op"})
-PREMISE_READ = 10  # sentences read for one correcting a premise's date
-PREMISE_SUBJECT = 0.8  # ... from a paragraph matching the question nearly as well as the best one
 
 
 def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBook) -> str:
@@ -152,13 +151,13 @@ def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: Citation
 def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Composed | None:
     """'Hoeveel ... bij elkaar?' answered by adding the figures one sentence states ("drie kinderen geboren
     en nog twee verwacht"), shown as the sum, in words when the source writes them in words."""
-    for sentence in scored[:5]:
+    for sentence in scored[: T.SUM_READ]:
         if not answers_kind(sentence, intent) or _PART_OF_TOTAL.search(sentence.text):
             continue  # "€351,6 miljoen, waarvan €145,8 miljoen": the figures overlap, adding them is wrong
         stated = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph))
         kind = "amount" if "amount" in stated else "count"
         values = stated.get(kind, [])
-        if not 2 <= len(values) <= MAX_TERMS:
+        if not 2 <= len(values) <= T.MAX_TERMS:
             continue
         value = sum(v.value for v in values)
         numbers = [figures.number_of(v) if kind == "count" else v.raw for v in values]
@@ -172,7 +171,6 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Compose
 
 
 _PART_OF_TOTAL = re.compile(r"\b(?:waarvan|totaal|inclusief|exclusief|oplopend)\b", re.I)
-MAX_TERMS = 4
 _WORDS_FOR = {value: word for word, value in WRITTEN_NUMBERS.items() if value <= 20}
 
 
@@ -227,8 +225,8 @@ def change_between(years: tuple[int, int], scored: list[Sentence], book: Citatio
 def _amount_in_year(year: int, scored: list[Sentence]):
     """The best-scored sentence on the subject that states one amount for `year` (and no other year)."""
     subject = max((s.context for s in scored), default=0.0)
-    for sentence in scored[:10]:
-        if sentence.context < 0.75 * subject:
+    for sentence in scored[: T.YEAR_AMOUNT_READ]:
+        if sentence.context < T.YEAR_AMOUNT_SUBJECT * subject:
             continue
         stated = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph))
         years = {y for p in stated.get("date", []) for y in range(p.first.year, p.last.year + 1)}
@@ -253,7 +251,7 @@ def best_figure(sentence: Sentence, query: Query, percentages: bool = False):
         return found[0] if found else None
 
     def nearness(figure) -> float:
-        window = sentence.text[max(0, figure.start - 90) : figure.end + 40]
+        window = sentence.text[max(0, figure.start - T.FIGURE_WINDOW_BEFORE) : figure.end + T.FIGURE_WINDOW_AFTER]
         return query.share(set(tokenize(window)))
 
     return max(found, key=nearness)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answering import tuning as T
 from assistant.figures import compare as figures
 from assistant.answering.answer import REFUSAL, CitationBook, Composed, clean
 from assistant.answering.evidence import Query, Sentence, paragraph_scale
@@ -29,15 +30,15 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
     claimed = _claimed_figures(intent.claim or "")
     if not claimed:
         return _check_statement(intent.claim or "", scored, query, book)
-    readings = [r for s in scored[:15] for r in _clause_readings(s, claimed, query)]
-    if not readings or max(max(r.sentence.context, r.match) for r in readings) < 0.3:
+    readings = [r for s in scored[: T.CLAIM_READ] for r in _clause_readings(s, claimed, query)]
+    if not readings or max(max(r.sentence.context, r.match) for r in readings) < T.CLAIM_MIN_MATCH:
         return Composed(NOT_THIS_FIGURE, refused=True)
     best = max(readings, key=lambda r: r.weight)
     if not _contradictions(claimed, best.stated) and not _supports(claimed, best.stated):
         best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: r.weight, default=best)
     supporting = [
         r for r in readings
-        if r.weight >= 0.8 * best.weight and _supports(claimed, r.stated)
+        if r.weight >= T.CLAIM_CLOSE * best.weight and _supports(claimed, r.stated)
     ]
     if not supporting and not _contradictions(claimed, best.stated):
         return Composed(NOT_THIS_FIGURE, refused=True)
@@ -51,7 +52,7 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
         return Composed(f"Ja, dat klopt. {clean(chosen.sentence.text)} [{marker}]{note}", book.citations(), verdict="ja")
     # Contradicted in its figure rather than only in its year: "2019: 28.914" answers a claim about 2019.
     best = max(
-        (r for r in readings if r.weight >= 0.8 * best.weight and _contradictions(claimed, r.stated)),
+        (r for r in readings if r.weight >= T.CLAIM_CLOSE * best.weight and _contradictions(claimed, r.stated)),
         key=lambda r: (not _dated_contradiction(claimed, r.stated), r.weight),
         default=best,
     )
@@ -96,10 +97,9 @@ class _Reading:
 
     @property
     def weight(self) -> float:
-        return self.sentence.score * (0.5 + self.match)
+        return self.sentence.score * (T.CLAIM_MATCH_BASE + self.match)
 
 
-SAME_THING = 0.3  # added to a clause's match with a claim when both count the same thing
 _CLAUSE = re.compile(r";|\s[•▪●◦-]\s|\n|(?<=[.:])\s+(?=[-•])")
 
 
@@ -120,7 +120,7 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
             if label:
                 words |= set(tokenize(label))  # a cell is read with its row's label
             # "zes andere landen" against "acht landen": figures counting the same thing speak of the claim
-            same_thing = SAME_THING if _counts_same_thing(claimed, stated) else 0.0
+            same_thing = T.SAME_THING if _counts_same_thing(claimed, stated) else 0.0
             readings.append(_Reading(sentence, stated, query.share(words) + same_thing))
     return readings
 
@@ -167,7 +167,7 @@ def _check_statement(claim: str, scored: list[Sentence], query: Query, book: Cit
     """A claim without figures: confirmed only when one sentence holds nearly all its words, every name
     and acronym in it ("alleen HTDM is toegestaan" is not confirmed by "slechts LTDM"), and its negation."""
     if (
-        scored and scored[0].coverage >= 0.75 and _names_held(claim, scored[0], query)
+        scored and scored[0].coverage >= T.STATEMENT_COVERAGE and _names_held(claim, scored[0], query)
         and bool(_NEGATION.search(claim)) == bool(_NEGATION.search(scored[0].text))  # "niet toegestaan" is not "toegestaan"
     ):
         best = scored[0]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answering import tuning as T
+
 # "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach
 WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target")
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
@@ -144,7 +146,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     """Read what `question` asks for."""
     text = " ".join(question.split())
     claim_match = _CLAIM.match(text)
-    claim = text[claim_match.end():].rstrip(" ?") if claim_match and len(text) > claim_match.end() + 3 else None
+    claim = text[claim_match.end():].rstrip(" ?") if claim_match and len(text) > claim_match.end() + T.MIN_CLAIM_CHARS else None
     operation = None
     terms: tuple[str, ...] = ()
     if not claim and (_SUM.search(text) or _DIFFERENCE.search(text)):
@@ -175,7 +177,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         strict=frozenset(strict),
         asks_current=bool(_CURRENT.search(text)),
         premise=bool(_PREMISE.search(text)),
-        follow_up=has_history and len(words) <= 9 and bool(_FOLLOW_UP.search(text)),
+        follow_up=has_history and len(words) <= T.FOLLOW_UP_MAX_WORDS and bool(_FOLLOW_UP.search(text)),
         change=bool(_CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
         parts=_parts(text, objects=bool(strict & FACTS)) if not (claim or operation) else (),
         percentages=bool(_PERCENTAGE.search(text)) and not _AMOUNT.search(text),
@@ -191,7 +193,7 @@ def _parts(text: str, objects: bool = False) -> tuple[str, ...]:
     pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
     if objects and len(pieces) == 1:
         pieces = [p.strip(" ,?") for p in _OBJECT_BREAK.split(text, maxsplit=1)]
-    pieces = [p for p in pieces if len(_WORDS.findall(p)) >= 2]
+    pieces = [p for p in pieces if len(_WORDS.findall(p)) >= T.MIN_PART_WORDS]
     return tuple(pieces) if len(pieces) > 1 else ()
 
 
