@@ -8,7 +8,6 @@ question's own figure when it is being corrected.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from assistant.answering import tuning as T
 from assistant.figures import compare as figures
@@ -16,17 +15,9 @@ from assistant.figures.amounts import WRITTEN_NUMBERS
 from assistant.answering.evidence import Query, Sentence, paragraph_scale
 from assistant.answering.selection import answers_kind, select
 from assistant.answering.question import Intent
-from assistant.types import Citation, Paragraph
+from assistant.types import Answer, Citation, Paragraph
 
 REFUSAL = "Dat staat niet in de documenten."
-
-
-@dataclass
-class Composed:
-    text: str
-    citations: list[Citation] = field(default_factory=list)
-    refused: bool = False
-    verdict: str | None = None
 
 
 class CitationBook:
@@ -69,7 +60,7 @@ def clean(text: str) -> str:
 
 def lookup(
     intent: Intent, scored: list[Sentence], query: Query, book: CitationBook, part_answers: list[Sentence] | None = None
-) -> Composed:
+) -> Answer:
     """Answer an amount/date/actor/open question with the sentences that state it (one more per extra part asked)."""
     candidates = [s for s in scored if answers_kind(s, intent)]
     chosen = select(candidates, intent, query)
@@ -85,7 +76,7 @@ def lookup(
     chosen.sort(key=lambda s: (s.rank, s.start))
     body = quote_sentences(chosen, book)
     correction = _premise_correction(intent, chosen, book) if intent.premise else ""
-    return Composed(f"{correction}{body}", book.citations())
+    return Answer(text=f"{correction}{body}", citations=book.citations())
 
 
 def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Sentence]) -> Sentence | None:
@@ -132,7 +123,7 @@ def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBo
     return ""
 
 
-def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationBook) -> Composed:
+def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationBook) -> Answer:
     """A sum or difference of two cited figures (amounts, or percentages in procentpunt), shown as the calculation."""
     (s1, a1), (s2, a2) = terms
     m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
@@ -145,10 +136,10 @@ def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: Citation
         result = _format(kind, a1.value + a2.value, a1)
         text = f"Samen is dat {result}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
     quotes = f" {clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {clean(s2.text)} [{m2}]")
-    return Composed(text + quotes, book.citations())
+    return Answer(text=text + quotes, citations=book.citations())
 
 
-def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Composed | None:
+def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Answer | None:
     """'Hoeveel ... bij elkaar?' answered by adding the figures one sentence states ("drie kinderen geboren
     en nog twee verwacht"), shown as the sum, in words when the source writes them in words."""
     for sentence in scored[: T.SUM_READ]:
@@ -166,7 +157,8 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Compose
         if in_words and value == int(value):
             shown = _WORDS_FOR.get(int(value), shown)
         marker = book.cite(sentence.paragraph, sentence.text)
-        return Composed(f"Samen is dat {shown}: {' plus '.join(numbers)} [{marker}]. {clean(sentence.text)} [{marker}]", book.citations())
+        text = f"Samen is dat {shown}: {' plus '.join(numbers)} [{marker}]. {clean(sentence.text)} [{marker}]"
+        return Answer(text=text, citations=book.citations())
     return None
 
 
@@ -177,7 +169,7 @@ _WORDS_FOR = {value: word for word, value in WRITTEN_NUMBERS.items() if value <=
 _FROM_TO = re.compile(r"\bvan\s+(?:€\s?)?(\d[\d.,]*)\s+(?:\w+\s+)?(?:naar|tot)\s+(?:€\s?)?(\d[\d.,]*)")
 
 
-def change(sentence: Sentence, book: CitationBook) -> Composed | None:
+def change(sentence: Sentence, book: CitationBook) -> Answer | None:
     """'Met hoeveel stijgt ...?' answered from a sentence that states the value before and after."""
     stated = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph))
     match = _FROM_TO.search(sentence.text)
@@ -186,10 +178,10 @@ def change(sentence: Sentence, book: CitationBook) -> Composed | None:
         if before is not None and after is not None and not all(1900 <= v <= 2100 for v in (before, after)):
             marker = book.cite(sentence.paragraph, sentence.text)
             delta = _format("count", abs(after - before), None)
-            return Composed(
-                f"Het verschil is {delta}: van {match.group(1)} naar {match.group(2).rstrip('.,')} [{marker}]. "
+            return Answer(
+                text=f"Het verschil is {delta}: van {match.group(1)} naar {match.group(2).rstrip('.,')} [{marker}]. "
                 f"{clean(sentence.text)} [{marker}]",
-                book.citations(),
+                citations=book.citations(),
             )
     for kind in ("amount", "percentage", "count"):
         values = stated.get(kind, [])
@@ -201,11 +193,11 @@ def change(sentence: Sentence, book: CitationBook) -> Composed | None:
                 f"Het verschil is {_format(kind, delta, first)}: van {first.raw} naar {second.raw} [{marker}]. "
                 f"{clean(sentence.text)} [{marker}]"
             )
-            return Composed(text, book.citations())
+            return Answer(text=text, citations=book.citations())
     return None
 
 
-def change_between(years: tuple[int, int], scored: list[Sentence], book: CitationBook) -> Composed | None:
+def change_between(years: tuple[int, int], scored: list[Sentence], book: CitationBook) -> Answer | None:
     """'Met hoeveel stijgt X tussen 2021 en 2025?' from the amount stated for each year, each cited."""
     found = [_amount_in_year(year, scored) for year in years]
     if not all(found):
@@ -219,7 +211,7 @@ def change_between(years: tuple[int, int], scored: list[Sentence], book: Citatio
         f"Het verschil is {delta}: van {a1.raw} in {years[0]} [{m1}] naar {a2.raw} in {years[1]} [{m2}]."
         f" {clean(s1.text)} [{m1}] {clean(s2.text)} [{m2}]"
     )
-    return Composed(text, book.citations())
+    return Answer(text=text, citations=book.citations())
 
 
 def _amount_in_year(year: int, scored: list[Sentence]):
@@ -257,8 +249,8 @@ def best_figure(sentence: Sentence, query: Query, percentages: bool = False):
     return max(found, key=nearness)
 
 
-def refusal(nearest: list[Sentence]) -> Composed:
-    return Composed(REFUSAL + " Hieronder staan de passages die er het dichtst bij komen.", refused=True)
+def refusal(nearest: list[Sentence]) -> Answer:
+    return Answer(text=REFUSAL + " Hieronder staan de passages die er het dichtst bij komen.", refused=True)
 
 
 _MARKER = re.compile(r"\[(\d+)\]")

@@ -78,12 +78,9 @@ class Assistant:
         notes = [ENGLISH_NOTE] if language == "en" else []
         if self.drafter and not (composed.refused or intent.claim or intent.operation):
             composed = self._generated(question, hits, composed, notes)
-        result = Answer(
+        result = replace(
+            composed,
             question=question,
-            text=composed.text,
-            citations=composed.citations,
-            refused=composed.refused,
-            verdict=composed.verdict,
             language=language,
             retrieved=hits,
             confidence=0.0 if composed.refused else confidence,
@@ -198,7 +195,7 @@ class Assistant:
             parts.append(announced)
         return compose.lookup(intent, scored, query, book, parts), confidence
 
-    def _generated(self, question: str, hits: list[Hit], fallback: compose.Composed, notes: list[str]) -> compose.Composed:
+    def _generated(self, question: str, hits: list[Hit], fallback: Answer, notes: list[str]) -> Answer:
         """A local LLM's answer, kept only sentence by sentence where citations and figures check out."""
         raw = self.drafter(question, hits)
         if raw is None:
@@ -214,7 +211,7 @@ class Assistant:
             parts.append(drafts.DraftSentence(sentence.text, tuple(dict.fromkeys(markers))).rendered)
         if checked.dropped:
             notes.append(f"{len(checked.dropped)} zin(nen) van het taalmodel weggelaten: zonder geldige bron of met een cijfer dat niet in de bron staat.")
-        return compose.Composed(" ".join(parts), book.citations())
+        return Answer(text=" ".join(parts), citations=book.citations())
 
     def _announced_list(self, best: Sentence) -> Sentence | None:
         """A sentence ending its paragraph with ':' announces items that follow in the next paragraph."""
