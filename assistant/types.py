@@ -89,10 +89,13 @@ class Citation:
 
 @dataclass
 class Answer:
-    """What `ask()` returns: answer text with [n] markers and the citations behind them."""
+    """What `ask()` returns: answer text with [n] markers and the citations behind them.
 
-    question: str
-    text: str
+    The answerer's composers fill text, citations, refused and verdict; `Assistant.ask` adds the question and the rest.
+    """
+
+    question: str = ""
+    text: str = ""
     citations: list[Citation] = field(default_factory=list)
     refused: bool = False
     verdict: Literal["ja", "nee"] | None = None

@@ -261,8 +261,14 @@ def test_the_parser_version_covers_every_module_the_parser_imports():
     while pending:
         name = pending.pop()
         seen.add(name)
-        for module in _re.findall(r"^\s*from assistant\.([\w.]+) import", (package / name).read_text(), _re.M):
-            path = module.replace(".", "/") + ".py"
-            if module not in ("types", "errors") and path not in seen:
-                pending.append(path)
+        for module, names in _re.findall(r"^\s*from assistant\.([\w.]+) import ([\w, ]*)", (package / name).read_text(), _re.M):
+            if module in ("types", "errors"):
+                continue
+            folder = module.replace(".", "/")
+            if (package / folder).is_dir():  # "from assistant.parsing import tuning as T": the module parsing/tuning.py
+                paths = [f"{folder}/{n.split()[0]}.py" for n in names.split(",") if n.strip()]
+                paths = [path for path in paths if (package / path).exists()]
+            else:
+                paths = [f"{folder}.py"]
+            pending.extend(path for path in paths if path not in seen)
     assert seen <= set(PARSER_MODULES)

@@ -8,24 +8,16 @@ question's own figure when it is being corrected.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from assistant.answering import tuning as T
 from assistant.figures import compare as figures
 from assistant.figures.amounts import WRITTEN_NUMBERS
 from assistant.answering.evidence import Query, Sentence, paragraph_scale
 from assistant.answering.selection import answers_kind, select
 from assistant.answering.question import Intent
-from assistant.types import Citation, Paragraph
+from assistant.types import Answer, Citation, Paragraph
 
 REFUSAL = "Dat staat niet in de documenten."
-
-
-@dataclass
-class Composed:
-    text: str
-    citations: list[Citation] = field(default_factory=list)
-    refused: bool = False
-    verdict: str | None = None
 
 
 class CitationBook:
@@ -68,7 +60,7 @@ def clean(text: str) -> str:
 
 def lookup(
     intent: Intent, scored: list[Sentence], query: Query, book: CitationBook, part_answers: list[Sentence] | None = None
-) -> Composed:
+) -> Answer:
     """Answer an amount/date/actor/open question with the sentences that state it (one more per extra part asked)."""
     candidates = [s for s in scored if answers_kind(s, intent)]
     chosen = select(candidates, intent, query)
@@ -84,7 +76,7 @@ def lookup(
     chosen.sort(key=lambda s: (s.rank, s.start))
     body = quote_sentences(chosen, book)
     correction = _premise_correction(intent, chosen, book) if intent.premise else ""
-    return Composed(f"{correction}{body}", book.citations())
+    return Answer(text=f"{correction}{body}", citations=book.citations())
 
 
 def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Sentence]) -> Sentence | None:
@@ -101,9 +93,9 @@ def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Se
 
     if not asked or any(corrects(s) for s in chosen):
         return None
-    read = scored[:PREMISE_READ]
+    read = scored[: T.PREMISE_READ]
     subject = max((s.context for s in read), default=0.0)  # the correction must be on the question's subject
-    return next((s for s in read if corrects(s) and s.context >= PREMISE_SUBJECT * subject), None)
+    return next((s for s in read if corrects(s) and s.context >= T.PREMISE_SUBJECT * subject), None)
 
 
 def _preposition(text: str, start: int) -> str:
@@ -114,8 +106,6 @@ def _preposition(text: str, start: int) -> str:
 
 
 _ROLES = frozenset({"in", "tot", "vanaf", "per", "sinds", "voor", "vóór", "na", "uiterlijk", "op"})
-PREMISE_READ = 10  # sentences read for one correcting a premise's date
-PREMISE_SUBJECT = 0.8  # ... from a paragraph matching the question nearly as well as the best one
 
 
 def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBook) -> str:
@@ -133,7 +123,7 @@ def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBo
     return ""
 
 
-def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationBook) -> Composed:
+def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationBook) -> Answer:
     """A sum or difference of two cited figures (amounts, or percentages in procentpunt), shown as the calculation."""
     (s1, a1), (s2, a2) = terms
     m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
@@ -146,19 +136,19 @@ def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: Citation
         result = _format(kind, a1.value + a2.value, a1)
         text = f"Samen is dat {result}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
     quotes = f" {clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {clean(s2.text)} [{m2}]")
-    return Composed(text + quotes, book.citations())
+    return Answer(text=text + quotes, citations=book.citations())
 
 
-def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Composed | None:
+def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Answer | None:
     """'Hoeveel ... bij elkaar?' answered by adding the figures one sentence states ("drie kinderen geboren
     en nog twee verwacht"), shown as the sum, in words when the source writes them in words."""
-    for sentence in scored[:5]:
+    for sentence in scored[: T.SUM_READ]:
         if not answers_kind(sentence, intent) or _PART_OF_TOTAL.search(sentence.text):
             continue  # "€351,6 miljoen, waarvan €145,8 miljoen": the figures overlap, adding them is wrong
         stated = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph))
         kind = "amount" if "amount" in stated else "count"
         values = stated.get(kind, [])
-        if not 2 <= len(values) <= MAX_TERMS:
+        if not 2 <= len(values) <= T.MAX_TERMS:
             continue
         value = sum(v.value for v in values)
         numbers = [figures.number_of(v) if kind == "count" else v.raw for v in values]
@@ -167,19 +157,19 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Compose
         if in_words and value == int(value):
             shown = _WORDS_FOR.get(int(value), shown)
         marker = book.cite(sentence.paragraph, sentence.text)
-        return Composed(f"Samen is dat {shown}: {' plus '.join(numbers)} [{marker}]. {clean(sentence.text)} [{marker}]", book.citations())
+        text = f"Samen is dat {shown}: {' plus '.join(numbers)} [{marker}]. {clean(sentence.text)} [{marker}]"
+        return Answer(text=text, citations=book.citations())
     return None
 
 
 _PART_OF_TOTAL = re.compile(r"\b(?:waarvan|totaal|inclusief|exclusief|oplopend)\b", re.I)
-MAX_TERMS = 4
 _WORDS_FOR = {value: word for word, value in WRITTEN_NUMBERS.items() if value <= 20}
 
 
 _FROM_TO = re.compile(r"\bvan\s+(?:€\s?)?(\d[\d.,]*)\s+(?:\w+\s+)?(?:naar|tot)\s+(?:€\s?)?(\d[\d.,]*)")
 
 
-def change(sentence: Sentence, book: CitationBook) -> Composed | None:
+def change(sentence: Sentence, book: CitationBook) -> Answer | None:
     """'Met hoeveel stijgt ...?' answered from a sentence that states the value before and after."""
     stated = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph))
     match = _FROM_TO.search(sentence.text)
@@ -188,10 +178,10 @@ def change(sentence: Sentence, book: CitationBook) -> Composed | None:
         if before is not None and after is not None and not all(1900 <= v <= 2100 for v in (before, after)):
             marker = book.cite(sentence.paragraph, sentence.text)
             delta = _format("count", abs(after - before), None)
-            return Composed(
-                f"Het verschil is {delta}: van {match.group(1)} naar {match.group(2).rstrip('.,')} [{marker}]. "
+            return Answer(
+                text=f"Het verschil is {delta}: van {match.group(1)} naar {match.group(2).rstrip('.,')} [{marker}]. "
                 f"{clean(sentence.text)} [{marker}]",
-                book.citations(),
+                citations=book.citations(),
             )
     for kind in ("amount", "percentage", "count"):
         values = stated.get(kind, [])
@@ -203,11 +193,11 @@ def change(sentence: Sentence, book: CitationBook) -> Composed | None:
                 f"Het verschil is {_format(kind, delta, first)}: van {first.raw} naar {second.raw} [{marker}]. "
                 f"{clean(sentence.text)} [{marker}]"
             )
-            return Composed(text, book.citations())
+            return Answer(text=text, citations=book.citations())
     return None
 
 
-def change_between(years: tuple[int, int], scored: list[Sentence], book: CitationBook) -> Composed | None:
+def change_between(years: tuple[int, int], scored: list[Sentence], book: CitationBook) -> Answer | None:
     """'Met hoeveel stijgt X tussen 2021 en 2025?' from the amount stated for each year, each cited."""
     found = [_amount_in_year(year, scored) for year in years]
     if not all(found):
@@ -221,14 +211,14 @@ def change_between(years: tuple[int, int], scored: list[Sentence], book: Citatio
         f"Het verschil is {delta}: van {a1.raw} in {years[0]} [{m1}] naar {a2.raw} in {years[1]} [{m2}]."
         f" {clean(s1.text)} [{m1}] {clean(s2.text)} [{m2}]"
     )
-    return Composed(text, book.citations())
+    return Answer(text=text, citations=book.citations())
 
 
 def _amount_in_year(year: int, scored: list[Sentence]):
     """The best-scored sentence on the subject that states one amount for `year` (and no other year)."""
     subject = max((s.context for s in scored), default=0.0)
-    for sentence in scored[:10]:
-        if sentence.context < 0.75 * subject:
+    for sentence in scored[: T.YEAR_AMOUNT_READ]:
+        if sentence.context < T.YEAR_AMOUNT_SUBJECT * subject:
             continue
         stated = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph))
         years = {y for p in stated.get("date", []) for y in range(p.first.year, p.last.year + 1)}
@@ -253,14 +243,14 @@ def best_figure(sentence: Sentence, query: Query, percentages: bool = False):
         return found[0] if found else None
 
     def nearness(figure) -> float:
-        window = sentence.text[max(0, figure.start - 90) : figure.end + 40]
+        window = sentence.text[max(0, figure.start - T.FIGURE_WINDOW_BEFORE) : figure.end + T.FIGURE_WINDOW_AFTER]
         return query.share(set(tokenize(window)))
 
     return max(found, key=nearness)
 
 
-def refusal(nearest: list[Sentence]) -> Composed:
-    return Composed(REFUSAL + " Hieronder staan de passages die er het dichtst bij komen.", refused=True)
+def refusal(nearest: list[Sentence]) -> Answer:
+    return Answer(text=REFUSAL + " Hieronder staan de passages die er het dichtst bij komen.", refused=True)
 
 
 _MARKER = re.compile(r"\[(\d+)\]")

@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answering import tuning as T
 from assistant.figures import compare as figures
-from assistant.answering.answer import REFUSAL, CitationBook, Composed, clean
+from assistant.answering.answer import REFUSAL, CitationBook, clean
 from assistant.answering.evidence import Query, Sentence, paragraph_scale
 from assistant.figures.compare import Quantity
 from assistant.text.tokens import tokenize
 from assistant.answering.question import Intent
+from assistant.types import Answer
 
 NOT_THIS_FIGURE = "Dat kan ik niet bevestigen: de documenten noemen dit cijfer niet bij dit onderwerp. " + REFUSAL
 
 
-def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
+def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Answer:
     """Ja/Nee/niet te bevestigen for a claim, judged on the clause that best matches its subject.
 
     Clauses matter in lists ("in 2040 ... 30% ...; in 2030 ... 50% ..."): the figure next to
@@ -29,18 +31,18 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
     claimed = _claimed_figures(intent.claim or "")
     if not claimed:
         return _check_statement(intent.claim or "", scored, query, book)
-    readings = [r for s in scored[:15] for r in _clause_readings(s, claimed, query)]
-    if not readings or max(max(r.sentence.context, r.match) for r in readings) < 0.3:
-        return Composed(NOT_THIS_FIGURE, refused=True)
+    readings = [r for s in scored[: T.CLAIM_READ] for r in _clause_readings(s, claimed, query)]
+    if not readings or max(max(r.sentence.context, r.match) for r in readings) < T.CLAIM_MIN_MATCH:
+        return Answer(text=NOT_THIS_FIGURE, refused=True)
     best = max(readings, key=lambda r: r.weight)
     if not _contradictions(claimed, best.stated) and not _supports(claimed, best.stated):
         best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: r.weight, default=best)
     supporting = [
         r for r in readings
-        if r.weight >= 0.8 * best.weight and _supports(claimed, r.stated)
+        if r.weight >= T.CLAIM_CLOSE * best.weight and _supports(claimed, r.stated)
     ]
     if not supporting and not _contradictions(claimed, best.stated):
-        return Composed(NOT_THIS_FIGURE, refused=True)
+        return Answer(text=NOT_THIS_FIGURE, refused=True)
     if supporting:
         chosen = supporting[0]
         marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
@@ -48,10 +50,10 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
         # "per 1 januari" supports "per 1 januari 2030" only as far as it goes
         yearless = stated_dates and not any(d.has_year for d in stated_dates) and any(d.has_year for d in claimed.get("date", []))
         note = " De bron noemt daarbij geen jaartal." if yearless else ""
-        return Composed(f"Ja, dat klopt. {clean(chosen.sentence.text)} [{marker}]{note}", book.citations(), verdict="ja")
+        return Answer(text=f"Ja, dat klopt. {clean(chosen.sentence.text)} [{marker}]{note}", citations=book.citations(), verdict="ja")
     # Contradicted in its figure rather than only in its year: "2019: 28.914" answers a claim about 2019.
     best = max(
-        (r for r in readings if r.weight >= 0.8 * best.weight and _contradictions(claimed, r.stated)),
+        (r for r in readings if r.weight >= T.CLAIM_CLOSE * best.weight and _contradictions(claimed, r.stated)),
         key=lambda r: (not _dated_contradiction(claimed, r.stated), r.weight),
         default=best,
     )
@@ -61,10 +63,10 @@ def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cita
     elsewhere = next((s for s in best.stated[kind] if s is not source and figures.same_figure(kind, claim_figure, s)), None)
     # "7.600 private partners" when the source says 8.500 partners and 7.600 employees: say what 7.600 counts
     aside = f"; {figures.number_of(elsewhere)} slaat in de bron op {elsewhere.unit}" if elsewhere is not None and kind == "count" else ""
-    return Composed(
-        f"Nee. Volgens de documenten is het {figures.shown(source)}, niet {claim_figure.raw} [{marker}]{aside}. "
+    return Answer(
+        text=f"Nee. Volgens de documenten is het {figures.shown(source)}, niet {claim_figure.raw} [{marker}]{aside}. "
         f"{clean(best.sentence.text)} [{marker}]",
-        book.citations(),
+        citations=book.citations(),
         verdict="nee",
     )
 
@@ -96,10 +98,9 @@ class _Reading:
 
     @property
     def weight(self) -> float:
-        return self.sentence.score * (0.5 + self.match)
+        return self.sentence.score * (T.CLAIM_MATCH_BASE + self.match)
 
 
-SAME_THING = 0.3  # added to a clause's match with a claim when both count the same thing
 _CLAUSE = re.compile(r";|\s[•▪●◦-]\s|\n|(?<=[.:])\s+(?=[-•])")
 
 
@@ -120,7 +121,7 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
             if label:
                 words |= set(tokenize(label))  # a cell is read with its row's label
             # "zes andere landen" against "acht landen": figures counting the same thing speak of the claim
-            same_thing = SAME_THING if _counts_same_thing(claimed, stated) else 0.0
+            same_thing = T.SAME_THING if _counts_same_thing(claimed, stated) else 0.0
             readings.append(_Reading(sentence, stated, query.share(words) + same_thing))
     return readings
 
@@ -163,20 +164,20 @@ def _contradictions(claimed: dict, stated: dict) -> list[tuple[str, object]]:
     ]
 
 
-def _check_statement(claim: str, scored: list[Sentence], query: Query, book: CitationBook) -> Composed:
+def _check_statement(claim: str, scored: list[Sentence], query: Query, book: CitationBook) -> Answer:
     """A claim without figures: confirmed only when one sentence holds nearly all its words, every name
     and acronym in it ("alleen HTDM is toegestaan" is not confirmed by "slechts LTDM"), and its negation."""
     if (
-        scored and scored[0].coverage >= 0.75 and _names_held(claim, scored[0], query)
+        scored and scored[0].coverage >= T.STATEMENT_COVERAGE and _names_held(claim, scored[0], query)
         and bool(_NEGATION.search(claim)) == bool(_NEGATION.search(scored[0].text))  # "niet toegestaan" is not "toegestaan"
     ):
         best = scored[0]
-        return Composed(
-            f"Ja, dat staat in de documenten. {clean(best.text)} [{book.cite(best.paragraph, best.text)}]",
-            book.citations(),
+        return Answer(
+            text=f"Ja, dat staat in de documenten. {clean(best.text)} [{book.cite(best.paragraph, best.text)}]",
+            citations=book.citations(),
             verdict="ja",
         )
-    return Composed("Dat kan ik niet bevestigen. " + REFUSAL, refused=True)
+    return Answer(text="Dat kan ik niet bevestigen. " + REFUSAL, refused=True)
 
 
 def _names_held(claim: str, sentence: Sentence, query: Query) -> bool:

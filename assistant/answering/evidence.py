@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.answering import tuning as T
 from assistant.figures import compare as figures
 from assistant.figures.amounts import WRITTEN_NUMBERS
 from assistant.index.lexical import LexicalIndex
@@ -19,19 +20,10 @@ from assistant.text.sentences import is_question, sentence_spans
 from assistant.answering.question import Intent
 from assistant.types import Hit, Paragraph
 
-UNKNOWN_WEIGHT = 1.0
-QUESTION_PENALTY = 0.6
-DENSE_WEIGHT = 0.35
-CONTEXT_WEIGHT = 0.25
-ANAPHOR_CONTEXT = 0.85  # "Dit programma ..." is about what its paragraph is about
-YEAR_BONUS = 0.1  # for a sentence naming a year the question asks about
 # Words the documents and questions use for one another: "alleen HTDM is toegestaan" / "slechts HTDM".
 _WORDING = [
     (a, b) for group in (("alleen", "slechts", "enkel", "uitsluitend"), ("ongeveer", "circa", "rond")) for a in group for b in group if a != b
 ]
-HEAD_CREDIT = 0.5  # for a sentence holding only the last part of a compound the question uses
-MIN_HEAD = 5  # shorter parts ("land" in "nederland") are too often not a compound's head
-NGRAM_WEIGHT = 0.3  # compound n-grams are many and partial: count them less than whole words
 _ACTOR = re.compile(
     r"\b(?:[Dd]hr|[Mm]evr|[Dd]rs?|[Pp]rof|[Mm]r|[Ii]r)\.\s|\b[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:van\s|de\s)?[A-Z][a-z]+"  # Dhr. W. Mul
     r"|\b[A-Z][A-Za-z]*[A-Z]{1,}[a-z]*\b|\b(?i:ministerie|minister|staatssecretaris|kabinet|gemeenten?|provincies?"
@@ -104,7 +96,7 @@ class Query:
             if self.holds(token, tokens):
                 found += weight
             elif not token.startswith("#") and _headed_by(token, tokens):
-                found += HEAD_CREDIT * weight  # "wensouders" asked, "ouders" written
+                found += T.HEAD_CREDIT * weight  # "wensouders" asked, "ouders" written
         return found / self.total
 
     def holds(self, token: str, tokens) -> bool:
@@ -117,8 +109,9 @@ class Query:
 
 def _headed_by(compound: str, tokens) -> bool:
     """Is the compound's last part ("wens|ouder") one of the words?"""
-    return len(compound) >= MIN_HEAD + 3 and any(
-        len(t) >= MIN_HEAD and len(compound) - len(t) >= 3 and compound.endswith(t) and not t.startswith("#") for t in tokens
+    return len(compound) >= T.MIN_HEAD + T.MIN_MODIFIER and any(
+        len(t) >= T.MIN_HEAD and len(compound) - len(t) >= T.MIN_MODIFIER and compound.endswith(t) and not t.startswith("#")
+        for t in tokens
     )
 
 
@@ -133,13 +126,13 @@ def make_query(
     """
     weights: dict[str, float] = {}
     if context:
-        weights = {t: w * CONTEXT_WEIGHT for t, w in make_query(context, lexical, keep_figures).weights.items()}
+        weights = {t: w * T.QUESTION_CONTEXT_WEIGHT for t, w in make_query(context, lexical, keep_figures).weights.items()}
     for token in tokenize(text if keep_figures else _without_figures(text)):
         if not lexical.knows(token):
             # Absent from the corpus: phrasing ("naartoe") or a typo; it cannot be matched, so it weighs little.
-            weight = 0.0 if token.startswith("#") else UNKNOWN_WEIGHT
+            weight = 0.0 if token.startswith("#") else T.UNKNOWN_WEIGHT
         else:
-            weight = lexical.idf(token) * (NGRAM_WEIGHT if token.startswith("#") else 1.0)
+            weight = lexical.idf(token) * (T.NGRAM_WEIGHT if token.startswith("#") else 1.0)
         weights[token] = max(weights.get(token, 0.0), weight)
     return Query(weights, _alternatives(weights, [*synonyms, *_WORDING]))
 
@@ -228,25 +221,28 @@ def score_sentences(
         previous: frozenset[str] = frozenset()
         for start, end in sentence_spans(p.text):
             text = p.text[start:end].strip()
-            if len(text) < 3 or (p.kind == "paragraph" and len(_WORD.findall(text)) < 2):
+            if len(text) < T.MIN_FRAGMENT_CHARS or (p.kind == "paragraph" and len(_WORD.findall(text)) < T.MIN_FRAGMENT_WORDS):
                 continue  # a fragment ("to 2.") says nothing
             own = _tokens(text)
             # "Dit programma heeft als doel ..." speaks of what the sentence before named.
             anaphoric = bool(_ANAPHOR.match(text))
             tokens = own | previous if anaphoric else own
             previous = own
-            coverage = max(query.share(tokens), ANAPHOR_CONTEXT * context) if anaphoric else query.share(tokens)
+            coverage = max(query.share(tokens), T.ANAPHOR_CONTEXT * context) if anaphoric else query.share(tokens)
             kinds = kinds_of(text, scale)
-            bonus = sum(0.2 if want in intent.strict else 0.08 for want in intent.wants if want in kinds)
+            bonus = sum(T.STRICT_KIND_BONUS if want in intent.strict else T.MENTIONED_KIND_BONUS for want in intent.wants if want in kinds)
             if years and years & own:
-                bonus += YEAR_BONUS  # "wat gebeurt er in 2027": a sentence naming 2027
+                bonus += T.YEAR_BONUS  # "wat gebeurt er in 2027": a sentence naming 2027
             if dense:
-                score = 0.15 * coverage + 0.3 * context + 0.2 * (hit.score / top) + DENSE_WEIGHT * dense.get(text, 0.0)
+                score = (
+                    T.SCORE_COVERAGE * coverage + T.SCORE_CONTEXT * context + T.SCORE_RETRIEVAL * (hit.score / top)
+                    + T.SCORE_DENSE * dense.get(text, 0.0)
+                )
             else:
-                score = 0.45 * coverage + 0.25 * context + 0.3 * (hit.score / top)
-            score += min(bonus, 0.3)
+                score = T.WORDS_ONLY_COVERAGE * coverage + T.WORDS_ONLY_CONTEXT * context + T.WORDS_ONLY_RETRIEVAL * (hit.score / top)
+            score += min(bonus, T.BONUS_CAP)
             if is_question(text):
-                score *= QUESTION_PENALTY  # a question in the source (Kamervragen) does not answer one
+                score *= T.QUESTION_PENALTY  # a question in the source (Kamervragen) does not answer one
             scored.append(Sentence(p, rank, start, end, score, coverage, context, kinds))
     scored.sort(key=lambda s: -s.score)
     return scored

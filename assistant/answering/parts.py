@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.answering import tuning as T
 from assistant.answering.evidence import Sentence, make_query, score_sentences
 from assistant.text.tokens import tokenize
 from assistant.types import ordinal_of
@@ -17,12 +18,6 @@ from assistant.answering.question import Intent, analyse
 from assistant.answering.selection import answers_kind
 from assistant.types import Hit
 
-PART_NEARBY = 0.15  # a later part of a question is likelier answered near the first part's answer
-PART_OWN_SHARE = 0.2  # a part's answer must hold some of that part's own words
-PART_SUBJECT = 0.5  # ... or a few of them, with its paragraph holding half
-PART_ANSWERED = 0.6  # the best sentence holding this share of a part's own words (and its kind of fact) answers it
-SUBJECT_HERE = 0.8  # a part whose words the best paragraph holds nearly as well as any other is about its subject
-SUBJECT_ENOUGH = 1 / 3  # ... or holds a third of them
 _QUESTION_WORD = re.compile(r"\b(?:wat|wie|wiens|hoe|wanneer|welk\w*|waar\w*|hoeveel|waarom)\b", re.I)
 
 
@@ -38,7 +33,7 @@ def part_answers(intent: Intent, hits: list[Hit], lexical, acronyms, similarity,
         part_query = make_query(part, lexical, context=intent.question, synonyms=synonyms)
         nearby = main is not None and _same_subject(own, main.paragraph, hits)
         ranked = score_sentences(hits, part_query, part_intent, similarity)
-        ranked.sort(key=lambda s: -(s.score + (PART_NEARBY if nearby and _near(s.paragraph, main.paragraph) else 0.0)))
+        ranked.sort(key=lambda s: -(s.score + (T.PART_NEARBY if nearby and _near(s.paragraph, main.paragraph) else 0.0)))
         taken = {(s.paragraph.id, s.start) for s in [*scored[:1], *answers]}
         best = next(
             (
@@ -48,7 +43,7 @@ def part_answers(intent: Intent, hits: list[Hit], lexical, acronyms, similarity,
             ),
             None,
         )
-        if best is None or best.score < 0.55 * scored[0].score:
+        if best is None or best.score < T.PART_MIN_SCORE * scored[0].score:
             continue
         # "hoe gaat het verder" has no words of its own to find: what comes next, right after the answer, is it.
         follows_on = "next" in part_intent.wants and nearby and _near(best.paragraph, main.paragraph)
@@ -74,13 +69,13 @@ def _part_intent(part: str, intent: Intent) -> Intent:
 
 def _answers_part(sentence: Sentence, own, part_intent: Intent) -> bool:
     """Does the sentence hold most of a part's own words and the kind of fact it asks for?"""
-    return own.share(set(tokenize(sentence.text))) >= PART_ANSWERED and _answers_part_kind(sentence, part_intent)
+    return own.share(set(tokenize(sentence.text))) >= T.PART_ANSWERED and _answers_part_kind(sentence, part_intent)
 
 
 def _holds_part(sentence: Sentence, own) -> bool:
     """Is the sentence about the part: holding a fifth of its words, or a few with its paragraph holding half?"""
     share = own.share(set(tokenize(sentence.text)))
-    return share >= PART_OWN_SHARE or (share > 0 and own.share(set(tokenize(sentence.paragraph.text))) >= PART_SUBJECT)
+    return share >= T.PART_OWN_SHARE or (share > 0 and own.share(set(tokenize(sentence.paragraph.text))) >= T.PART_SUBJECT)
 
 
 def _answers_part_kind(sentence: Sentence, part_intent: Intent) -> bool:
@@ -93,4 +88,4 @@ def _same_subject(own, paragraph, hits: list[Hit]) -> bool:
     """Does a part speak of the best paragraph's subject, rather than name one found elsewhere?"""
     here = own.share(set(tokenize(paragraph.text)))
     elsewhere = max((own.share(set(tokenize(h.paragraph.text))) for h in hits), default=0.0)
-    return here >= min(SUBJECT_HERE * elsewhere, SUBJECT_ENOUGH)
+    return here >= min(T.SUBJECT_HERE * elsewhere, T.SUBJECT_ENOUGH)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering import answer as compose
 from assistant.answering import claims, drafts
+from assistant.answering import tuning as T
 from assistant.config import Settings
 from assistant.errors import QuestionError
 from assistant.answering.answer import best_figure
@@ -34,13 +35,7 @@ from assistant.types import Answer, Filters, Hit
 if TYPE_CHECKING:
     from llama_index.core.schema import NodeWithScore
 
-SAME_SUBJECT = 0.6  # a sentence with under this share of the best paragraph's match is about something else
 ENGLISH_NOTE = "De vraag lijkt Engels; het antwoord is in het Nederlands, op basis van de Nederlandse documenten."
-MIN_CONTEXT = 0.25  # below this share of the question's weight in the best paragraph, the documents do not answer
-MIN_COVERAGE = 0.15  # the sentence stating the figure must itself share some of the question's words
-CONTINUED = 2  # the top hits whose next paragraph is read too
-CONTINUATION_WEIGHT = 0.8  # a next paragraph's (or heading's) score, relative to the hit it continues
-HEADINGS_READ = 3  # headings right above a best hit that are read for a date or a name
 # A sentence that announces a list ends in ":". (Also following "twee indicatoren …" sentences cost
 # citation precision on the held-out gold sets, 0.827 -> 0.811, without a correct answer more.)
 _ANNOUNCES = re.compile(r":\s*$")
@@ -88,12 +83,9 @@ class Assistant:
         notes = [ENGLISH_NOTE] if language == "en" else []
         if self.drafter and not (composed.refused or intent.claim or intent.operation):
             composed = self._generated(question, hits, composed, notes)
-        result = Answer(
+        result = replace(
+            composed,
             question=question,
-            text=composed.text,
-            citations=composed.citations,
-            refused=composed.refused,
-            verdict=composed.verdict,
             language=language,
             retrieved=hits,
             confidence=0.0 if composed.refused else confidence,
@@ -133,7 +125,7 @@ class Assistant:
         paragraph is often stated on in the next ("... een Nationale database." / "De database is in ...")."""
         by_id = {h.paragraph.id: h for h in hits}
         result = list(hits)
-        for hit in hits[:CONTINUED]:
+        for hit in hits[: T.CONTINUED]:
             next_id = following_id(hit.paragraph.id)
             following = by_id[next_id].paragraph if next_id in by_id else self.retriever.paragraphs.get(next_id)
             if following is None or following.kind != "paragraph" or not _continues(hit.paragraph.text, following.text):
@@ -151,8 +143,8 @@ class Assistant:
             return hits
         by_id = {h.paragraph.id: h for h in hits}
         result = list(hits)
-        for hit in hits[:CONTINUED]:
-            for step in range(1, min(HEADINGS_READ, ordinal_of(hit.paragraph.id)) + 1):
+        for hit in hits[: T.CONTINUED]:
+            for step in range(1, min(T.HEADINGS_READ, ordinal_of(hit.paragraph.id)) + 1):
                 heading_id = following_id(hit.paragraph.id, -step)
                 heading = self.retriever.paragraphs.get(heading_id)
                 if heading is None or heading.kind != "heading":
@@ -180,7 +172,7 @@ class Assistant:
         scored = score_sentences(hits, query, intent, similarity)
         book = compose.CitationBook(self.retriever.title)
         confidence = _confidence(scored, hits)
-        if not scored or scored[0].context < MIN_CONTEXT:
+        if not scored or scored[0].context < T.MIN_CONTEXT:
             return compose.refusal(scored), confidence
         if intent.claim:
             return claims.check_claim(intent, scored, query, book), confidence
@@ -197,7 +189,7 @@ class Assistant:
         if not _states_asked_fact(intent, scored):
             return compose.refusal(scored), confidence
         if intent.change and not intent.operation:
-            typed = next((s for s in scored[:5] if answers_kind(s, intent)), None)
+            typed = next((s for s in scored[: T.CHANGE_READ] if answers_kind(s, intent)), None)
             changed = compose.change(typed, book) if typed else None
             if changed is None and len(intent.years) == 2:
                 changed = compose.change_between(intent.years, scored, book)
@@ -209,7 +201,7 @@ class Assistant:
             parts.append(announced)
         return compose.lookup(intent, scored, query, book, parts), confidence
 
-    def _generated(self, question: str, hits: list[Hit], fallback: compose.Composed, notes: list[str]) -> compose.Composed:
+    def _generated(self, question: str, hits: list[Hit], fallback: Answer, notes: list[str]) -> Answer:
         """A local LLM's answer, kept only sentence by sentence where citations and figures check out."""
         from assistant.retrieval.nodes import hit_node  # here: only a drafting assistant loads llama-index
 
@@ -227,14 +219,14 @@ class Assistant:
             parts.append(drafts.DraftSentence(sentence.text, tuple(dict.fromkeys(markers))).rendered)
         if checked.dropped:
             notes.append(f"{len(checked.dropped)} zin(nen) van het taalmodel weggelaten: zonder geldige bron of met een cijfer dat niet in de bron staat.")
-        return compose.Composed(" ".join(parts), book.citations())
+        return Answer(text=" ".join(parts), citations=book.citations())
 
     def _announced_list(self, best: Sentence) -> Sentence | None:
         """A sentence ending its paragraph with ':' announces items that follow in the next paragraph."""
         text = best.paragraph.text
         if text[best.end :].strip() or not _ANNOUNCES.search(best.text):
             return None
-        for step in range(1, 4):
+        for step in range(1, T.LIST_LOOKAHEAD + 1):
             following = self.retriever.paragraphs.get(following_id(best.paragraph.id, step))
             if following is None or following.doc_id != best.paragraph.doc_id:
                 return None
@@ -245,12 +237,12 @@ class Assistant:
 
     def _term_amount(self, term: str, filters: Filters | None, exclude: list, percentages: bool = False):
         """The best sentence and figure for one term of a sum or difference ('het bedrag voor de LLO-plannen')."""
-        hits = self.retriever.search(term, k=6, filters=filters)
+        hits = self.retriever.search(term, k=T.TERM_HITS, filters=filters)
         query = make_query(term, self.retriever.loaded.lexical)
         want = "quantity" if percentages else "amount"
         intent = Intent(question=term, wants=frozenset({want}), strict=frozenset({want}))
-        for sentence in score_sentences(hits, query, intent)[:10]:
-            if want in sentence.kinds and (sentence.coverage >= 0.3 or sentence.context >= 0.25):
+        for sentence in score_sentences(hits, query, intent)[: T.TERM_READ]:
+            if want in sentence.kinds and (sentence.coverage >= T.TERM_COVERAGE or sentence.context >= T.TERM_CONTEXT):
                 figure = best_figure(sentence, query, percentages)
                 if figure is not None and not any(figure.raw == e.raw and figure.start == e.start for e in exclude):
                     return sentence, figure
@@ -259,7 +251,7 @@ class Assistant:
 
 def _read_with(hit: Hit, paragraph) -> Hit:
     """A paragraph next to a hit (its continuation, its heading), scored below it and read with its text."""
-    return Hit(paragraph, CONTINUATION_WEIGHT * hit.score, doc_title=hit.doc_title, lead=hit.paragraph.text)
+    return Hit(paragraph, T.CONTINUATION_WEIGHT * hit.score, doc_title=hit.doc_title, lead=hit.paragraph.text)
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -282,8 +274,8 @@ def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
     if not intent.strict & FACTS:
         return True
     subject = max(s.context for s in scored)
-    floor = max(SAME_SUBJECT * subject, MIN_CONTEXT)
-    return any(answers_kind(s, intent) and s.context >= floor and s.coverage >= MIN_COVERAGE for s in scored[:15])
+    floor = max(T.SAME_SUBJECT * subject, T.MIN_CONTEXT)
+    return any(answers_kind(s, intent) and s.context >= floor and s.coverage >= T.MIN_COVERAGE for s in scored[: T.FACT_READ])
 
 
 def _confidence(scored: list[Sentence], hits: list[Hit]) -> float:
@@ -291,5 +283,7 @@ def _confidence(scored: list[Sentence], hits: list[Hit]) -> float:
     if not scored or not hits:
         return 0.0
     best = scored[0]
-    dense = max(0.0, min(1.0, (hits[0].dense - 0.75) / 0.15))
-    return round(min(1.0, 0.5 * best.context + 0.3 * best.coverage + 0.2 * dense), 3)
+    dense = max(0.0, min(1.0, (hits[0].dense - T.CONFIDENCE_DENSE_FLOOR) / T.CONFIDENCE_DENSE_SPAN))
+    return round(
+        min(1.0, T.CONFIDENCE_CONTEXT * best.context + T.CONFIDENCE_COVERAGE * best.coverage + T.CONFIDENCE_DENSE * dense), 3
+    )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answering import tuning as T
+
 # "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach
 WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target")
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
@@ -107,7 +109,6 @@ _FOLLOW_UP = re.compile(
     r"|hetzelfde|ervan|zij|ze|hij|hem|hun|het\s+programma)\b",
     re.I,
 )
-FOLLOW_UP_WORDS = 9  # a longer question names its own subject; measured on evals/conversations (9 vs 12: equal)
 # Splits the two terms of a sum or difference: "tel A op bij B", "verschil tussen A en B", "A plus B".
 _TERMS = (
     re.compile(r"\btel\w*\s+(?P<a>.+?)\s+op\s+bij\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
@@ -166,7 +167,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     """Read what `question` asks for."""
     text = " ".join(question.split())
     new_topic = _NEW_TOPIC.match(text)
-    if new_topic and len(text) > new_topic.end() + 3:
+    if new_topic and len(text) > new_topic.end() + T.MIN_CLAIM_CHARS:
         text = text[new_topic.end():]
     claim = _claim(text)
     operation = None
@@ -199,7 +200,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         strict=frozenset(strict),
         asks_current=bool(_CURRENT.search(text)),
         premise=bool(_PREMISE.search(text)),
-        follow_up=has_history and not new_topic and len(words) <= FOLLOW_UP_WORDS
+        follow_up=has_history and not new_topic and len(words) <= T.FOLLOW_UP_MAX_WORDS
         and bool(_FOLLOW_UP.search(claim if claim else text)),
         change=bool(_CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
         parts=_parts(text, objects=bool(strict & FACTS)) if not (claim or operation) else (),
@@ -211,12 +212,12 @@ def analyse(question: str, has_history: bool = False) -> Intent:
 def _claim(text: str) -> str | None:
     """The statement a question asks to confirm, wherever the question puts the asking; None for other questions."""
     lead = _CLAIM.match(text)
-    if lead and len(text) > lead.end() + 3:
+    if lead and len(text) > lead.end() + T.MIN_CLAIM_CHARS:
         return text[lead.end():].rstrip(" ?")
     if _QUESTION_WORD.match(text):
         return None
     tag = _CLAIM_TAG.search(text)
-    if tag and tag.start() > 3:
+    if tag and tag.start() > T.MIN_CLAIM_CHARS:
         return text[: tag.start()].rstrip(" ,;:?")
     if text.rstrip().endswith("?") and _TOCH.search(text):  # "De uitstoot moet toch 55% lager?"
         return _TOCH.sub(" ", text).strip(" ?")
@@ -231,7 +232,7 @@ def _parts(text: str, objects: bool = False) -> tuple[str, ...]:
     pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
     if objects and len(pieces) == 1:
         pieces = [p.strip(" ,?") for p in _OBJECT_BREAK.split(text, maxsplit=1)]
-    pieces = [p for p in pieces if len(_WORDS.findall(p)) >= 2]
+    pieces = [p for p in pieces if len(_WORDS.findall(p)) >= T.MIN_PART_WORDS]
     return tuple(pieces) if len(pieces) > 1 else ()
 
 

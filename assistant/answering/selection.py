@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from assistant.answering import tuning as T
 from assistant.answering.evidence import ENUMERATES, FUTURE_TARGET, Query, Sentence
 from assistant.text.sentences import is_question, sentence_spans
 from assistant.answering.question import COUNTED, FACTS, STATED_IN_HEADINGS, Intent
 
-OPEN_CLOSE = 0.7
 # A sentence that cannot stand alone: "Mocht dit vertragen, dan ...", "Daarmee komt ...". Quoted with the one before.
 _LEANS_BACK = re.compile(
     r"(?:(?:mocht|indien|als|wanneer|nu|omdat)\s+)?(?:dit|deze|dat|hiermee|daarmee|hierdoor|daardoor|hiervan|daarvan"
@@ -18,8 +18,6 @@ _LEANS_BACK = re.compile(
 )
 _NAMES_SEVERAL = re.compile(r"\w[^,.;:]*,[^,.;:]+\sen\s\w")  # "A, B en C"
 _BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
-MAX_ITEMS = 8  # list items quoted after a sentence that announces them
-MAX_NAMING = 4  # sentences quoted after one that names the asked count ("twee indicatoren"), from its paragraph
 
 
 def answers_kind(sentence: Sentence, intent: Intent) -> bool:
@@ -34,7 +32,7 @@ def answers_kind(sentence: Sentence, intent: Intent) -> bool:
     return not (intent.asks_current and FUTURE_TARGET.search(sentence.text))
 
 
-def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3) -> list[Sentence]:
+def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = T.MAX_ANSWER_SENTENCES) -> list[Sentence]:
     """The best sentence, plus sentences that add what it lacks (the wanted fact, or uncovered question words)."""
     statements = [s for s in scored if not is_question(s.text) and (s.paragraph.kind != "heading" or _heading_states(s, intent))]
     scored = statements or scored  # quote what the source states, not what it asks
@@ -42,13 +40,13 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = 3)
         return []
     best = scored[0]
     chosen = [best]
-    for candidate in scored[1:12]:
+    for candidate in scored[1 : T.SELECT_FROM]:
         if len(chosen) >= limit:
             break
         same_paragraph = candidate.paragraph.id == best.paragraph.id
-        adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= 0.5 * best.context
+        adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= T.ADDS_KIND_CONTEXT * best.context
         # Open questions ("wat doet ...") are answered by a passage more often than by one sentence.
-        close = candidate.score >= (OPEN_CLOSE if intent.kind in ("open", "next") else 0.85) * best.score
+        close = candidate.score >= (T.OPEN_CLOSE_SCORE if intent.kind in ("open", "next") else T.CLOSE_SCORE) * best.score
         if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close):
             chosen.append(candidate)
     chosen = _with_antecedents(chosen, scored)
@@ -87,10 +85,10 @@ def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence], asked:
         following = sorted((c for c in scored if c.paragraph.id == s.paragraph.id and c.start >= s.end - 1), key=lambda c: c.start)
         if counted:
             # ... up to the sentence that names them all at once ("Deze randvoorwaarden zijn A, B en C.")
-            named = next((i for i, c in enumerate(following[:MAX_NAMING]) if _NAMES_SEVERAL.search(c.text)), MAX_NAMING - 1)
+            named = next((i for i, c in enumerate(following[: T.MAX_NAMING]) if _NAMES_SEVERAL.search(c.text)), T.MAX_NAMING - 1)
             items = following[: named + 1]
         else:
-            items = list(itertools.takewhile(lambda c: _BULLET.match(c.text), following))[:MAX_ITEMS] or following[:1]
+            items = list(itertools.takewhile(lambda c: _BULLET.match(c.text), following))[: T.MAX_LIST_ITEMS] or following[:1]
         result.extend(c for c in items if c not in chosen and c not in result)
     return result
 
@@ -101,7 +99,7 @@ def _asked_count(question: str) -> re.Pattern | None:
     if not match:
         return None
     count, noun = match.group(1), match.group(2)
-    return re.compile(rf"\b{re.escape(count)}\s+(?:\w+\s+)?{re.escape(noun[: max(4, len(noun) - 3)])}\w*", re.I)
+    return re.compile(rf"\b{re.escape(count)}\s+(?:\w+\s+)?{re.escape(noun[: max(T.COUNTED_NOUN_STEM, len(noun) - T.COUNTED_NOUN_TRIM)])}\w*", re.I)
 
 
 def _kinds(sentences: list[Sentence]) -> frozenset[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.parsing import tuning as T
+
 SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$")
 LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|[ivx]+\)|\d+\)|[•▪●◦■\-–*]\s)")
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
@@ -60,7 +62,7 @@ def ends_sentence(text: str) -> bool:
 def is_heading_shape(text: str) -> bool:
     """Short, starts with a capital or a number, no final punctuation, not a list item."""
     t = text.strip()
-    if not t or len(t) > 90 or len(t.split()) > 14 or LIST_MARKER.match(t) or not re.search(r"[^\W\d_]{2}", t):
+    if not t or len(t) > T.HEADING_MAX_CHARS or len(t.split()) > T.HEADING_MAX_WORDS or LIST_MARKER.match(t) or not re.search(r"[^\W\d_]{2}", t):
         return False
     return (t[0].isupper() or t[0].isdigit()) and not t.endswith(TRAILING_PUNCT)
 
@@ -90,7 +92,7 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             current = None
             continue
         last = blocks[-1] if blocks else None
-        if current is None and _wraps(last, line, max_lines=5):
+        if current is None and _wraps(last, line, max_lines=T.HEADING_WRAP_LINES):
             last.add(line)  # a styled heading wrapping onto its next line
             continue
         if current is None and last is not None and last.kind == "heading" and _unfinished_heading(last, line):
@@ -117,7 +119,7 @@ def _is_heading(line: Line, following: list[Line], current: Block | None, blocks
     text = line.text.strip()
     if not is_heading_shape(text) or (current is not None and not _finished(current, line)):
         return False
-    if not any(f.role in ("body", "table_row", "table_header") for f in following[:6]):
+    if not any(f.role in ("body", "table_row", "table_header") for f in following[: T.HEADING_BODY_WITHIN]):
         return False
     after_heading = bool(blocks) and blocks[-1].kind == "heading" and current is None
     if line.style_rank is not None:
@@ -125,9 +127,9 @@ def _is_heading(line: Line, following: list[Line], current: Block | None, blocks
     if numbered_depth(text) and (line.gap_before or after_heading):
         return True
     words = text.split()
-    if "," in text or words[-1].lower() in FUNCTION_WORDS or line.width_ratio >= 0.84:
+    if "," in text or words[-1].lower() in FUNCTION_WORDS or line.width_ratio >= T.BODY_LINE_WIDTH:
         return False
-    return line.gap_before or not blocks or (after_heading and len(words) <= 8)
+    return line.gap_before or not blocks or (after_heading and len(words) <= T.STACKED_HEADING_WORDS)
 
 
 _JOINING_WORDS = frozenset("en of van voor de het een in op met aan door over bij tot naar uit te".split())
@@ -137,22 +139,22 @@ def _unfinished_heading(heading: Block, line: Line) -> bool:
     """A heading line ending in 'en', 'van', ',' or '-', or followed by a line in its style, goes on:
     the next line, close below, short and starting in lower case, ends it."""
     words = heading.lines[-1].split()
-    if not words or len(heading.lines) >= 3 or line.gap_before or heading.line_pages[-1] != line.page:
+    if not words or len(heading.lines) >= T.UNFINISHED_HEADING_LINES or line.gap_before or heading.line_pages[-1] != line.page:
         return False
     dangling = words[-1].lower() in _JOINING_WORDS or words[-1].endswith((",", "-"))
     # "5. Financiële implicaties, ... en geopolitieke" / "aspecten", in the heading's own style
     dangling = dangling or (heading.style is not None and heading.style == line.style_rank)
     text = line.text.strip()
-    return dangling and text[:1].islower() and 0 < len(text.split()) <= 6 and not ends_sentence(text)
+    return dangling and text[:1].islower() and 0 < len(text.split()) <= T.HEADING_TAIL_WORDS and not ends_sentence(text)
 
 
 def _finished(current: Block, line: Line) -> bool:
     """The open paragraph has ended: a full sentence, or a short last line (a caption) before a gap."""
     last = current.lines[-1].strip()
-    return ends_sentence(last) or (line.gap_before and len(last) < 40 and not last.endswith((",", "-")))
+    return ends_sentence(last) or (line.gap_before and len(last) < T.CAPTION_CHARS and not last.endswith((",", "-")))
 
 
-def _wraps(last: Block | None, line: Line, max_lines: int = 4) -> bool:
+def _wraps(last: Block | None, line: Line, max_lines: int = T.HEADING_SHAPED_WRAP_LINES) -> bool:
     """Does a line in the style of the (unnumbered) heading right above go on with it?"""
     return (
         last is not None and last.kind == "heading" and not line.gap_before and line.style_rank is not None

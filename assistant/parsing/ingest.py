@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from assistant.errors import IngestError
+from assistant.parsing import tuning as T
 from assistant.parsing.letter import LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import LIST_MARKER, Line, build_blocks
 from assistant.parsing.footnotes import FOOTNOTE_GLUED, FOOTNOTE_ON_YEAR
@@ -106,7 +107,7 @@ def plain_text_lines(text: str, markdown: bool = False) -> tuple[list[Line], dic
     """Lines of a .txt/.md file with blank-line gaps, footnote lines and letter labels taken out."""
     rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     widths = sorted(len(r.strip()) for r in rows if r.strip()) or [1]
-    full = max(widths[int(0.9 * (len(widths) - 1))], 1)
+    full = max(widths[int(T.FULL_LINE_PERCENTILE * (len(widths) - 1))], 1)
     glued = [(m.start(2), int(m.group(2))) for rx in (FOOTNOTE_GLUED, FOOTNOTE_ON_YEAR) for m in rx.finditer(text)]
     lines, facts, page, gap, pos, last_note, note_len = [], {}, 1, False, 0, 0, None
     for index, row in enumerate(rows):
@@ -117,7 +118,7 @@ def plain_text_lines(text: str, markdown: bool = False) -> tuple[list[Line], dic
         if not stripped:
             gap, note_len = True, None
             continue
-        label = LETTER_LABEL.match(row) if index < 60 else None
+        label = LETTER_LABEL.match(row) if index < T.LETTER_HEAD_LINES else None
         if label and label.group(1) not in facts:
             facts[label.group(1)] = label.group(2).strip()
             continue

@@ -19,6 +19,7 @@ import pypdf
 from pypdf.errors import LimitReachedError
 
 from assistant.errors import IngestError
+from assistant.parsing import tuning as T
 from assistant.parsing.footnotes import explicit_marker
 from assistant.parsing.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import Line
@@ -38,13 +39,6 @@ class PdfText:
     lines: list[Line]
     page_count: int
     facts: dict[str, str] = field(default_factory=dict)
-
-
-# pypdf passes the spaces it sees; a further gap between fragments is a word break only when wider than this
-# many ems. Character spacing (Tc), which the widths leave out, opens gaps of up to half an em inside words
-# ("aangrijpi ngspunten", "grondstoffen ,") in justified letters.
-WORD_GAP = 0.6
-MARK_GAP = 0.2
 
 
 @dataclass
@@ -80,7 +74,7 @@ def read_pdf(path: Path, data: bytes) -> PdfText:
             raise IngestError(str(path), f"pypdf could not read page {number} ({type(exc).__name__}: {exc})",
                               "Re-save the PDF (e.g. `qpdf in.pdf out.pdf`) and ingest the result") from exc
     chars = sum(len(r.text) for page_rows in rows for r in page_rows)
-    if chars < 40 * max(len(rows), 1):
+    if chars < T.MIN_CHARS_PER_PAGE * max(len(rows), 1):
         raise IngestError(str(path), "no text layer (scanned)",
                           "run OCR, e.g. `ocrmypdf in.pdf out.pdf`, and ingest the result")
     return _layout(rows, sizes)
@@ -123,7 +117,7 @@ def _page_rows(page: pypdf.PageObject, number: int) -> list[Row]:
     current: list[tuple] = []
     for frag in fragments:
         jump = current and _column_jump(current[-1], frag)
-        if current and (abs(frag[1] - current[0][1]) > 0.5 * max(frag[2], current[0][2]) or jump):
+        if current and (abs(frag[1] - current[0][1]) > T.SAME_ROW_EMS * max(frag[2], current[0][2]) or jump):
             rows.append(_row(current, number))
             current = []
         current.append(frag)
@@ -135,7 +129,7 @@ def _page_rows(page: pypdf.PageObject, number: int) -> list[Row]:
 def _column_jump(previous: tuple, frag: tuple) -> bool:
     """A fragment far from where the previous one ended, in another font size, starts another column."""
     end = previous[0] + previous[5]
-    return abs(frag[0] - end) > 100 and not 0.8 < frag[2] / max(previous[2], 0.1) < 1.25
+    return abs(frag[0] - end) > T.COLUMN_JUMP_PT and not T.SAME_SIZE_LOW < frag[2] / max(previous[2], 0.1) < T.SAME_SIZE_HIGH
 
 
 def _text_width(text: str, font: dict | None, size: float) -> float:
@@ -146,10 +140,10 @@ def _text_width(text: str, font: dict | None, size: float) -> float:
         total = 0.0
         for ch in text:
             code = ord(ch) - first
-            total += float(widths[code]) if 0 <= code < len(widths) and float(widths[code]) > 0 else 500.0
+            total += float(widths[code]) if 0 <= code < len(widths) and float(widths[code]) > 0 else T.GLYPH_EMS * 1000
         return total / 1000 * size
     except (KeyError, TypeError, ValueError, IndexError):
-        return 0.5 * size * len(text)
+        return T.GLYPH_EMS * size * len(text)
 
 
 def _row(frags: list[tuple], page: int) -> Row:
@@ -162,21 +156,21 @@ def _row(frags: list[tuple], page: int) -> Row:
     baseline = next(f[1] for f in frags if round(f[2], 1) == size)
     cells: list[tuple[float, str]] = []
     end = None
-    word_gap = WORD_GAP
+    word_gap = T.WORD_GAP
     for x, y, frag_size, _, text, width in sorted(frags, key=lambda f: f[0]) if len(frags) > 1 else frags:
-        if cells and frag_size < 0.85 * size and y - baseline > 0.15 * size and FOOTNOTE_MARK.fullmatch(text):
+        if cells and frag_size < T.MARKER_SIZE * size and y - baseline > T.MARKER_RAISE * size and FOOTNOTE_MARK.fullmatch(text):
             cells[-1] = (cells[-1][0], cells[-1][1].rstrip() + explicit_marker(text.strip()))
-            word_gap = MARK_GAP  # "2020³ ligt": after a raised marker, pypdf passes no space
+            word_gap = T.MARK_GAP  # "2020³ ligt": after a raised marker, pypdf passes no space
             end = x + width
             continue
-        if end is not None and x - end > 1.2 * frag_size and cells:
+        if end is not None and x - end > T.CELL_GAP_EMS * frag_size and cells:
             cells.append((x, text))
         elif cells:
             glue = " " if end is not None and x - end > word_gap * frag_size and not cells[-1][1].endswith(" ") else ""
             cells[-1] = (cells[-1][0], cells[-1][1] + glue + text)
         else:
             cells.append((x, text))
-        word_gap = WORD_GAP
+        word_gap = T.WORD_GAP
         end = x + width
     return Row(page, frags[0][0] if len(frags) == 1 else min(f[0] for f in frags), baseline, size, bold, italic, cells)
 
@@ -197,16 +191,16 @@ def _calibrate(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> _Fra
     for row in (r for rows in pages for r in rows):
         styles[(row.size, row.bold)] += len(row.text)
     (body_size, body_bold), _ = styles.most_common(1)[0]
-    lengths = sorted(len(r.text) for rows in pages for r in rows if abs(r.size - body_size) < 0.3) or [80]
+    lengths = sorted(len(r.text) for rows in pages for r in rows if abs(r.size - body_size) < T.SAME_SIZE_PT) or [T.FALLBACK_LINE_CHARS]
     keys = Counter(k for rows in pages for k in {_furniture_key(r) for r in rows})
-    threshold = max(2, 0.5 * len(pages))
+    threshold = max(T.FURNITURE_MIN_PAGES, T.FURNITURE_PAGE_SHARE * len(pages))
     repeated = frozenset(k for k, n in keys.items() if n >= threshold and len(pages) > 1)
-    return _Frame(body_size, body_bold, lengths[int(0.9 * (len(lengths) - 1))], sizes, repeated)
+    return _Frame(body_size, body_bold, lengths[int(T.FULL_LINE_PERCENTILE * (len(lengths) - 1))], sizes, repeated)
 
 
 def _furniture_key(row: Row) -> tuple[int, str]:
     """Text with digits and spaces removed at a rounded height: 'P agina 2 van 7' repeats as 'paginavan'."""
-    return round(row.y / 6), re.sub(r"[\d\s]", "", row.text).lower()
+    return round(row.y / T.FURNITURE_HEIGHT_PT), re.sub(r"[\d\s]", "", row.text).lower()
 
 
 def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> PdfText:
@@ -218,8 +212,8 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> PdfText
     notes = _NoteCounter()
     for index, rows in enumerate(pages):
         width, height = sizes[index]
-        sidebar = [r for r in rows if r.x > 0.62 * width and r.size < 0.9 * frame.body_size]
-        rows = [r for r in rows if r.x <= 0.62 * width or r.size >= 0.9 * frame.body_size]
+        sidebar = [r for r in rows if r.x > T.SIDEBAR_X * width and r.size < T.SIDEBAR_SIZE * frame.body_size]
+        rows = [r for r in rows if r.x <= T.SIDEBAR_X * width or r.size >= T.SIDEBAR_SIZE * frame.body_size]
         rows = [r for r in rows if _furniture_key(r) not in frame.repeated and not ADDRESS_LINE.match(r.text)]
         in_notes = _footnote_tops(rows, frame, width, height)
         rows = [r for r in rows if in_notes(r) or not _in_margin(r, rows, frame, height)]
@@ -237,7 +231,7 @@ class _NoteCounter:
     last: int = 0
 
     def starts_note(self, number: int) -> bool:
-        if number == 1 or self.last < number <= self.last + 30:  # lower numbers continue a note
+        if number == 1 or self.last < number <= self.last + T.NOTE_NUMBER_STEP:  # lower numbers continue a note
             self.last = number
             return True
         return False
@@ -250,7 +244,7 @@ def _footnote_tops(rows: list[Row], frame: _Frame, width: float, height: float) 
 
     def in_notes(row: Row) -> bool:
         top = tops[_half(row, width, halves)]
-        return top is not None and row.y <= top.y and row.x >= top.x - 5 and row.size < 0.95 * frame.body_size
+        return top is not None and row.y <= top.y and row.x >= top.x - T.SAME_COLUMN_PT and row.size < T.NOTE_SIZE * frame.body_size
     return in_notes
 
 
@@ -264,7 +258,7 @@ def _footnote_top(rows: list[Row], frame: _Frame, height: float) -> Row | None:
     for row in sorted(rows, key=lambda r: r.y):
         if not FOOTNOTE_START.match(row.text) and _in_margin(row, rows, frame, height):
             continue  # a running footer below the notes
-        if row.size >= 0.95 * frame.body_size:
+        if row.size >= T.NOTE_SIZE * frame.body_size:
             break
         if FOOTNOTE_START.match(row.text):
             top = row
@@ -273,11 +267,12 @@ def _footnote_top(rows: list[Row], frame: _Frame, height: float) -> Row | None:
 
 def _in_margin(row: Row, rows: list[Row], frame: _Frame, height: float) -> bool:
     """Page numbers and running lines in the top or bottom margin; a body line continuing its column is text."""
-    if not (row.y > 0.94 * height or row.y < 0.1 * height) or row.size > frame.body_size * 1.2:
+    if not (row.y > T.MARGIN_TOP * height or row.y < T.MARGIN_BOTTOM * height) or row.size > frame.body_size * T.MARGIN_TITLE_SIZE:
         return False
-    if abs(row.size - frame.body_size) >= 0.3:
+    if abs(row.size - frame.body_size) >= T.SAME_SIZE_PT:
         return True
-    return not any(abs(o.x - row.x) < 5 and abs(o.size - row.size) < 0.3 and 0 < o.y - row.y <= 2.2 * row.size
+    return not any(abs(o.x - row.x) < T.SAME_COLUMN_PT and abs(o.size - row.size) < T.SAME_SIZE_PT
+                   and 0 < o.y - row.y <= T.MARGIN_CONTINUES_EMS * row.size
                    for o in rows)
 
 
@@ -286,7 +281,7 @@ def _sidebar_facts(rows: list[Row]) -> dict[str, str]:
     facts: dict[str, str] = {}
     sender: list[Row] = []
     for row in rows:
-        if not row.bold or (sender and sender[-1].y - row.y > 2 * row.size):
+        if not row.bold or (sender and sender[-1].y - row.y > T.SENDER_GAP_EMS * row.size):
             break
         sender.append(row)
     if sender:
@@ -304,11 +299,11 @@ def _strip_letter_head(rows: list[Row], facts: dict[str, str]) -> list[Row]:
     if not labels:
         return rows
     end = labels[-1]
-    for i, row in enumerate(rows[end + 1 : end + 4], start=end + 1):
+    for i, row in enumerate(rows[end + 1 : end + 1 + T.SALUTATION_ROWS], start=end + 1):
         if SALUTATION.match(row.text):
             end = i
             break
-        if row.x > rows[labels[-1]].x + 20:  # a wrapped 'Betreft' value
+        if row.x > rows[labels[-1]].x + T.WRAPPED_VALUE_INDENT_PT:  # a wrapped 'Betreft' value
             end = i
     last_label = None
     for row in rows[: end + 1]:
@@ -324,7 +319,8 @@ def _strip_letter_head(rows: list[Row], facts: dict[str, str]) -> list[Row]:
 def _heading_styles(pages: list[list[Row]], frame: _Frame) -> dict[tuple[float, bool], int]:
     """Rank the fonts that set text apart (larger or bold): the largest is rank 0."""
     styles = {(r.size, r.bold) for rows in pages for r in rows
-              if r.size >= 1.1 * frame.body_size or (r.bold and not frame.body_bold and r.size >= 0.75 * frame.body_size)}
+              if r.size >= T.HEADING_SIZE * frame.body_size
+              or (r.bold and not frame.body_bold and r.size >= T.BOLD_HEADING_SIZE * frame.body_size)}
     ordered = sorted(styles, key=lambda s: (-s[0], not s[1]))
     return {style: rank for rank, style in enumerate(ordered)}
 
@@ -342,7 +338,7 @@ def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool],
             number = int(m.group(1)) if m and notes.starts_note(int(m.group(1))) else None
             lines.append(Line(text, row.page, role="footnote", footnote_number=number))
             continue
-        gap = previous is None or (previous.y - row.y) > 1.6 * spacing
+        gap = previous is None or (previous.y - row.y) > T.PARAGRAPH_GAP * spacing
         table = _table_line(row, header)
         if table is not None:
             if table.role == "table_header":
@@ -357,8 +353,8 @@ def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool],
 
 
 def _line_spacing(rows: list[Row], frame: _Frame) -> float:
-    steps = [a.y - b.y for a, b in zip(rows, rows[1:]) if 0 < a.y - b.y < 3 * frame.body_size]
-    return sorted(steps)[len(steps) // 2] if steps else 1.4 * frame.body_size
+    steps = [a.y - b.y for a, b in zip(rows, rows[1:]) if 0 < a.y - b.y < T.MAX_LINE_STEP * frame.body_size]
+    return sorted(steps)[len(steps) // 2] if steps else T.DEFAULT_LINE_SPACING * frame.body_size
 
 
 def _table_line(row: Row, header: list[tuple[float, str]]) -> Line | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.index import snapshot
+from assistant.retrieval import tuning as T
 from assistant.text.acronyms import Acronyms
 from assistant.config import Settings
 from assistant.index.embedding import Embedder, make_embedder
@@ -26,11 +27,6 @@ from assistant.index.store import VectorStore, connect
 from assistant.types import Document, Filters, Hit, Paragraph, date_number
 
 MODES = ("hybrid", "dense", "lexical")
-HEADING_WEIGHT = 0.75
-# A question in the source (Kamervragen) shares the asker's words but does not answer them; its answer does.
-QUESTION_WEIGHT = 0.85
-SHORT_NOTE_WORDS = 12
-IDENTIFIER_DENSE_WEIGHT = 0.3
 _WORDS = re.compile(r"\w+")
 
 
@@ -150,7 +146,7 @@ class Retriever:
         """Identifiers ("35 538", "2022Z24775") are matched exactly, not by meaning: lean on BM25 for them."""
         tokens = _WORDS.findall(query)
         numeric = sum(any(c.isdigit() for c in t) for t in tokens)
-        return IDENTIFIER_DENSE_WEIGHT if tokens and numeric / len(tokens) >= 0.5 else self.settings.dense_weight
+        return T.IDENTIFIER_DENSE_WEIGHT if tokens and numeric / len(tokens) >= T.IDENTIFIER_SHARE else self.settings.dense_weight
 
     def _rank(
         self, loaded: Loaded, candidates: set[str], dense: dict, lexical: np.ndarray, mode: str, k: int, query: str
@@ -224,6 +220,6 @@ def index_exists(index_dir: Path) -> bool:
 def _prior(paragraph) -> float:
     # A heading, or a bare reference note ("Kamerstukken II 2021/22, 29665, nr. 414"), matches mostly through
     # the section heading it is embedded with; it says little itself.
-    if paragraph.kind == "heading" or (paragraph.kind == "footnote" and len(paragraph.text.split()) < SHORT_NOTE_WORDS):
-        return HEADING_WEIGHT
-    return QUESTION_WEIGHT if is_question(paragraph.text) else 1.0
+    if paragraph.kind == "heading" or (paragraph.kind == "footnote" and len(paragraph.text.split()) < T.SHORT_NOTE_WORDS):
+        return T.HEADING_WEIGHT
+    return T.QUESTION_WEIGHT if is_question(paragraph.text) else 1.0
