@@ -41,3 +41,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def sentence_at(text: str, position: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding the character at `position`; the whole text when none does."""
+    return next(((a, b) for a, b in sentence_spans(text) if a <= position < b), (0, len(text)))
