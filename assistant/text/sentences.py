@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+# Where a sentence ends: '.', '!', '?' or '…', perhaps followed by a closing quote or bracket.
+_END = r"[.!?…][\"'’”)\]]*"
+_ENDS = re.compile(_END + r"$")
+
 ABBREVIATIONS = frozenset(
     "o.a a.s bijv d.w.z e.d e.a jl nr nrs art mln mld mrd blz p pag resp i.c i.p.v m.b.t t.a.v t.o.v ca "
     "incl excl vgl zgn z.g.a.n etc dhr mevr mr dr drs ir ing prof min stas st no d.d n.a.v m.u.v i.s.m "
@@ -21,6 +25,11 @@ def _is_list_number(text: str, sentence_start: int, at: int) -> bool:
     return bool(re.search(r"\s(?:en|of)\s*$", before) and re.search(r"(?:^|\s)\d{1,2}\.\s", text[sentence_start:at]))
 
 
+def ends_sentence(text: str) -> bool:
+    """True when text ends like a finished sentence (., !, ? possibly followed by a quote)."""
+    return bool(_ENDS.search(text.rstrip()))
+
+
 def is_question(text: str) -> bool:
     """Does the text ask rather than state (a Kamervraag, "... of dit klopt?")?"""
     return text.rstrip(" )”’\"'").endswith("?")
@@ -29,7 +38,7 @@ def is_question(text: str) -> bool:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets; no break after Dutch abbreviations, initials or inside decimals."""
     spans, start = [], 0
-    for m in re.finditer(r"[.!?…][\"'’”)\]]*\s+(?=[\"'‘“(]?[A-Z0-9€À-Ý])", text):
+    for m in re.finditer(_END + r"\s+(?=[\"'‘“(]?[A-Z0-9€À-Ý])", text):
         word = text[start : m.start() + 1].split()[-1].lower().rstrip(".")
         word = word.lstrip("(\"'‘“")
         if word in ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", word):
