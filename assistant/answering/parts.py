@@ -7,10 +7,10 @@ of its own is looked for wherever it is.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from assistant.answering.evidence import Sentence, make_query, score_sentences
+from assistant.text.sentences import has_question_word
 from assistant.text.tokens import tokenize
 from assistant.types import ordinal_of
 from assistant.answering.question import Intent, analyse
@@ -23,7 +23,6 @@ PART_SUBJECT = 0.5  # ... or a few of them, with its paragraph holding half
 PART_ANSWERED = 0.6  # the best sentence holding this share of a part's own words (and its kind of fact) answers it
 SUBJECT_HERE = 0.8  # a part whose words the best paragraph holds nearly as well as any other is about its subject
 SUBJECT_ENOUGH = 1 / 3  # ... or holds a third of them
-_QUESTION_WORD = re.compile(r"\b(?:wat|wie|wiens|hoe|wanneer|welk\w*|waar\w*|hoeveel|waarom)\b", re.I)
 
 
 def part_answers(intent: Intent, hits: list[Hit], lexical, acronyms, similarity, scored: list[Sentence]) -> list[Sentence]:
@@ -67,7 +66,7 @@ def _near(a, b) -> bool:
 def _part_intent(part: str, intent: Intent) -> Intent:
     """A part without a question word of its own ("Wanneer ... X en over Y?") asks what the question asks."""
     own = analyse(part)
-    if _QUESTION_WORD.search(part):
+    if has_question_word(part):
         return own
     return replace(own, wants=own.wants | intent.wants, strict=own.strict | intent.strict)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.text.sentences import QUESTION_WORD
+
 # "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach
 WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target")
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
@@ -98,8 +100,8 @@ _WORDS = re.compile(r"\w+", re.U)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # Where a question asks a second thing: ", en wat ...", " én ", "? Zo ja, hoeveel ..."
 _PART_BREAK = re.compile(
-    r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:wat|wie|hoe|wanneer|welk\w*|waar\w*|hoeveel|vanaf|tot|per|sinds|"
-    r"om|te|waarom)\b)|,\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
+    r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:" + QUESTION_WORD + r"|vanaf|tot|per|sinds|om|te)\b)|"
+    r",\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
     re.I,
 )
 # "Wanneer krijgt de Kamer de strategie en de sectoragenda": two things, each asked about.

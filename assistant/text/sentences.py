@@ -1,5 +1,5 @@
-"""Dutch sentences: where one ends (not after abbreviations, initials, decimals or list numbers), and
-whether a text asks rather than states."""
+"""Dutch sentences: where one ends (not after abbreviations, initials, decimals or list numbers),
+whether a text asks rather than states, and whether it uses a question word."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ import re
 # Where a sentence ends: '.', '!', '?' or '…', perhaps followed by a closing quote or bracket.
 _END = r"[.!?…][\"'’”)\]]*"
 _ENDS = re.compile(_END + r"$")
+
+# Dutch question words (welk, welke; waar, waarom, waarvoor, ...): one pattern the question tests build on.
+QUESTION_WORD = r"(?:wat|wie|wiens|hoe|wanneer|welk\w*|waar\w*|hoeveel)"
+_QUESTION_WORD = re.compile(rf"\b{QUESTION_WORD}\b", re.I)
 
 ABBREVIATIONS = frozenset(
     "o.a a.s bijv d.w.z e.d e.a jl nr nrs art mln mld mrd blz p pag resp i.c i.p.v m.b.t t.a.v t.o.v ca "
@@ -33,6 +37,11 @@ def ends_sentence(text: str) -> bool:
 def is_question(text: str) -> bool:
     """Does the text ask rather than state (a Kamervraag, "... of dit klopt?")?"""
     return text.rstrip(" )”’\"'").endswith("?")
+
+
+def has_question_word(text: str) -> bool:
+    """Does the text use a question word ("Wanneer ... X en over Y?" does; "en over Y" does not)?"""
+    return bool(_QUESTION_WORD.search(text))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
