@@ -272,6 +272,24 @@ def test_periods_without_any_year():
 def test_voor_with_a_year_means_for_not_before():
     periods = find_periods("in totaal €30,6 miljoen worden toegekend voor 2025 en 202612.")
     assert [(p.raw, p.relation) for p in periods] == [("2025", None), ("2026", None)]
+    assert [p.preposition for p in periods] == ["voor", None], "the word is still its preposition"
+
+
+@pytest.mark.parametrize(
+    ("text", "preposition", "relation"),
+    [
+        ("Waarom gaat de regeling pas in 2029 in?", "in", None),
+        ("wordt in het derde kwartaal van 2023 verstuurd", "in", None),
+        ("subsidieert de HCA ICT tot en met 2027 met", "tot en met", "tot en met"),
+        ("Directeur (Per 1 maart 2020, daarvoor", "per", "per"),
+        ("Vóór 1 juli 2025 besluit het kabinet", "voor", "voor"),
+        ("tot uiterlijk 13 juni 2025", "uiterlijk", "uiterlijk"),
+        ("Het rapport van 2021", None, None),
+    ],
+)
+def test_a_dates_preposition_tells_its_role(text, preposition, relation):
+    [period] = find_periods(text)
+    assert (period.preposition, period.relation) == (preposition, relation)
 
 
 @pytest.mark.parametrize(

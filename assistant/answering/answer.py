@@ -90,13 +90,12 @@ def lookup(
 def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Sentence]) -> Sentence | None:
     """For 'Waarom pas in 2029 ...?': the sentence stating a different date in the same role ("in 2027", not
     "tot 2031"), when none of the chosen sentences has one. A date's preposition tells its role."""
-    asked = [(d, _preposition(intent.question, d.start)) for d in figures.by_kind(intent.question).get("date", [])]
-    asked = [(d, role) for d, role in asked if role]
+    asked = [(d, d.preposition) for d in figures.by_kind(intent.question).get("date", []) if d.preposition]
 
     def corrects(sentence: Sentence) -> bool:
         stated = figures.by_kind(sentence.text).get("date", [])
         return any(
-            role == _preposition(sentence.text, s.start) and not figures.same_figure("date", d, s) for d, role in asked for s in stated
+            role == s.preposition and not figures.same_figure("date", d, s) for d, role in asked for s in stated
         )
 
     if not asked or any(corrects(s) for s in chosen):
@@ -106,14 +105,6 @@ def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Se
     return next((s for s in read if corrects(s) and s.context >= PREMISE_SUBJECT * subject), None)
 
 
-def _preposition(text: str, start: int) -> str:
-    words = [w.lower() for w in text[:start].split()]
-    while words and words[-1] in ("het", "de", "een"):  # "in het derde kwartaal van 2023"
-        words.pop()
-    return words[-1] if words and words[-1] in _ROLES else ""
-
-
-_ROLES = frozenset({"in", "tot", "vanaf", "per", "sinds", "voor", "vóór", "na", "uiterlijk", "op"})
 PREMISE_READ = 10  # sentences read for one correcting a premise's date
 PREMISE_SUBJECT = 0.8  # ... from a paragraph matching the question nearly as well as the best one
 
