@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.figures.notation import dutch_date
 from assistant.types import Answer, Citation, Document, Hit
 from ui import served
-from ui.text import (CONFIDENCE_HELP, citation_heading, confidence_label, dutch_date, escape, highlighted,
-                     pages_label, pdf_link)
+from ui.text import CONFIDENCE_HELP, citation_heading, confidence_label, escape, highlighted, pages_label, pdf_link
 
 
 @st.cache_resource(show_spinner=False)

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from assistant.figures.compare import find_amounts, find_periods, format_amount, table_scale
+from assistant.figures.compare import find_amounts, find_periods, table_scale
+from assistant.figures.notation import format_amount
 from assistant.text.sentences import sentence_at
 from assistant.types import Document, Paragraph
 

@@ -29,11 +29,12 @@ class Period:
     preposition: str | None = None  # the word before it, its role: a relation, or "in", "op" ("pas in 2029")
 
 
-_MONTHS = {"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-           "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-           "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "sept": 9, "okt": 10, "nov": 11, "dec": 12}
-_MONTH = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)} | {
+    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11,
+    "dec": 12}
+_MONTH = "|".join(MONTHS)
 _MONTH_SHORT = r"(?:jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
 _ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4,
              "laatste": 4}
