@@ -24,7 +24,7 @@ class Period:
     first: dt.date  # "medio 2025" -> 2025-05-01 .. 2025-08-31; "2027" -> 2027-01-01 .. 2027-12-31
     last: dt.date
     precision: str  # "day" | "month" | "season" | "quarter" | "half" | "year" | "range"
-    relation: str | None = None  # how it bounds the event: "tot en met", "uiterlijk", "vanaf", "voor", "na", "sinds", "per", "tot"
+    relation: str | None = None  # how it bounds the event: "tot en met", "uiterlijk", "vanaf", "voor", "na", ...
     has_year: bool = True  # False for "13 juni": the year is default_year or NO_YEAR
     preposition: str | None = None  # the word before it, its role: a relation, or "in", "op" ("pas in 2029")
 
@@ -35,7 +35,7 @@ _MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)} | {
     "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11,
     "dec": 12}
 _MONTH = "|".join(MONTHS)
-_MONTH_SHORT = r"(?:jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+_MONTH_SHORT = r"(?:" + "|".join(sorted(set(_MONTHS) - set(MONTHS), key=lambda m: (-len(m), m))) + r")\.?"  # "sept" before "sep"
 _ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4,
              "laatste": 4}
 # A year 1900-2100 standing alone: not glued to a word or footnote, not money ("€2025",
