@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.figures.catalog import amounts, scaled_paragraphs, sentences, timeline
+from assistant.figures.catalog import amounts, scaled_paragraphs, timeline
 from assistant.parsing.ingest import load_document
 from assistant.types import Document, Paragraph
 
@@ -71,7 +71,15 @@ def test_timeline_is_dated_sorted_and_sourced(annex):
     assert all(e.sentence in paragraphs[e.source.paragraph_id].text for e in entries)
 
 
-def test_sentences_split_on_sentence_ends_only():
-    text = "De minister stuurt voor 1 juni een brief. Daarin staat € 3,8 mln. voor 2025! Klaar"
-    parts = [text[a:b] for a, b in sentences(text)]
-    assert parts == ["De minister stuurt voor 1 juni een brief.", "Daarin staat € 3,8 mln. voor 2025!", "Klaar"]
+def test_an_entry_quotes_its_whole_sentence_and_a_table_row_whole():
+    prose = ("De minister stuurt voor 1 juni 2025 een brief. Daarin staat o.a. € 3,8 mln. voor 2025, "
+             "zie Kamerstukken II 2024/25, nr. 12 uit 2024! Klaar")
+    rows = [(prose, "paragraph"), ("Stand ontwerpbegroting 2018: 2018: 28.287; 2019: 28.288", "table_row")]
+    doc = Document("d", "d.txt", "", "Test", paragraphs=tuple(
+        Paragraph(f"d-{n}", "d", text, (1,), kind=kind) for n, (text, kind) in enumerate(rows)))
+    second = "Daarin staat o.a. € 3,8 mln. voor 2025, zie Kamerstukken II 2024/25, nr. 12 uit 2024!"
+    assert [e.sentence for e in amounts([doc])] == [second]
+    by_date = {(e.raw, e.source.paragraph_id): e.sentence for e in timeline([doc])}
+    assert by_date[("1 juni 2025", "d-0")] == "De minister stuurt voor 1 juni 2025 een brief."
+    assert by_date[("2024", "d-0")] == second
+    assert by_date[("2019", "d-1")] == rows[1][0], "a cell is shown with its row's label"

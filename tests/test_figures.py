@@ -22,6 +22,7 @@ from assistant.figures.compare import (
     table_scale,
     unsupported_figures,
 )
+from assistant.figures.notation import dutch_date, dutch_number, format_computed, shown
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 ANNEX = CORPUS / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt"
@@ -272,6 +273,24 @@ def test_periods_without_any_year():
 def test_voor_with_a_year_means_for_not_before():
     periods = find_periods("in totaal €30,6 miljoen worden toegekend voor 2025 en 202612.")
     assert [(p.raw, p.relation) for p in periods] == [("2025", None), ("2026", None)]
+    assert [p.preposition for p in periods] == ["voor", None], "the word is still its preposition"
+
+
+@pytest.mark.parametrize(
+    ("text", "preposition", "relation"),
+    [
+        ("Waarom gaat de regeling pas in 2029 in?", "in", None),
+        ("wordt in het derde kwartaal van 2023 verstuurd", "in", None),
+        ("subsidieert de HCA ICT tot en met 2027 met", "tot en met", "tot en met"),
+        ("Directeur (Per 1 maart 2020, daarvoor", "per", "per"),
+        ("Vóór 1 juli 2025 besluit het kabinet", "voor", "voor"),
+        ("tot uiterlijk 13 juni 2025", "uiterlijk", "uiterlijk"),
+        ("Het rapport van 2021", None, None),
+    ],
+)
+def test_a_dates_preposition_tells_its_role(text, preposition, relation):
+    [period] = find_periods(text)
+    assert (period.preposition, period.relation) == (preposition, relation)
 
 
 @pytest.mark.parametrize(
@@ -351,6 +370,36 @@ def test_same_amount_is_symmetric_and_reflexive(a, b):
 )
 def test_format_amount(value, currency, text):
     assert format_amount(value, currency) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [(1234.5, None, "1.234,5"), (1_234_567.0, 0, "1.234.567"), (0.25, 1, "0,3"), (1234.5, 2, "1.234,50"),
+     (-0.5, None, "-0,5"), (-1234.0, None, "-1.234"), (12.0, None, "12")],
+)
+def test_dutch_number(value, decimals, text):
+    assert dutch_number(value, decimals) == text
+
+
+def test_a_computed_figure_is_written_like_the_stated_one():
+    [dollars] = find_amounts("US$ 5 miljoen")
+    assert format_computed("amount", 12_500_000, dollars) == "$12,5 miljoen"
+    assert format_computed("amount", 450_000) == "€450.000"
+    assert format_computed("percentage", 2.5) == "2,5 procentpunt"
+    assert format_computed("count", 1500.0) == "1.500" and format_computed("count", 2 / 3) == "0,7"
+
+
+def test_the_sources_figure_is_shown_with_a_percent_sign():
+    [rate] = find_quantities("een rente van 8,5 procent")
+    assert shown(rate) == "8,5 procent (8,5%)"
+    [share] = find_quantities("62% van de scholen")
+    assert shown(share) == "62%"
+
+
+@pytest.mark.parametrize(("iso", "text"), [("2023-05-30", "30 mei 2023"), ("2023-05", "mei 2023"), ("2023", "2023"),
+                                           ("", "onbekend")])
+def test_dutch_date(iso, text):
+    assert dutch_date(iso) == text
 
 
 @pytest.mark.parametrize(

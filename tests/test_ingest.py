@@ -11,6 +11,7 @@ import pytest
 from assistant.errors import IngestError
 from assistant.parsing.footnotes import MARKER_CLOSE, MARKER_OPEN
 from assistant.parsing.ingest import format_inspection, iter_source_files, load_document
+from assistant.parsing.letter import letter_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -128,6 +129,15 @@ def test_metadata_from_letter_without_manifest(tmp_path):
     doc = load_document(copy)
     assert (doc.title, doc.date) == ("Draagmoederschap", "2011-03-01")
     assert doc.metadata["Kenmerk"] == "5687928/11"
+
+
+@pytest.mark.parametrize(("datum", "iso"), [
+    ("1 maart 2011", "2011-03-01"), ("Den Haag, 30 mei 2023", "2023-05-30"), ("15-11-2024", "2024-11-15"),
+    ("1 jan. 2025", "2025-01-01"), ("13 juni", None), ("mei 2023", None),
+])
+def test_a_letters_date_is_the_first_day_with_a_year_in_its_datum_label(datum, iso):
+    facts = letter_facts({"Datum": datum, "Ons kenmerk": "X/1"})
+    assert (facts.get("date"), facts["Kenmerk"]) == (iso, "X/1")
 
 
 def test_scan_is_refused_with_reason():

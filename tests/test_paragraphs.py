@@ -12,7 +12,7 @@ from assistant.parsing.ingest import load_document
 from assistant.parsing.footnotes import explicit_marker, strip_footnote_markers
 from assistant.parsing.paragraphs import hyphen_vocabulary, join_lines, split_long
 from assistant.types import paragraph_id
-from assistant.text.sentences import sentence_spans
+from assistant.text.sentences import has_question_word, sentence_at, sentence_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,6 +44,22 @@ def test_join_lines_hyphenation():
 def test_sentence_spans_break_only_where_a_sentence_ends(sentences):
     text = " ".join(sentences)
     assert [text[s:e].strip() for s, e in sentence_spans(text)] == sentences
+
+
+def test_sentence_at_gives_the_sentence_holding_a_position():
+    text = "Eerste zin o.a. met € 5 mln. erin. Tweede zin."
+    start, end = sentence_at(text, text.index("mln"))
+    assert text[start:end].strip() == "Eerste zin o.a. met € 5 mln. erin."
+    assert text[slice(*sentence_at(text, len(text) - 1))] == "Tweede zin."
+    assert sentence_at("", 0) == (0, 0)
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Wanneer krijgt de Kamer de strategie", True), ("en waarvoor is het bedoeld", True), ("welke drie maatregelen", True),
+    ("Hoeveel geld", True), ("en over de sectoragenda", False), ("de wateren en het watt-getal", False),
+])
+def test_has_question_word(text, asks):
+    assert has_question_word(text) is asks
 
 
 def test_split_long_gives_balanced_sentence_aligned_parts():

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.figures.notation import dutch_date
 from assistant.types import Answer, Citation, Document, Hit
 from ui import served
 from assistant.answering.confidence import confidence_label
-from ui.text import (CONFIDENCE_HELP, citation_heading, dutch_date, escape, highlighted,
-                     pages_label, pdf_link)
+from ui.text import CONFIDENCE_HELP, citation_heading, escape, highlighted, pages_label, pdf_link
 
 
 @st.cache_resource(show_spinner=False)

@@ -6,8 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
+from assistant.figures.notation import dutch_date
 from assistant.types import Filters
-from ui.text import dutch_date, dutch_timestamp, escape
+from ui.text import dutch_timestamp, escape
 from ui.uploads import ALLOWED_SUFFIXES, add_upload
 
 

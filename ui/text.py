@@ -1,4 +1,5 @@
-"""Showing document text safely and saying things in Dutch: escaping, dates, confidence, PDF links."""
+"""Showing document text safely and saying things in Dutch: escaping, timestamps, confidence, PDF links
+(figures and dates are written by `assistant.figures.notation`)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,10 @@ import string
 import time
 from urllib.parse import quote
 
+from assistant.figures.periods import MONTHS
 from assistant.types import Citation, Document
 
 _MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-             "oktober", "november", "december")
 
 
 def escape(text: str) -> str:
@@ -34,21 +34,10 @@ CONFIDENCE_HELP = (
 )
 
 
-def dutch_date(iso: str) -> str:
-    """'2023-05-30' -> '30 mei 2023'; partial dates stay partial; '' -> 'onbekend'."""
-    parts = [p for p in (iso or "").split("-") if p.isdigit()]
-    if not parts:
-        return "onbekend"
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS_NL[int(parts[1]) - 1] if 1 <= int(parts[1]) <= 12 else parts[1]
-    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) > 2 else f"{month} {parts[0]}"
-
-
 def dutch_timestamp(seconds: float) -> str:
     """A Unix time as '28 november 2026, 04:12'."""
     t = time.localtime(seconds)
-    return f"{t.tm_mday} {MONTHS_NL[t.tm_mon - 1]} {t.tm_year}, {t.tm_hour:02d}:{t.tm_min:02d}"
+    return f"{t.tm_mday} {MONTHS[t.tm_mon - 1]} {t.tm_year}, {t.tm_hour:02d}:{t.tm_min:02d}"
 
 
 def pages_label(pages: tuple[int, ...] | list[int]) -> str:

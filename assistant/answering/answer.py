@@ -82,13 +82,12 @@ def lookup(
 def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Sentence]) -> Sentence | None:
     """For 'Waarom pas in 2029 ...?': the sentence stating a different date in the same role ("in 2027", not
     "tot 2031"), when none of the chosen sentences has one. A date's preposition tells its role."""
-    asked = [(d, _preposition(intent.question, d.start)) for d in figures.by_kind(intent.question).get("date", [])]
-    asked = [(d, role) for d, role in asked if role]
+    asked = [(d, d.preposition) for d in figures.by_kind(intent.question).get("date", []) if d.preposition]
 
     def corrects(sentence: Sentence) -> bool:
         stated = figures.by_kind(sentence.text).get("date", [])
         return any(
-            role == _preposition(sentence.text, s.start) and not figures.same_figure("date", d, s) for d, role in asked for s in stated
+            role == s.preposition and not figures.same_figure("date", d, s) for d, role in asked for s in stated
         )
 
     if not asked or any(corrects(s) for s in chosen):
@@ -98,14 +97,6 @@ def _correcting_sentence(intent: Intent, chosen: list[Sentence], scored: list[Se
     return next((s for s in read if corrects(s) and s.context >= T.PREMISE_SUBJECT * subject), None)
 
 
-def _preposition(text: str, start: int) -> str:
-    words = [w.lower() for w in text[:start].split()]
-    while words and words[-1] in ("het", "de", "een"):  # "in het derde kwartaal van 2023"
-        words.pop()
-    return words[-1] if words and words[-1] in _ROLES else ""
-
-
-_ROLES = frozenset({"in", "tot", "vanaf", "per", "sinds", "voor", "vóór", "na", "uiterlijk", "op"})
 
 
 def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBook) -> str:
@@ -130,10 +121,10 @@ def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: Citation
     kind = "percentage" if intent.percentages else "amount"
     if intent.operation == "difference":
         big, small = sorted([(a1, m1), (a2, m2)], key=lambda t: -t[0].value)
-        result = _format(kind, big[0].value - small[0].value, big[0])
+        result = figures.format_computed(kind, big[0].value - small[0].value, big[0])
         text = f"Het verschil is {result}: {big[0].raw} [{big[1]}] min {small[0].raw} [{small[1]}]."
     else:
-        result = _format(kind, a1.value + a2.value, a1)
+        result = figures.format_computed(kind, a1.value + a2.value, a1)
         text = f"Samen is dat {result}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
     quotes = f" {clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {clean(s2.text)} [{m2}]")
     return Answer(text=text + quotes, citations=book.citations())
@@ -153,7 +144,7 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Answer 
         value = sum(v.value for v in values)
         numbers = [figures.number_of(v) if kind == "count" else v.raw for v in values]
         in_words = kind == "count" and all(n.lower() in WRITTEN_NUMBERS for n in numbers)
-        shown = _format(kind, value, values[0])
+        shown = figures.format_computed(kind, value, values[0])
         if in_words and value == int(value):
             shown = _WORDS_FOR.get(int(value), shown)
         marker = book.cite(sentence.paragraph, sentence.text)
@@ -177,7 +168,7 @@ def change(sentence: Sentence, book: CitationBook) -> Answer | None:
         before, after = (figures.parse_number(g.rstrip(".,")) for g in match.groups())
         if before is not None and after is not None and not all(1900 <= v <= 2100 for v in (before, after)):
             marker = book.cite(sentence.paragraph, sentence.text)
-            delta = _format("count", abs(after - before), None)
+            delta = figures.format_computed("count", abs(after - before), None)
             return Answer(
                 text=f"Het verschil is {delta}: van {match.group(1)} naar {match.group(2).rstrip('.,')} [{marker}]. "
                 f"{clean(sentence.text)} [{marker}]",
@@ -190,7 +181,7 @@ def change(sentence: Sentence, book: CitationBook) -> Answer | None:
             marker = book.cite(sentence.paragraph, sentence.text)
             delta = abs(second.value - first.value)
             text = (
-                f"Het verschil is {_format(kind, delta, first)}: van {first.raw} naar {second.raw} [{marker}]. "
+                f"Het verschil is {figures.format_computed(kind, delta, first)}: van {first.raw} naar {second.raw} [{marker}]. "
                 f"{clean(sentence.text)} [{marker}]"
             )
             return Answer(text=text, citations=book.citations())
@@ -206,7 +197,7 @@ def change_between(years: tuple[int, int], scored: list[Sentence], book: Citatio
     if (s1.paragraph.id, s1.start) == (s2.paragraph.id, s2.start) or a1.value == a2.value:
         return None
     m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
-    delta = _format("amount", abs(a2.value - a1.value), a2)
+    delta = figures.format_computed("amount", abs(a2.value - a1.value), a2)
     text = (
         f"Het verschil is {delta}: van {a1.raw} in {years[0]} [{m1}] naar {a2.raw} in {years[1]} [{m2}]."
         f" {clean(s1.text)} [{m1}] {clean(s2.text)} [{m2}]"
@@ -225,13 +216,6 @@ def _amount_in_year(year: int, scored: list[Sentence]):
         if years == {year} and len(stated.get("amount", [])) == 1:
             return sentence, stated["amount"][0]
     return None
-
-
-def _format(kind: str, value: float, like) -> str:
-    if kind == "amount":
-        return figures.format_amount(value, like.currency or "EUR")
-    number = f"{value:,.{0 if value == int(value) else 1}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"{number} procentpunt" if kind == "percentage" else number
 
 
 def best_figure(sentence: Sentence, query: Query, percentages: bool = False):

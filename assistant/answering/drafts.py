@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.figures.compare import unsupported_figures
+from assistant.text.sentences import sentence_spans
 from assistant.types import Hit
 
 @dataclass(frozen=True)
@@ -40,11 +41,7 @@ class CheckedDraft:
 
 _MARKER = re.compile(r"\[\s*(?:bron\s*)?(\d+(?:\s*[,;–-]\s*\d+)*)\s*\]", re.I)
 _MARKERS_AFTER_END = re.compile(r"([.!?])((?:\s*" + _MARKER.pattern + r")+)", re.I)
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý€\"'“‘(])")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
-_ABBREVIATION = re.compile(  # "bijv.", "o.a.": a period that does not end a sentence
-    r"(?:\b(?:bijv|bv|jl|nr|art|blz|ca|incl|excl|resp|mln|mld|mrd|min|drs|dr|mr|ir|prof)|\b\w\.\w)\.$", re.I
-)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -52,19 +49,9 @@ def split_sentences(text: str) -> list[str]:
     text = _MARKERS_AFTER_END.sub(lambda m: m.group(2) + m.group(1), text.replace("**", ""))
     sentences: list[str] = []
     for line in text.splitlines():  # a line break always ends a sentence (lists, paragraphs)
-        sentences.extend(_line_sentences(_BULLET.sub("", line).strip()))
+        line = _BULLET.sub("", line).strip()
+        sentences.extend(line[a:b].strip() for a, b in sentence_spans(line))
     return [s for s in sentences if _has_words(s)]
-
-
-def _line_sentences(line: str) -> list[str]:
-    sentences: list[str] = []
-    for piece in _BOUNDARY.split(line):
-        piece = piece.strip()
-        if sentences and _ABBREVIATION.search(sentences[-1]):
-            sentences[-1] = f"{sentences[-1]} {piece}"  # "bijv. Het" does not end a sentence
-        elif piece:
-            sentences.append(piece)
-    return sentences
 
 
 def _has_words(sentence: str) -> bool:

@@ -7,18 +7,17 @@ of its own is looked for wherever it is.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from assistant.answering import tuning as T
 from assistant.answering.evidence import Sentence, make_query, score_sentences
+from assistant.text.sentences import has_question_word
 from assistant.text.tokens import tokenize
 from assistant.types import ordinal_of
 from assistant.answering.question import Intent, analyse
 from assistant.answering.selection import answers_kind
 from assistant.types import Hit
 
-_QUESTION_WORD = re.compile(r"\b(?:wat|wie|wiens|hoe|wanneer|welk\w*|waar\w*|hoeveel|waarom)\b", re.I)
 
 
 def part_answers(intent: Intent, hits: list[Hit], lexical, acronyms, similarity, scored: list[Sentence]) -> list[Sentence]:
@@ -62,7 +61,7 @@ def _near(a, b) -> bool:
 def _part_intent(part: str, intent: Intent) -> Intent:
     """A part without a question word of its own ("Wanneer ... X en over Y?") asks what the question asks."""
     own = analyse(part)
-    if _QUESTION_WORD.search(part):
+    if has_question_word(part):
         return own
     return replace(own, wants=own.wants | intent.wants, strict=own.strict | intent.strict)
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answering import tuning as T
+from assistant.text.sentences import QUESTION_WORD
 
 # "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach
 WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target")
@@ -38,7 +39,7 @@ _NEW_TOPIC = re.compile(
     re.I,
 )
 _TOCH = re.compile(r"\s+toch\s+", re.I)  # the particle that asks for agreement: "dat is toch 5 miljoen?"
-_QUESTION_WORD = re.compile(r"^\s*(?:en\s+)?(?:wat|wie|wanneer|waar\w*|welk\w*|hoe\w*|hoeveel|waarom|sinds|vanaf|tot)\b", re.I)
+_OPENS_WITH_QUESTION_WORD = re.compile(rf"^\s*(?:en\s+)?(?:{QUESTION_WORD}|hoe\w*|waarom|sinds|vanaf|tot)\b", re.I)
 _SUM = re.compile(r"\b(?:tel\w*\b.*\bop|opgeteld|bij\s+elkaar|samen(?:genomen)?|in\s+totaal\s+samen|som\s+van)\b", re.I)
 _DIFFERENCE = re.compile(
     r"\b(?:verschil|hoeveel\s+(?:meer|minder|nog)|min\b|afgetrokken|trek\w*\b.*\baf"
@@ -121,8 +122,8 @@ _WORDS = re.compile(r"\w+", re.U)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # Where a question asks a second thing: ", en wat ...", " én ", "? Zo ja, hoeveel ..."
 _PART_BREAK = re.compile(
-    r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:wat|wie|hoe|wanneer|welk\w*|waar\w*|hoeveel|vanaf|tot|per|sinds|"
-    r"om|te|waarom)\b)|,\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
+    r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:" + QUESTION_WORD + r"|vanaf|tot|per|sinds|om|te)\b)|"
+    r",\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
     re.I,
 )
 # "Wanneer krijgt de Kamer de strategie en de sectoragenda": two things, each asked about.
@@ -214,7 +215,7 @@ def _claim(text: str) -> str | None:
     lead = _CLAIM.match(text)
     if lead and len(text) > lead.end() + T.MIN_CLAIM_CHARS:
         return text[lead.end():].rstrip(" ?")
-    if _QUESTION_WORD.match(text):
+    if _OPENS_WITH_QUESTION_WORD.match(text):
         return None
     tag = _CLAIM_TAG.search(text)
     if tag and tag.start() > T.MIN_CLAIM_CHARS:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assistant.figures.periods import find_periods
+from assistant.text.sentences import sentence_at
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,6 @@ _MONEY_CONTEXT = re.compile(
     r"€|\beuro|\bEUR\b|dollar|budget|bedrag|subsidi|invest|financi|middelen|\bkost|begro|uitgave|uitgegeven"
     r"|beschikbaar|fonds|bijdrage|toegekend|toekenn|gereserveerd|betaal|\bgeld\b|steekt|bedraagt|bezuinig"
     r"|bespar|opbreng|inkomsten|lening|krediet|heffing|belasting|vergoeding|uitkering|omzet|\bwinst|boete", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\d€“‘(])|\n\s*\n")
 # Non-money units after a scale word: "8 miljoen mensen", "10 miljoen ton".
 _THING_UNITS = {"ton", "tonnen", "kg", "kilo", "liter", "m2", "m3", "km", "ha", "hectare", "megaton",
                 "mt", "kwh", "gwh", "twh", "mw", "gw", "vierkante", "kubieke", "keer"}
@@ -213,12 +213,6 @@ def _readings(text: str) -> tuple[_Reading, ...]:
     return tuple(_share_scales(sorted(readings, key=lambda r: r.start), text))
 
 
-def _sentence(text: str, position: int) -> str:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
-    end = _SENTENCE_END.search(text, position)
-    return text[starts[-1] if starts else 0:end.start() if end else len(text)]
-
-
 def _names_things(word: str) -> bool:
     """Whether the word after "8 miljoen" counts things rather than money ("mensen", "ton")."""
     lower = word.lower()
@@ -235,7 +229,8 @@ def _is_money(reading: _Reading, text: str) -> bool:
     next_word = _UNIT_WORD.match(text, reading.end)
     if next_word and _names_things(next_word.group(1)):
         return False
-    return bool(_MONEY_CONTEXT.search(_sentence(text, reading.start)))
+    start, end = sentence_at(text, reading.start)
+    return bool(_MONEY_CONTEXT.search(text[start:end]))
 
 
 def _per(text: str, reading: _Reading) -> str | None:

@@ -7,14 +7,13 @@ heading that declares a unit ("bedragen x € 1.000") scales the bare cells of t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from assistant.figures.compare import find_amounts, find_periods, format_amount, table_scale
+from assistant.figures.compare import find_amounts, find_periods, table_scale
+from assistant.figures.notation import format_amount
+from assistant.text.sentences import sentence_at
 from assistant.types import Document, Paragraph
-
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\d€“‘(•-])|\n+")
 
 
 @dataclass(frozen=True)
@@ -57,18 +56,9 @@ class TimelineEntry:
     source: Source
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences in a paragraph."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _sentence_at(text: str, spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in spans if a <= position < b), (0, len(text)))
+def _statement_at(p: Paragraph, position: int) -> tuple[int, int]:
+    """The sentence holding `position`; a table row is one statement, its label and cells together."""
+    return (0, len(p.text)) if p.kind == "table_row" else sentence_at(p.text, position)
 
 
 def scaled_paragraphs(doc: Document) -> Iterator[tuple[Paragraph, float]]:
@@ -109,10 +99,9 @@ def amounts(documents: Iterable[Document]) -> list[AmountEntry]:
     entries = []
     for doc in documents:
         for p, scale in scaled_paragraphs(doc):
-            spans = sentences(p.text) if p.kind != "table_row" else [(0, len(p.text))]  # a row is one statement
             periods = find_periods(p.text)
             for a in find_amounts(p.text, scale=scale):
-                start, end = _sentence_at(p.text, spans, a.start)
+                start, end = _statement_at(p, a.start)
                 entries.append(AmountEntry(
                     a.raw, a.value, a.currency, a.per, p.text[start:end].strip(),
                     _nearest_period(periods, start, end, a), _source(doc, p),
@@ -125,13 +114,12 @@ def timeline(documents: Iterable[Document]) -> list[TimelineEntry]:
     entries, seen = [], set()
     for doc in documents:
         for p in doc.paragraphs:
-            spans = sentences(p.text)
             for period in find_periods(p.text):
                 key = (p.id, period.raw, period.first, period.last)
                 if not period.has_year or key in seen:
                     continue
                 seen.add(key)
-                start, end = _sentence_at(p.text, spans, period.start)
+                start, end = _statement_at(p, period.start)
                 entries.append(TimelineEntry(
                     period.raw, period.first, period.last, period.precision, period.relation,
                     p.text[start:end].strip(), _source(doc, p),

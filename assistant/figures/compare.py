@@ -2,7 +2,8 @@
 
 The answerer uses these to find the figure a question asks for and to check that every figure in
 an answer stands in the cited paragraph: "€ 3.8 miljoen", "3,8 mln" and "€ 3.800.000" are one
-amount; "13 juni 2025" and "13-06-2025" one day. Reading lives in `amounts` and `periods`.
+amount; "13 juni 2025" and "13-06-2025" one day. Reading lives in `amounts` and `periods`, writing
+in `notation` (re-exported here for the answerer).
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from assistant.figures.amounts import (
     parse_number,
     table_scale,
 )
+from assistant.figures.notation import format_amount, format_computed, number_of, shown
 from assistant.figures.periods import Period, find_periods
 
 # Quantities that state a level (of a fine, a rate, a share) rather than a count: "10%", "5 mln".
 LEVEL_UNITS = frozenset({"%", "procent", "procentpunt", *SCALE_WORDS})
 
 __all__ = ["Amount", "Quantity", "Period", "Figure", "parse_number", "find_amounts", "find_quantities",
-           "find_periods", "table_scale", "same_amount", "format_amount", "all_figures", "figure_key",
-           "by_kind", "shown", "same_figure", "closest", "number_of",
+           "find_periods", "table_scale", "same_amount", "format_amount", "format_computed", "all_figures",
+           "figure_key", "by_kind", "shown", "same_figure", "closest", "number_of",
            "figures_in", "unsupported_figures"]
 
 
@@ -54,29 +56,6 @@ def _in_words(value: float) -> Decimal:
 
 def _decimals(value: Decimal) -> int:
     return max(0, -value.as_tuple().exponent)
-
-
-def _dutch_digits(value: Decimal, decimals: int | None = None) -> str:
-    """1234.5 -> "1.234,5"; decimals fixes the count after the comma (2 for cents)."""
-    if decimals is not None:
-        value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    whole, _, fraction = f"{value:f}".partition(".")
-    fraction = fraction if decimals is not None else fraction.rstrip("0")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{grouped},{fraction}" if fraction else grouped
-
-
-def format_amount(value: float, currency: str | None = "EUR") -> str:
-    """Dutch notation: 111_500_000 -> "€111,5 miljoen", 450_000 -> "€450.000"."""
-    symbol = {"EUR": "€", "USD": "$", None: ""}.get(currency, f"{currency} ")
-    exact = Decimal(repr(abs(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    if exact >= 10**9 and exact % 10**6 == 0:
-        body = _dutch_digits(exact / 10**9) + " miljard"
-    elif exact >= 10**6 and exact % 10**3 == 0:
-        body = _dutch_digits(exact / 10**6) + " miljoen"
-    else:
-        body = _dutch_digits(exact, 2 if exact % 1 else None)
-    return f"{'-' if value < 0 and exact else ''}{symbol}{body}"
 
 
 Figure = Amount | Quantity | Period
@@ -182,20 +161,6 @@ def by_kind(text: str, scale: float = 1.0) -> dict[str, list]:
     if periods:
         found["date"] = periods
     return found
-
-
-def shown(figure) -> str:
-    """The source's figure as written, with the % sign added to "8 procent" so either notation is recognised."""
-    raw = figure.raw
-    if getattr(figure, "unit", None) == "%" and "%" not in raw:
-        value = f"{figure.value:g}".replace(".", ",")
-        return f"{raw} ({value}%)"
-    return raw
-
-
-def number_of(quantity) -> str:
-    """The number as the source writes it, without its unit: "drie" of "drie kinderen"."""
-    return quantity.raw[: len(quantity.raw) - len(quantity.unit)].strip() if quantity.unit else quantity.raw
 
 
 def _inside(q, amounts) -> bool:

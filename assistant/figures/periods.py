@@ -24,16 +24,18 @@ class Period:
     first: dt.date  # "medio 2025" -> 2025-05-01 .. 2025-08-31; "2027" -> 2027-01-01 .. 2027-12-31
     last: dt.date
     precision: str  # "day" | "month" | "season" | "quarter" | "half" | "year" | "range"
-    relation: str | None = None  # "tot en met", "uiterlijk", "vanaf", "voor", "na", "sinds", "per", "tot"
+    relation: str | None = None  # how it bounds the event: "tot en met", "uiterlijk", "vanaf", "voor", "na", ...
     has_year: bool = True  # False for "13 juni": the year is default_year or NO_YEAR
+    preposition: str | None = None  # the word before it, its role: a relation, or "in", "op" ("pas in 2029")
 
 
-_MONTHS = {"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-           "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-           "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "sept": 9, "okt": 10, "nov": 11, "dec": 12}
-_MONTH = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_MONTH_SHORT = r"(?:jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)} | {
+    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11,
+    "dec": 12}
+_MONTH = "|".join(MONTHS)
+_MONTH_SHORT = r"(?:" + "|".join(sorted(set(_MONTHS) - set(MONTHS), key=lambda m: (-len(m), m))) + r")\.?"  # "sept" before "sep"
 _ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4,
              "laatste": 4}
 # A year 1900-2100 standing alone: not glued to a word or footnote, not money ("€2025",
@@ -155,21 +157,27 @@ _NOTATIONS: list[tuple[re.Pattern, Callable[[re.Match, int], Span | None]]] = [
 ]
 _COMPILED = [(re.compile(pattern, re.I), build) for pattern, build in _NOTATIONS]
 
-# A word just before the date that says how the date bounds the event.
-_RELATION = re.compile(
-    r"(?<![\w/])(tot\s+en\s+met|t/m|tot\s+uiterlijk|uiterlijk|vanaf|sinds|vóór|voor|na|per|tot)"
-    r"\s+(?:(?:de|het)\s+)?$", re.I)
-_CANONICAL_RELATION = {"t/m": "tot en met", "tot uiterlijk": "uiterlijk", "vóór": "voor"}
+# The word just before a date that says its role: when it happens ("in 2027", "op 1 juli") or how it
+# bounds the event ("tot 2031", "uiterlijk 13 juni", "vanaf het najaar").
+_PREPOSITION = re.compile(
+    r"(?<![\w/])(tot\s+en\s+met|t/m|tot\s+uiterlijk|uiterlijk|vanaf|sinds|vóór|voor|na|per|tot|in|op)"
+    r"\s+(?:(?:de|het|een)\s+)?$", re.I)
+_CANONICAL_PREPOSITION = {"t/m": "tot en met", "tot uiterlijk": "uiterlijk", "vóór": "voor"}
+_NOT_BOUNDS = frozenset({"in", "op"})  # they place the date, they do not bound the event
 
 
-def _relation(text: str, start: int, precision: str) -> str | None:
-    match = _RELATION.search(text, max(0, start - 25), start)
+def _preposition(text: str, start: int) -> str | None:
+    match = _PREPOSITION.search(text, max(0, start - 25), start)
     if not match:
         return None
     word = " ".join(match.group(1).lower().split())
-    if word == "voor" and precision in ("year", "range"):
+    return _CANONICAL_PREPOSITION.get(word, word)
+
+
+def _relation(preposition: str | None, precision: str) -> str | None:
+    if preposition in _NOT_BOUNDS or (preposition == "voor" and precision in ("year", "range")):
         return None  # "voor 2025 en 2026" usually means "for", not "before"
-    return _CANONICAL_RELATION.get(word, word)
+    return preposition
 
 
 def _candidates(text: str, default_year: int | None) -> list[Period]:
@@ -194,7 +202,7 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     for period in sorted(_candidates(text, default_year), key=lambda p: (p.start, p.start - p.end)):
         if chosen and period.start < chosen[-1].end:
             continue
-        relation = _relation(text, period.start, period.precision)
+        preposition = _preposition(text, period.start)
         chosen.append(Period(period.raw, period.start, period.end, period.first, period.last,
-                             period.precision, relation, period.has_year))
+                             period.precision, _relation(preposition, period.precision), period.has_year, preposition))
     return chosen

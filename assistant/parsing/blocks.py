@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.parsing import tuning as T
+from assistant.text.sentences import ends_sentence
 
-SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$")
 LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|[ivx]+\)|\d+\)|[•▪●◦■\-–*]\s)")
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
 TRAILING_PUNCT = tuple(".,;:!?-–(")
@@ -52,11 +52,6 @@ class Block:
     def add(self, line: Line) -> None:
         self.lines.append(line.text)
         self.line_pages.append(line.page)
-
-
-def ends_sentence(text: str) -> bool:
-    """True when text ends like a finished sentence (., !, ? possibly followed by a quote)."""
-    return bool(SENTENCE_END.search(text.rstrip()))
 
 
 def is_heading_shape(text: str) -> bool:
