@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, UploadRefused
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -24,6 +24,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = ingest_paths([Path(p) for p in args.paths], _settings(args), show_progress=True, prune=args.prune)
     print(report.summary())
     return 0 if not report.failed_all else 1
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from assistant.index.uploads import add_file
+
+    settings = _settings(args)
+    refused = 0
+    for path in args.files:
+        try:
+            print(add_file(Path(path), settings, show_progress=True).summary())
+        except UploadRefused as err:
+            refused += 1
+            print(f"error: {err}", file=sys.stderr)
+    return 1 if refused else 0
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -108,6 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", help="index folder (default: index/)")
     p.add_argument("--prune", action="store_true", help="drop indexed documents not among PATHS")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser(
+        "add", help="add files as the chat's upload box does (checked, saved under INDEX/uploads, ingested)",
+        description="Each file is checked (type, size limit ASSISTANT_MAX_UPLOAD_MB, a PDF that is a PDF, UTF-8 "
+        "text), saved under a safe name in the index's uploads folder and ingested; a refused file is named with "
+        "its cause and fix, and nothing of it is kept. Exit status 1 when any file was refused.",
+        epilog="example: assistant add ~/Downloads/kamerbrief.pdf notitie.md --index index/",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help=".pdf, .txt or .md file")
+    p.add_argument("--index", help="index folder (default: index/)")
+    p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("inspect", help="show a document's metadata and paragraphs",
                        epilog="example: assistant inspect corpus/16_kamerbrief_venj_2011-03-01_draagmoederschap.pdf")

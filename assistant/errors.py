@@ -15,6 +15,15 @@ class IngestError(AssistantError):
         super().__init__(f"{path}: {cause}. {fix}")
 
 
+class UploadRefused(AssistantError):
+    """A file not added to the index (refused, or its ingest failed); `message_nl` is what the chat shows."""
+
+    def __init__(self, name: str, cause: str, fix: str, cause_nl: str):
+        self.name, self.cause, self.fix = name, cause, fix
+        self.message_nl = f"{name} is niet toegevoegd: {cause_nl.rstrip('.')}."
+        super().__init__(f"{name} was not added: {cause}. {fix}")
+
+
 class IndexUnavailable(AssistantError):
     """The index is missing, from an older version, or unreachable."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -34,6 +35,14 @@ def annex_settings(tmp_path_factory):
     settings = _settings(tmp_path_factory.mktemp("annex-index"))
     ingest_paths([ANNEX], settings)
     return settings
+
+
+@pytest.fixture
+def index_copy(annex_settings, tmp_path):
+    """A private copy of the small annex index, so a test may ingest into it without touching the shared one."""
+    folder = tmp_path / "index"
+    shutil.copytree(annex_settings.index_dir, folder, ignore=shutil.ignore_patterns("ingest.lock"))
+    return _settings(folder)
 
 
 @pytest.fixture(scope="session")

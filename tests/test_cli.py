@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSISTANT = [sys.executable, "-m", "assistant.cli"]
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*ASSISTANT, *args], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=300)
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*ASSISTANT, *args], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=300,
+                          env={**os.environ, **(env or {})})
 
 
 def test_ask_json_prints_the_machine_interface(annex_settings):
@@ -60,3 +62,29 @@ def test_errors_are_one_clear_line_without_traceback(tmp_path):
     fake.write_bytes(b"geen pdf")
     out = run("ingest", str(fake), "--index", str(tmp_path / "idx"))
     assert out.returncode == 1 and "nep.pdf" in out.stdout and "Traceback" not in out.stderr + out.stdout
+
+
+def test_add_saves_and_indexes_good_files_and_names_each_bad_one_in_one_line(index_copy, tmp_path):
+    motion = ROOT / "corpus" / "14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente.pdf"
+    fake = tmp_path / "nep.pdf"
+    fake.write_bytes(b"geen pdf")
+    out = run("add", str(motion), str(fake), "--index", str(index_copy.index_dir))
+    assert out.returncode == 1 and "Traceback" not in out.stderr + out.stdout
+    uploads = index_copy.index_dir / "uploads"
+    assert f"{motion.name}: added as {uploads / motion.name} (document {motion.stem})" in out.stdout
+    assert out.stderr.splitlines() == [
+        "error: nep.pdf was not added: it is not a real PDF (it does not start with %PDF-). "
+        "Check the file; give it the suffix of what it holds (.txt for text)."
+    ]
+    assert sorted(p.name for p in uploads.iterdir()) == [motion.name]
+    hits = json.loads(run("search", "negatieve spaarrente", "--k", "1", "--json", "--index", str(index_copy.index_dir)).stdout)
+    assert hits[0]["doc"] == motion.stem
+
+
+def test_add_refuses_a_file_over_the_upload_limit(index_copy):
+    large = ROOT / "corpus" / "18_studiegroep-begrotingsruimte_fin_2020-10_16e_koers_bepalen.pdf"
+    out = run("add", str(large), "--index", str(index_copy.index_dir), env={"ASSISTANT_MAX_UPLOAD_MB": "1"})
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr == (f"error: {large.name} was not added: the file is larger than 1 MB. "
+                          "Split it, or raise the limit with ASSISTANT_MAX_UPLOAD_MB.\n")
+    assert not (index_copy.index_dir / "uploads").exists()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import resource
-import shutil
-import sys
 import zlib
 from pathlib import Path
 
@@ -16,14 +14,12 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, Str
 
 from assistant.index import snapshot
 from assistant.config import Settings
-from assistant.errors import IndexUnavailable, IngestError
+from assistant.errors import IndexUnavailable, IngestError, UploadRefused
 from assistant.index.indexer import ingest_paths
+from assistant.index.uploads import add_upload, safe_file_name, uploads_dir
 from assistant.parsing.ingest import load_document
 from assistant.answering.qa import Assistant
-from conftest import ANNEX, ROOT, free_port
-
-sys.path.insert(0, str(ROOT))  # the `ui` package sits beside `assistant` but is not installed
-from ui.uploads import add_upload, safe_file_name, uploads_dir
+from conftest import ANNEX, free_port
 
 ATTACHED = b"GEHEIME-BIJLAGE-7f3a9c-niet-uitpakken"
 BODY = [
@@ -89,14 +85,6 @@ def _refused(path: Path) -> IngestError:
         load_document(path)
     assert str(path) in str(err.value) and err.value.fix
     return err.value
-
-
-@pytest.fixture
-def index_copy(annex_settings, tmp_path) -> Settings:
-    """A private copy of the small annex index, so a test may ingest into it without touching the shared one."""
-    folder = tmp_path / "index"
-    shutil.copytree(annex_settings.index_dir, folder, ignore=shutil.ignore_patterns("ingest.lock"))
-    return Settings(index_dir=folder)
 
 
 # 1. Active content: ingested as text only; nothing is run or unpacked.
@@ -212,10 +200,9 @@ def test_upload_names_are_made_safe(name, saved):
 
 def test_hostile_upload_name_is_saved_inside_the_uploads_folder(index_copy):
     data = "\n\n".join(BODY).encode("utf-8")
-    outcome = add_upload("../../../tmp/..\\evil\x00 naam ∕ ..txt", data, index_copy)
-    assert outcome.ok, outcome.message
-    assert outcome.saved_as.parent == uploads_dir(index_copy)
-    assert outcome.saved_as.name == "evil_naam.txt" and outcome.saved_as.read_bytes() == data
+    added = add_upload("../../../tmp/..\\evil\x00 naam ∕ ..txt", data, index_copy)
+    assert added.saved_as.parent == uploads_dir(index_copy)
+    assert added.saved_as.name == "evil_naam.txt" and added.saved_as.read_bytes() == data
 
 
 def test_oversized_or_hostile_uploads_are_refused_and_the_index_is_unchanged(index_copy, tmp_path):
@@ -229,8 +216,9 @@ def test_oversized_or_hostile_uploads_are_refused_and_the_index_is_unchanged(ind
          "leeg.pdf is niet toegevoegd: het bevat geen leesbare tekst (waarschijnlijk een scan)."),
     ]
     for name, data, message in uploads:
-        outcome = add_upload(name, data, settings)
-        assert (outcome.ok, outcome.message, outcome.saved_as) == (False, message, None)
+        with pytest.raises(UploadRefused) as refused:
+            add_upload(name, data, settings)
+        assert refused.value.message_nl == message and str(refused.value).startswith(f"{name} was not added: ")
         assert snapshot.current_name(settings.index_dir) == live
     assert not uploads_dir(settings).exists() or not any(uploads_dir(settings).iterdir())  # nothing left behind
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -14,10 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the `ui` package sits beside `assistant` but is not installed
 
 from assistant.config import Settings
-from assistant.answering.qa import Assistant
+from assistant.index.uploads import uploads_dir
 from ui.conversation import conversation_markdown, feedback_path
 from ui.tables import csv_bytes
-from ui.uploads import add_upload, safe_file_name, uploads_dir
 
 APP = ROOT / "ui" / "app.py"
 CORPUS = ROOT / "corpus"
@@ -139,50 +137,26 @@ def test_amounts_and_timeline_tables(monkeypatch, annex_settings):
     assert (timeline["Van"].dt.year == 2031).any()
 
 
-def test_safe_file_name():
-    assert safe_file_name("../../etc/passwd") == "passwd"
-    assert safe_file_name("C:\\Users\\x\\Brief (def).PDF") == "Brief_def.pdf"
-    assert safe_file_name("..pdf") == "upload.pdf"
-    assert safe_file_name("Notitie über €-bedragen.md") == "Notitie_uber_-bedragen.md"
-
-
 NEW_TEXT = """Kamerbrief over de proeftuin voor slimme dijken
 
 De minister stelt voor de proeftuin Slimme Dijken in 2026 een bedrag van € 4,2 miljoen beschikbaar.
 De proeftuin start uiterlijk 1 maart 2026 in de provincie Zeeland.
-
-Na afloop van de proeftuin volgt een evaluatie door een onafhankelijk bureau.
 """
 
 
-def test_upload_good_file_is_askable_and_bad_file_is_refused(tmp_path, annex_settings):
-    settings = Settings(index_dir=tmp_path / "index")
-    shutil.copytree(annex_settings.index_dir, settings.index_dir)
-    bot = Assistant.open(settings)
-    seen = []
-    outcome = add_upload("proeftuin slimme dijken.txt", NEW_TEXT.encode(), settings, lambda m, f: seen.append(f))
-    assert outcome.ok, outcome.message
-    assert "toegevoegd" in outcome.message and seen and seen[-1] == 1.0
-    assert bot.refresh()
-    answer = bot.ask("Hoeveel geld krijgt de proeftuin Slimme Dijken?")
-    assert "4,2 miljoen" in answer.text
-    assert answer.citations[0].doc == "proeftuin_slimme_dijken"
-
-    snapshot_before = bot.retriever.loaded.info.name
-    bad = add_upload("begroting.pdf", b"Dit is geen PDF maar gewone tekst.", settings)
-    assert not bad.ok
-    assert bad.message.startswith("begroting.pdf is niet toegevoegd") and "geen echte PDF" in bad.message
-    assert not (uploads_dir(settings) / "begroting.pdf").exists()
-    assert not bot.refresh() and bot.retriever.loaded.info.name == snapshot_before
-
-
-def test_upload_damaged_pdf_is_refused_with_dutch_reason(tmp_path, annex_settings):
-    settings = Settings(index_dir=tmp_path / "index")
-    shutil.copytree(annex_settings.index_dir, settings.index_dir)
-    data = (CORPUS / "16_kamerbrief_venj_2011-03-01_draagmoederschap.pdf").read_bytes()[:3000]
-    outcome = add_upload("afgebroken.pdf", data, settings)
-    assert not outcome.ok and outcome.message.startswith("afgebroken.pdf is niet toegevoegd:")
-    assert not (uploads_dir(settings) / "afgebroken.pdf").exists()
+def test_upload_box_adds_a_good_file_and_names_why_a_bad_one_is_refused(monkeypatch, index_copy):
+    at = start(monkeypatch, index_copy)
+    at.file_uploader(key="uploader").set_value([
+        ("begroting.pdf", b"Dit is geen PDF maar gewone tekst.", "application/pdf"),
+        ("proeftuin slimme dijken.txt", NEW_TEXT.encode(), "text/plain"),
+    ]).run()
+    assert not at.exception, at.exception
+    assert [plain(e.value) for e in at.error] == [
+        "begroting.pdf is niet toegevoegd: het is geen echte PDF (de inhoud begint niet als een PDF-bestand)."]
+    assert [plain(s.value) for s in at.success] == [
+        "proeftuin slimme dijken.txt is toegevoegd; u kunt er nu vragen over stellen."]
+    assert sorted(p.name for p in uploads_dir(index_copy).iterdir()) == ["proeftuin_slimme_dijken.txt"]
+    assert "4,2 miljoen" in last_answer(ask(at, "Hoeveel geld krijgt de proeftuin Slimme Dijken?"))
 
 
 def test_without_an_index_the_app_explains_how_to_add_documents(monkeypatch, tmp_path):

@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+from assistant.index.uploads import safe_file_name
 from assistant.types import Document
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -14,8 +15,6 @@ DOCS_DIR = STATIC_DIR / "docs"
 
 def served_name(doc: Document) -> str:
     """The file name under static/docs/: the document id (file stem) plus the original suffix."""
-    from ui.uploads import safe_file_name
-
     return safe_file_name(doc.id + Path(doc.path).suffix.lower())
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.figures.notation import dutch_date
 from assistant.types import Filters
 from ui.text import dutch_timestamp, escape
-from ui.uploads import ALLOWED_SUFFIXES, add_upload
+from ui.uploads import upload_widget
 
 
 def render(bot, settings) -> Filters:
@@ -72,39 +72,3 @@ def filter_widgets(bot) -> Filters:
 
 def _short(title: str, limit: int = 70) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
-
-
-def _phase(fraction: float) -> str:
-    """The ingest's progress in words (its own messages are English, for the CLI)."""
-    if fraction < 0.5:
-        return "wordt gelezen"
-    return "wordt geïndexeerd" if fraction < 1.0 else "is bijna klaar"
-
-
-def upload_widget(settings, on_added) -> None:
-    """Add PDF/TXT/MD files: each is saved, ingested with a progress bar and askable right away."""
-    st.subheader("Document toevoegen")
-    files = st.file_uploader(
-        f"PDF, TXT of MD, maximaal {settings.max_upload_mb} MB",
-        type=[s.lstrip(".") for s in ALLOWED_SUFFIXES],
-        accept_multiple_files=True,
-        key="uploader",
-    )
-    done = st.session_state.setdefault("uploads_done", {})
-    added = False
-    for file in files or []:
-        if file.file_id in done:
-            continue
-        bar = st.progress(0.0, text=f"{file.name} wordt gelezen…")
-        outcome = add_upload(
-            file.name, file.getvalue(), settings,
-            progress=lambda _message, fraction, name=file.name: bar.progress(
-                min(max(fraction, 0.0), 1.0), text=f"{name} {_phase(fraction)}… (dit kan enkele minuten duren)"),
-        )
-        bar.empty()
-        done[file.file_id] = outcome
-        added = added or outcome.ok
-    for outcome in done.values():
-        (st.success if outcome.ok else st.error)(escape(outcome.message))
-    if added:
-        on_added()  # reruns the page, so the counts and tables include the new document
