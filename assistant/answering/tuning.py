@@ -1,8 +1,8 @@
 """The answerer's tuned numbers, in one place, in the order an answer is made.
 
 Each comment says what raising the number buys and what it costs, then how the value was set.
-"By hand" means no sweep and no before/after figure is recorded for it; the commit named is
-where it came in (`git log -S NAME`), and the tests of that change pin the case it was set for.
+"By hand" means no sweep and no before/after figure is recorded for it; the commit named is where
+the number came in, and a test added with that commit pins the case it was set for.
 Shares are of the question's idf-weighted words (`Query.share`); scores are `Sentence.score`.
 """
 

@@ -2,7 +2,7 @@
 
 Units: an em is the font size of the text in question, "body" the document's most common font size, pt a PDF
 point; shares of a page are of its width or height. Each comment says what raising the number buys and costs,
-then how it was set. All were set by hand on the corpus PDFs, in the commit named (`git log -S`); the golden
+then how it was set. All were set by hand on the corpus PDFs, in the commit named; the golden
 paragraphs (tests/golden/) and the evidence test (tests/test_ingest_evidence.py, every gold quote in one
 paragraph) hold what they produce. A change here changes the parser version, so every file is parsed again.
 """

@@ -1,8 +1,8 @@
 """Retrieval's tuned numbers, in one place: priors on what a paragraph is, and how identifiers are searched.
 
 The blend's dense weight, the candidates per leg and the hits handed on are settings (assistant/config.py).
-Each comment says what raising the number buys and what it costs, then how it was set: the recall measured
-when it came in (`assistant eval`), or "by hand" with the commit it came in (`git log -S NAME`).
+Each comment says what raising the number buys and what it costs, then how it was set: the gold-set recall
+its commit reports, or "by hand", with the commit it came in.
 """
 
 from __future__ import annotations
