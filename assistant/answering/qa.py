@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answering import answer as compose
-from assistant.answering import claims, drafts
+from assistant.answering import claims, drafts, tables
 from assistant.config import Settings
 from assistant.errors import QuestionError
 from assistant.answering.answer import best_figure
@@ -174,6 +174,10 @@ class Assistant:
         scored = score_sentences(hits, query, intent, similarity)
         book = compose.CitationBook(self.retriever.title)
         confidence = _confidence(scored, hits)
+        # a table row is matched on its label and its table's title, which the context measure does not read
+        from_table = tables.table_answer(intent, hits, query, book)
+        if from_table is not None:
+            return from_table, confidence
         if not scored or scored[0].context < MIN_CONTEXT:
             return compose.refusal(scored), confidence
         if intent.claim:

@@ -23,6 +23,7 @@ from assistant.parsing.footnotes import explicit_marker
 from assistant.parsing.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import Line
 from assistant.parsing.runs import Piece, ShownRuns
+from assistant.figures.cells import is_value
 from assistant.parsing.tables import Carry, Table, figures_only, read_tables
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -242,8 +243,10 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
     unread: dict[str, list[int]] = {"rotated_pages": [], "two_column_pages": []}
     for index, rows in enumerate(pages):
         width, height = sizes[index]
-        sidebar = [r for r in rows if r.x > 0.62 * width and r.size < 0.9 * frame.body_size]
-        rows = [r for r in rows if r.x <= 0.62 * width or r.size >= 0.9 * frame.body_size]
+        # figures far right in a small font are a table's last column, not the letter sidebar
+        in_sidebar = [r.x > 0.62 * width and r.size < 0.9 * frame.body_size and not (is_value(r.text) and len(r.text) <= 12) for r in rows]
+        sidebar = [r for r, side in zip(rows, in_sidebar) if side]
+        rows = [r for r, side in zip(rows, in_sidebar) if not side]
         rows = [r for r in rows if _furniture_key(r) not in frame.repeated and not ADDRESS_LINE.match(r.text)]
         in_notes = _footnote_tops(rows, frame, width, height)
         rows = [r for r in rows if in_notes(r) or not _in_margin(r, rows, frame, height)]

@@ -18,7 +18,8 @@ ROW_GAP = 2.6  # line heights between two lines of one table (a blank row, a rul
 HEADER_LINES = 4  # lines above the first row of figures read as its column header
 CAPTION_LINES = 3  # lines above the header searched for the title and the unit
 INDENT = 0.8  # ems further right than the table's labels: a sub-row
-MAX_HEADER_WORDS = 5  # a header cell is short; a longer line above the rows is prose
+MAX_HEADER_WORDS = 5
+MAX_LABEL_WORDS = 10  # a row label is a name, not a sentence  # a header cell is short; a longer line above the rows is prose
 _TITLE = re.compile(r"^\s*(?:tabel|table|overzicht|staat)\s+[\dA-Z]", re.I)
 _SENTENCE = re.compile(r"[a-z]{3}[.!?]$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -121,8 +122,27 @@ def read_tables(rows: list, carry: Carry | None = None) -> tuple[list[Table], Ca
             carry = carry_next
         index = end
     last_line = max((i for i in range(len(lines)) if lines[i].text.strip()), default=-1)
-    ends_page = bool(tables) and last_line in used
-    return tables, carry if ends_page else None
+    if tables and last_line not in used and carry is not None:
+        return tables, _header_at_foot(lines, used, carry)
+    return tables, carry if bool(tables) and last_line in used else None
+
+
+def _header_at_foot(lines: list[_Line], used: set[int], carry: Carry) -> Carry | None:
+    """A new table's caption and header at the foot of a page, its rows on the next: a header over the
+    previous table's columns (each cell short, one of them over a column of figures) starts it."""
+    tail = [i for i in range(max(used) + 1, len(lines))]
+    if not tail or len(tail) > HEADER_LINES + 1:
+        return None
+    spans = [s for i in tail for s in lines[i].spans]
+    if any(len(s.text.split()) > MAX_HEADER_WORDS + 3 for s in spans):
+        return None
+    over = [s for s in spans if any(min(c.x1, s.x1) - max(c.x0, s.x0) > 0 for c in carry.columns)]
+    if not over:
+        return None
+    title = lines[tail[0]].text if len(lines[tail[0]].spans) == 1 and not over[0] in lines[tail[0]].spans else ""
+    columns = _columns(over, lines, [])
+    unit = next((u for s in spans if (u := find_unit(s.text)) and "%" not in u), "")
+    return Carry(columns, title, unit, carry.label_x)
 
 
 def figures_only(row) -> bool:
@@ -201,8 +221,9 @@ def _is_data(line: _Line) -> bool:
     values = spans[1:] if _has_letters(spans[0].text) else spans
     if not values or not all(is_value(s.text) for s in values) or find_unit(line.text):
         return False
-    if all(_YEAR.fullmatch(s.text) for s in values):
-        return False
+    label = spans[0].text if values is not spans else ""
+    if all(_YEAR.fullmatch(s.text) for s in values) or len(label.split()) > MAX_LABEL_WORDS or re.search(r"[a-z]\.\s", label):
+        return False  # a line of years is a header; a long 'label' is a line of prose ending in a figure
     return len(values) >= 2 or len(spans) == 2
 
 
@@ -269,10 +290,11 @@ def _caption(lines: list[_Line], top: int) -> tuple[str, str]:
             return text, "figure"
         if not unit:
             unit = find_unit(text)
-        if not title and (_TITLE.match(text) or unit or lines[i].bold):
-            title = text
-        if title and unit:
+        if _TITLE.match(text):
+            title = text  # "Tabel 4.3: ..." names the table, over a bold line or the unit's caption
             break
+        if not title and (unit or lines[i].bold):
+            title = text
         if _SENTENCE.search(text) and not unit:
             break
     return title, unit
@@ -287,6 +309,8 @@ def _table(lines: list[_Line], header: list[int], body: list[int], carry: Carry 
     title, unit = _caption(lines, top)
     if unit == "figure" or _page_numbers(lines, body) or not _reads_as_table(lines, body, title, unit):
         return None, None
+    below = body[-1] + 1
+    unit = unit or (find_unit(lines[below].text) if below < len(lines) and len(lines[below].spans) == 1 else "")
     header_spans = [s for i in header for s in lines[i].spans]
     unit = unit or next((u for s in header_spans if (u := find_unit(s.text)) and "%" not in u), "")
     labels = [lines[i].spans[0].x1 for i in body if _has_letters(lines[i].spans[0].text)]
@@ -310,8 +334,11 @@ def _reads_as_table(lines: list[_Line], body: list[int], title: str, unit: str) 
     """Rows of figures mostly, with labels; figures without labels only under a table title or a money unit
     (a chart's axis ticks have neither)."""
     data = [i for i in body if _is_data(lines[i])]
-    if len(data) <= 0.6 * len(body):
+    wrapped = [i for i in body if i > body[0] and _continues_label(lines[i], lines[i - 1])]
+    if len(data) <= 0.6 * (len(body) - len(wrapped)):
         return False
+    if not any(re.search(r"\d", s.text) for i in data for s in lines[i].spans[1:]):
+        return False  # marks only ("Overheidsfinanciën: -"): a score list, where a dash is no nil
     labelled = [i for i in data if _has_letters(lines[i].spans[0].text)]
     money = bool(unit) and "%" not in unit
     return len(labelled) == len(data) or money or bool(_TITLE.match(title))
