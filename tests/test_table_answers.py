@@ -76,3 +76,11 @@ def test_the_koning_question_is_answered_from_the_begroting_table(corpus_assista
     assert not answer.refused and "28.914" in answer.text and "2019" in answer.text and "x € 1.000" in answer.text
     cited = answer.citations[0]
     assert cited.doc.startswith("17_") and cited.quote == "2019: 28.914" and cited.pages == (1,)
+
+
+def test_a_cited_row_is_shown_as_a_table_with_the_asked_cell_marked():
+    from ui.text import table_row
+
+    shown = table_row(ROWS[1], "2023: 1,1")
+    assert "Tabel 9\\: Opbrengst maatregelen" in shown and "(€ mld\\.)" in shown  # escaped markdown
+    assert ":orange-background[**1\\,1**]" in shown and "| (leeg) |" in shown  # the empty 2022 cell stays visible
