@@ -14,6 +14,17 @@ ParagraphKind = Literal["paragraph", "heading", "footnote", "table_row", "list_i
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One table cell as data: its row and column, the figure as printed and the unit the table states."""
+
+    row: str  # the row label ("Stand ontwerpbegroting 2019")
+    column: str  # the column header ("2019", "struc.", "mutatie 2022-2025 in %")
+    raw: str  # as printed: "28.914", "-0,7", "–" for nil; "" for an empty cell
+    unit: str = ""  # as the table states it: "x € 1.000", "€ mld.", "%"; "" when it states none
+    group: str = ""  # for an indented sub-row: the row it belongs to
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One citable unit of a document, with where it stands in the source."""
 
@@ -27,6 +38,8 @@ class Paragraph:
     kind: ParagraphKind = "paragraph"
     footnotes: tuple[str, ...] = ()  # ids of footnote paragraphs this one refers to
     refers_to: str | None = None  # for a footnote: the paragraph that cites it
+    table: str = ""  # for a table row: the table's title ("Tabel 4.3: ...")
+    cells: tuple[Cell, ...] = ()  # for a table row: every cell, empty ones included
 
     @property
     def page(self) -> int:
@@ -148,6 +161,8 @@ def paragraph_to_dict(p: Paragraph) -> dict:
     d["pages"] = list(p.pages)
     d["section"] = list(p.section)
     d["footnotes"] = list(p.footnotes)
+    if not p.cells:  # prose stays as it was stored
+        del d["cells"], d["table"]
     return d
 
 
@@ -163,6 +178,8 @@ def paragraph_from_dict(d: dict) -> Paragraph:
         kind=d.get("kind", "paragraph"),
         footnotes=tuple(d.get("footnotes", ())),
         refers_to=d.get("refers_to"),
+        table=d.get("table", ""),
+        cells=tuple(Cell(**c) for c in d.get("cells", ())),
     )
 
 

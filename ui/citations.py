@@ -8,7 +8,7 @@ from assistant.figures.notation import dutch_date
 from assistant.types import Answer, Citation, Document, Hit
 from ui import served
 from assistant.answering.confidence import confidence_label
-from ui.text import CONFIDENCE_HELP, citation_heading, escape, highlighted, pages_label, pdf_link
+from ui.text import CONFIDENCE_HELP, citation_heading, escape, highlighted, pages_label, pdf_link, table_row
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,7 +37,11 @@ def show_citation(bot, citation: Citation) -> None:
         if doc and doc.doc_type:
             facts.insert(0, doc.doc_type)
         st.caption(escape(" · ".join(facts)))
-        st.markdown(highlighted(citation.text, citation.quote))
+        paragraph = bot.retriever.paragraphs.get(citation.paragraph_id)
+        if paragraph is not None and paragraph.cells:
+            st.markdown(table_row(paragraph, citation.quote))
+        else:
+            st.markdown(highlighted(citation.text, citation.quote))
         url = pdf_link(doc, citation.pages[0] if citation.pages else None, _served(bot))
         if url:
             is_pdf = "#page=" in url

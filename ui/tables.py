@@ -23,6 +23,18 @@ def amount_frame(snapshot_name: str, _documents) -> pd.DataFrame:
                                        "_doc", "_quote"])
 
 
+@st.cache_data(show_spinner="Tabellen lezen…")
+def cell_frame(snapshot_name: str, _documents) -> pd.DataFrame:
+    rows = [{
+        "Tabel": e.table, "Rij": f"{e.group} › {e.row}" if e.group else e.row, "Kolom": e.column,
+        "Cel": e.raw or "(leeg)", "Eenheid": e.unit, "Waarde": e.value, "Document": e.source.title,
+        "Pagina": pages_label(e.source.pages), "Alinea": e.source.paragraph_id, "_doc": e.source.doc_id,
+        "_quote": f"{e.column}: {e.raw}" if e.column else e.raw,
+    } for e in catalog.cells(_documents.values())]
+    return pd.DataFrame(rows, columns=["Tabel", "Rij", "Kolom", "Cel", "Eenheid", "Waarde", "Document", "Pagina",
+                                       "Alinea", "_doc", "_quote"])
+
+
 @st.cache_data(show_spinner="Tijdlijn opbouwen…")
 def timeline_frame(snapshot_name: str, _documents) -> pd.DataFrame:
     rows = [{
@@ -84,6 +96,26 @@ def render_amounts(bot) -> None:
                        "Waarvoor": st.column_config.TextColumn(width="large")},
     )
     st.download_button("Exporteer als CSV", csv_bytes(shown), file_name="bedragen.csv", mime="text/csv", icon=":material/download:")
+    _show_source(bot, shown, event)
+    _render_cells(bot)
+
+
+def _render_cells(bot) -> None:
+    """Every table cell with its row, column and unit (empty cells included), with CSV export."""
+    frame = cell_frame(bot.retriever.loaded.info.name, bot.retriever.documents)
+    if frame.empty:
+        return
+    st.subheader("Tabelcellen")
+    st.markdown("Elke cel uit de tabellen in de documenten, met de rij, de kolom en de eenheid die de tabel noemt.")
+    shown = _narrow(frame, "cells", ["Tabel", "Rij", "Kolom", "Cel"]).reset_index(drop=True)
+    st.caption(f"{len(shown)} van {len(frame)} cellen")
+    event = st.dataframe(
+        shown, hide_index=True, on_select="rerun", selection_mode="single-row", key="cells-table",
+        column_order=["Tabel", "Rij", "Kolom", "Cel", "Eenheid", "Waarde", "Document", "Pagina", "Alinea"],
+        column_config={"Waarde": st.column_config.NumberColumn("Waarde (eenheid toegepast)", format="localized")},
+    )
+    st.download_button("Exporteer cellen als CSV", csv_bytes(shown), file_name="tabelcellen.csv", mime="text/csv",
+                       icon=":material/download:", key="cells-csv")
     _show_source(bot, shown, event)
 
 

@@ -28,6 +28,19 @@ def highlighted(paragraph: str, quote: str) -> str:
     return escape(paragraph[:start]) + ":orange-background[" + escape(quote) + "]" + escape(paragraph[end:])
 
 
+def table_row(paragraph, quote: str) -> str:
+    """A cited table row as a markdown table under its title: the header, the row, the quoted cell marked."""
+    cells = [c for c in paragraph.cells if c.column or c.raw]
+    marked = [bool(quote) and quote in (f"{c.column}: {c.raw}" if c.column else c.raw) for c in cells]
+    header = "| " + " | ".join([""] + [escape(c.column) or " " for c in cells]) + " |"
+    rule = "|" + "---|" * (len(cells) + 1)
+    values = [escape(c.raw) or "(leeg)" for c in cells]
+    values = [f":orange-background[**{v}**]" if m else v for v, m in zip(values, marked)]
+    label = escape(cells[0].row) if cells else ""
+    title = f"**{escape(paragraph.table)}**" + (f" ({escape(cells[0].unit)})" if cells and cells[0].unit and cells[0].unit not in paragraph.table else "")
+    return f"{title}\n\n{header}\n{rule}\n| {label} | " + " | ".join(values) + " |"
+
+
 CONFIDENCE_HELP = (
     "Hoe sterk de gevonden passages de vraag dekken (op basis van de zoekscores). "
     "Hoog: duidelijke bron gevonden. Laag: controleer de bronnen extra goed."

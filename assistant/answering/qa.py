@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.answering import answer as compose
-from assistant.answering import claims, drafts
+from assistant.answering import claims, drafts, tables
 from assistant.answering import tuning as T
 from assistant.config import Settings
 from assistant.errors import QuestionError
@@ -172,6 +172,10 @@ class Assistant:
         scored = score_sentences(hits, query, intent, similarity)
         book = compose.CitationBook(self.retriever.title)
         confidence = _confidence(scored, hits)
+        # a table row is matched on its label and its table's title, which the context measure does not read
+        from_table = tables.table_answer(intent, hits, query, book)
+        if from_table is not None:
+            return from_table, confidence
         if not scored or scored[0].context < T.MIN_CONTEXT:
             return compose.refusal(scored), confidence
         if intent.claim:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from assistant.figures.cells import cell_value, read_unit
 from assistant.figures.compare import find_amounts, find_periods, table_scale
 from assistant.figures.notation import format_amount
 from assistant.text.sentences import sentence_at
@@ -107,6 +108,28 @@ def amounts(documents: Iterable[Document]) -> list[AmountEntry]:
                     _nearest_period(periods, start, end, a), _source(doc, p),
                 ))
     return entries
+
+
+@dataclass(frozen=True)
+class CellEntry:
+    """A table cell in the corpus: its table, row, column, the figure as printed and its unit."""
+
+    table: str
+    row: str
+    group: str  # the row an indented sub-row belongs to
+    column: str
+    raw: str  # "" for an empty cell, a dash for nil
+    unit: str
+    value: float | None  # in euros (or percent, or a count) with the unit applied; None when empty or nil
+    currency: str | None
+    source: Source
+
+
+def cells(documents: Iterable[Document]) -> list[CellEntry]:
+    """Every cell of every table row, empty ones included, in document and reading order."""
+    return [CellEntry(p.table, c.row, c.group, c.column, c.raw, c.unit, cell_value(c), read_unit(c.unit).currency,
+                      _source(doc, p))
+            for doc in documents for p in doc.paragraphs for c in p.cells]
 
 
 def timeline(documents: Iterable[Document]) -> list[TimelineEntry]:

@@ -31,7 +31,8 @@ Progress = Callable[[str, float], None]
 # Paths under assistant/ of every module the parser runs (the test checks the list is complete).
 PARSER_MODULES = (
     "parsing/ingest.py", "parsing/pdf.py", "parsing/blocks.py", "parsing/paragraphs.py", "parsing/footnotes.py",
-    "parsing/letter.py", "parsing/tuning.py", "text/sentences.py", "figures/periods.py",
+    "parsing/letter.py", "parsing/runs.py", "parsing/tables.py", "parsing/tuning.py",
+    "figures/cells.py", "figures/periods.py", "text/sentences.py",
 )
 
 
@@ -84,6 +85,8 @@ def passage_text(p: Paragraph, doc: Document) -> str:
     document together, which cost paraphrase recall inside one long document and made the approximate
     nearest-neighbour order unstable, so it is left out.
     """
+    if p.cells:  # a table row's subject is its table and, in a fiche, the measure the document is about
+        return f"{doc.title}\n{p.table}\n{p.text}" if p.table else f"{doc.title}\n{p.text}"
     heading = p.section[-1] if p.section else ""
     return f"{heading}\n{p.text}" if heading and heading not in p.text else p.text
 

@@ -32,6 +32,8 @@ class Line:
     style_rank: int | None = None  # PDF: rank of a heading style (0 = largest); None = body style
     width_ratio: float = 1.0  # length relative to a full body line; short lines may be headings
     footnote_number: int | None = None  # set on the first line of a footnote
+    table: str = ""  # a table row's table title
+    cells: tuple = ()  # a table row's cells (`Cell`s), empty ones included
 
 
 @dataclass
@@ -44,6 +46,8 @@ class Block:
     level: int = 0
     number: int | None = None  # footnote number
     style: int | None = None  # a heading's font style rank, when it has one
+    table: str = ""  # a table row's table title
+    cells: tuple = ()  # a table row's cells
 
     @property
     def pages(self) -> list[int]:
@@ -82,7 +86,8 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             footnote.add(line)
             continue
         if line.role in ("table_row", "table_header"):
-            blocks.append(Block("heading" if line.role == "table_header" else "table_row", level=TABLE_HEADER_LEVEL))
+            blocks.append(Block("heading" if line.role == "table_header" else "table_row", level=TABLE_HEADER_LEVEL,
+                                table=line.table, cells=line.cells))
             blocks[-1].add(line)
             current = None
             continue

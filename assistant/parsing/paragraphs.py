@@ -78,6 +78,8 @@ class _Draft:
     pages: tuple[int, ...]
     section: tuple[str, ...]
     numbers: list[int] = field(default_factory=list)  # footnote numbers cited (or, for a footnote, its own)
+    table: str = ""
+    cells: tuple = ()
 
 
 def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[str, tuple[Paragraph, ...]]:
@@ -109,7 +111,7 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
                 continue
             pages = tuple(p for p, (s, e) in page_marks.items() if s < end and e > start) or tuple(block.pages[:1])
             numbers = [n for offset, n in markers if start <= offset <= end]
-            drafts.append(_Draft(block.kind, part, pages, section, numbers))
+            drafts.append(_Draft(block.kind, part, pages, section, numbers, block.table, block.cells))
     return _finish(doc_id, _order(drafts))
 
 
@@ -167,7 +169,8 @@ def _finish(doc_id: str, drafts: list[_Draft]) -> tuple[str, tuple[Paragraph, ..
         refers_to = citing.get(d.numbers[0]) if is_linked else None
         paragraphs.append(Paragraph(
             id=ids[i], doc_id=doc_id, text=d.text, pages=d.pages, section=d.section, start=offset,
-            end=offset + len(d.text), kind=d.kind, footnotes=footnotes, refers_to=refers_to,
+            end=offset + len(d.text), kind=d.kind, footnotes=footnotes, refers_to=refers_to, table=d.table,
+            cells=d.cells,
         ))
         parts.append(d.text)
         offset += len(d.text) + 2

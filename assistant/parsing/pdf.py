@@ -23,9 +23,11 @@ from assistant.parsing import tuning as T
 from assistant.parsing.footnotes import explicit_marker
 from assistant.parsing.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import Line
+from assistant.parsing.runs import Piece, ShownRuns
+from assistant.figures.cells import is_value
+from assistant.parsing.tables import Carry, Table, figures_only, read_tables
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
-NUMERIC_CELL = re.compile(r"^[€$]?\s*[-–+]?[\d.,]+%?$|^[–-]$")
 SIDEBAR_LABELS = ("Ons kenmerk", "Kenmerk", "Uw kenmerk", "Uw brief", "Bijlage(n)", "Bijlagen", "Bijlage", "Datum")
 SALUTATION = re.compile(r"^\s*(Geachte|Hooggeachte)\b")
 FOOTNOTE_MARK = re.compile(r"\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*")
@@ -52,6 +54,7 @@ class Row:
     bold: bool
     italic: bool
     cells: list[tuple[float, str]]
+    pieces: list[Piece] = field(default_factory=list)  # the shown strings with where each starts and ends
 
     @property
     def text(self) -> str:
@@ -61,10 +64,12 @@ class Row:
 def read_pdf(path: Path, data: bytes) -> PdfText:
     """Body lines of the PDF, or IngestError for a non-PDF, corrupt, encrypted or scanned file."""
     reader = _open(path, data)
-    rows, sizes = [], []
+    rows, sizes, turned = [], [], []
     for number, page in enumerate(reader.pages, start=1):
         try:
-            rows.append(_page_rows(page, number))
+            page_rows, rotated_share = _page_rows(page, number)
+            rows.append(page_rows)
+            turned.append(rotated_share > 0.5 or page.rotation % 180 != 0)
             sizes.append((float(page.mediabox.width), float(page.mediabox.height)))
         except LimitReachedError as exc:  # pypdf's own cap on inflated size and operator count: a decompression bomb
             raise IngestError(str(path), f"page {number} unpacks to more data than pypdf's safety limit allows "
@@ -77,7 +82,7 @@ def read_pdf(path: Path, data: bytes) -> PdfText:
     if chars < T.MIN_CHARS_PER_PAGE * max(len(rows), 1):
         raise IngestError(str(path), "no text layer (scanned)",
                           "run OCR, e.g. `ocrmypdf in.pdf out.pdf`, and ingest the result")
-    return _layout(rows, sizes)
+    return _layout(rows, sizes, turned)
 
 
 def _open(path: Path, data: bytes) -> pypdf.PdfReader:
@@ -97,23 +102,29 @@ def _open(path: Path, data: bytes) -> pypdf.PdfReader:
     return reader
 
 
-def _page_rows(page: pypdf.PageObject, number: int) -> list[Row]:
-    """Group the text fragments of one page into rows (same baseline, consecutive in the content stream)."""
+def _page_rows(page: pypdf.PageObject, number: int) -> tuple[list[Row], float]:
+    """Group the text fragments of one page into rows (same baseline, consecutive in the content stream), and
+    the share of its text that runs sideways (a rotated table or page)."""
     rows: list[Row] = []
     fragments: list[tuple] = []
+    shown = ShownRuns(_page_fonts(page))
+    sideways = [0, 0]
 
     def visit(text: str, cm: list, tm: list, font: dict | None, font_size: float) -> None:
         if not text.strip():
+            shown.pieces("", 0.0, 0.0)
             if " " in text and fragments:  # a separate space fragment: keep the word break it stands for
                 fragments[-1] = fragments[-1][:4] + (fragments[-1][4].rstrip("\n") + " ",) + fragments[-1][5:]
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        sideways[abs(tm[1] * cm[0]) > abs(tm[0] * cm[0])] += len(text)
         size = abs(font_size * tm[3] * cm[3]) or abs(font_size * tm[0] * cm[0])
         name = str((font or {}).get("/BaseFont", ""))
-        fragments.append((x, y, size, name, text.replace("\n", " "), _text_width(text.rstrip("\n"), font, size)))
+        width = _text_width(text.rstrip("\n"), font, size)
+        fragments.append((x, y, size, name, text.replace("\n", " "), width, shown.pieces(text, x, width)))
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=shown.before)
     current: list[tuple] = []
     for frag in fragments:
         jump = current and _column_jump(current[-1], frag)
@@ -123,7 +134,14 @@ def _page_rows(page: pypdf.PageObject, number: int) -> list[Row]:
         current.append(frag)
     if current:
         rows.append(_row(current, number))
-    return rows
+    return rows, sideways[1] / max(sum(sideways), 1)
+
+
+def _page_fonts(page: pypdf.PageObject):
+    try:
+        return page["/Resources"]["/Font"]
+    except (KeyError, TypeError):
+        return {}
 
 
 def _column_jump(previous: tuple, frag: tuple) -> bool:
@@ -150,16 +168,19 @@ def _row(frags: list[tuple], page: int) -> Row:
     """One row: cells split where the gap to the next fragment is much wider than a space; raised small
     numbers after text become explicit footnote markers."""
     weights: Counter = Counter()
-    for _, _, size, name, text, _ in frags:
+    for _, _, size, name, text, _, _ in frags:
         weights[(round(size, 1), "Bold" in name or "Black" in name, "Italic" in name or "Oblique" in name)] += len(text)
     (size, bold, italic), _ = weights.most_common(1)[0]
     baseline = next(f[1] for f in frags if round(f[2], 1) == size)
     cells: list[tuple[float, str]] = []
+    pieces: list[Piece] = []
     end = None
     word_gap = T.WORD_GAP
-    for x, y, frag_size, _, text, width in sorted(frags, key=lambda f: f[0]) if len(frags) > 1 else frags:
+    for x, y, frag_size, _, text, width, shown in sorted(frags, key=lambda f: f[0]) if len(frags) > 1 else frags:
         if cells and frag_size < T.MARKER_SIZE * size and y - baseline > T.MARKER_RAISE * size and FOOTNOTE_MARK.fullmatch(text):
             cells[-1] = (cells[-1][0], cells[-1][1].rstrip() + explicit_marker(text.strip()))
+            if pieces:
+                pieces[-1] = (*pieces[-1][:2], pieces[-1][2] + explicit_marker(text.strip()))
             word_gap = T.MARK_GAP  # "2020³ ligt": after a raised marker, pypdf passes no space
             end = x + width
             continue
@@ -172,7 +193,9 @@ def _row(frags: list[tuple], page: int) -> Row:
             cells.append((x, text))
         word_gap = T.WORD_GAP
         end = x + width
-    return Row(page, frags[0][0] if len(frags) == 1 else min(f[0] for f in frags), baseline, size, bold, italic, cells)
+        pieces.extend(shown)
+    return Row(page, frags[0][0] if len(frags) == 1 else min(f[0] for f in frags), baseline, size, bold, italic, cells,
+               pieces)
 
 
 @dataclass(frozen=True)
@@ -203,25 +226,46 @@ def _furniture_key(row: Row) -> tuple[int, str]:
     return round(row.y / T.FURNITURE_HEIGHT_PT), re.sub(r"[\d\s]", "", row.text).lower()
 
 
-def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> PdfText:
+def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: list[bool]) -> PdfText:
     """Classify rows as furniture, sidebar, letter head, footnote, table or body, and emit body `Line`s."""
     frame = _calibrate(pages, sizes)
     facts: dict[str, str] = {}
     lines: list[Line] = []
     heading_styles = _heading_styles(pages, frame)
     notes = _NoteCounter()
+    carry: Carry | None = None
+    unread: dict[str, list[int]] = {"rotated_pages": [], "two_column_pages": []}
     for index, rows in enumerate(pages):
         width, height = sizes[index]
-        sidebar = [r for r in rows if r.x > T.SIDEBAR_X * width and r.size < T.SIDEBAR_SIZE * frame.body_size]
-        rows = [r for r in rows if r.x <= T.SIDEBAR_X * width or r.size >= T.SIDEBAR_SIZE * frame.body_size]
+        # figures far right in a small font are a table's last column, not the letter sidebar
+        in_sidebar = [r.x > T.SIDEBAR_X * width and r.size < T.SIDEBAR_SIZE * frame.body_size and not (is_value(r.text) and len(r.text) <= 12) for r in rows]
+        sidebar = [r for r, side in zip(rows, in_sidebar) if side]
+        rows = [r for r, side in zip(rows, in_sidebar) if not side]
         rows = [r for r in rows if _furniture_key(r) not in frame.repeated and not ADDRESS_LINE.match(r.text)]
         in_notes = _footnote_tops(rows, frame, width, height)
         rows = [r for r in rows if in_notes(r) or not _in_margin(r, rows, frame, height)]
         if index == 0:
             facts.update(_sidebar_facts(sorted(sidebar, key=lambda r: -r.y)))
             rows = _strip_letter_head(rows, facts)
-        lines.extend(_page_lines(rows, frame, in_notes, heading_styles, notes))
-    return PdfText(lines, len(pages), letter_facts(facts) | {k: v for k, v in facts.items() if k == "afzender"})
+        # Tables are read only where rows run across the page: a sideways or two-column page is reported instead.
+        layout = "rotated_pages" if turned[index] else "two_column_pages" if _two_columns(rows, width) else None
+        if layout:
+            unread[layout].append(index + 1)
+        body = [r for r in rows if not in_notes(r)]
+        tables, carry = read_tables(body, carry) if layout is None else ([], None)
+        table_of = {id(body[k]): t for t in tables for k in t.consumed}
+        lines.extend(_page_lines(rows, frame, in_notes, heading_styles, notes, table_of, body))
+    layout_facts = {k: ", ".join(map(str, v)) for k, v in unread.items() if v}
+    return PdfText(lines, len(pages),
+                   letter_facts(facts) | {k: v for k, v in facts.items() if k == "afzender"} | layout_facts)
+
+
+def _two_columns(rows: list[Row], width: float) -> bool:
+    """Body text set in two columns: many rows ending left of the middle and as many starting right of it."""
+    ends = [max((p[1] for p in r.pieces), default=r.x) for r in rows]
+    left = sum(1 for r, e in zip(rows, ends) if r.x < 0.4 * width and e < 0.52 * width and len(r.text) > 30)
+    right = sum(1 for r in rows if r.x > 0.48 * width and len(r.text) > 30)
+    return left >= 8 and right >= 8 and left + right >= 0.6 * len(rows)
 
 
 @dataclass
@@ -325,12 +369,12 @@ def _heading_styles(pages: list[list[Row]], frame: _Frame) -> dict[tuple[float, 
     return {style: rank for rank, style in enumerate(ordered)}
 
 
-def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool], styles: dict, notes: _NoteCounter) -> list[Line]:
+def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool], styles: dict, notes: _NoteCounter,
+                table_of: dict[int, Table], body: list[Row]) -> list[Line]:
     """Body, footnote and table lines of one page with paragraph gaps measured from the line spacing."""
     lines: list[Line] = []
     spacing = _line_spacing(rows, frame)
     previous: Row | None = None
-    header: list[tuple[float, str]] = []
     for row in rows:
         text = row.text
         if in_notes(row):
@@ -339,33 +383,24 @@ def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool],
             lines.append(Line(text, row.page, role="footnote", footnote_number=number))
             continue
         gap = previous is None or (previous.y - row.y) > T.PARAGRAPH_GAP * spacing
-        table = _table_line(row, header)
+        table = table_of.get(id(row))
         if table is not None:
-            if table.role == "table_header":
-                header = row.cells
-            lines.append(table)
-        else:
+            if body[table.first_row] is row:
+                lines.extend(_table_lines(table, row.page))
+        elif not figures_only(row):
             lines.append(Line(text, row.page, gap, style_rank=styles.get((row.size, row.bold)),
                               width_ratio=len(text) / max(frame.full_chars, 1)))
-            header = [] if gap and not row.bold else header
         previous = row
+    return lines
+
+
+def _table_lines(table: Table, page: int) -> list[Line]:
+    """A table's header (a heading the rows sit under) and one line per row, each with its cells."""
+    lines = [Line(table.header, page, True, role="table_header")] if table.header else []
+    lines += [Line(r.text, page, True, role="table_row", table=r.title, cells=r.cells) for r in table.rows if r.text]
     return lines
 
 
 def _line_spacing(rows: list[Row], frame: _Frame) -> float:
     steps = [a.y - b.y for a, b in zip(rows, rows[1:]) if 0 < a.y - b.y < T.MAX_LINE_STEP * frame.body_size]
     return sorted(steps)[len(steps) // 2] if steps else T.DEFAULT_LINE_SPACING * frame.body_size
-
-
-def _table_line(row: Row, header: list[tuple[float, str]]) -> Line | None:
-    """A row with two or more cells, numbers after the first, is a table row; all-number rows are a header."""
-    cells = [(x, t.strip()) for x, t in row.cells if t.strip()]
-    if len(cells) < 2 or not all(NUMERIC_CELL.match(t) for _, t in cells[1:]):
-        return None
-    if NUMERIC_CELL.match(cells[0][1]):
-        return Line(" | ".join(t for _, t in cells), row.page, True, role="table_header")
-    label, values = cells[0][1], cells[1:]
-    if header:
-        pairs = [f"{min(header, key=lambda h: abs(h[0] - x))[1].strip()}: {t}" for x, t in values]
-        return Line(f"{label}: " + "; ".join(pairs), row.page, True, role="table_row")
-    return Line(f"{label}: " + " ".join(t for _, t in values), row.page, True, role="table_row")

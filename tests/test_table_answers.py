@@ -1,0 +1,86 @@
+"""Questions on table cells: a cell by year or 'structureel', a row over time, a sum along a row, a figure
+check against a cell; each answer states figure, unit and column and cites the row with the cell marked."""
+
+from __future__ import annotations
+
+from assistant.answering.answer import CitationBook
+from assistant.answering.evidence import Query
+from assistant.answering.question import analyse
+from assistant.answering.tables import table_answer
+from assistant.text.tokens import tokenize
+from assistant.types import Cell, Hit, Paragraph
+
+COLUMNS = ("2022", "2023", "2024", "2025", "struc.")
+
+
+def _row(label: str, raws: tuple[str, ...], unit: str = "€ mld.", title: str = "Tabel 9: Opbrengst maatregelen") -> Paragraph:
+    cells = tuple(Cell(label, column, raw, unit) for column, raw in zip(COLUMNS, raws))
+    text = f"{label}: " + "; ".join(f"{c.column}: {c.raw}" for c in cells if c.raw)
+    return Paragraph(id=f"abcd1234-{len(label):04d}", doc_id="doc", text=text, pages=(4,), kind="table_row",
+                     section=("Budgettaire effecten", title), table=title, cells=cells)
+
+
+ROWS = [_row("Verhogen tarief tabaksaccijns", ("0,2", "0,4", "0,5", "0,5", "0,6")),
+        _row("Afschaffen vrijstelling kerosine", ("", "1,1", "‒", "1,2", "1,3"))]
+
+
+def _ask(question: str):
+    intent = analyse(question)
+    query = Query({t: 1.0 for t in tokenize(intent.claim or intent.question)})
+    hits = [Hit(p, 1.0 - 0.1 * i) for i, p in enumerate(ROWS)]
+    return table_answer(intent, hits, query, CitationBook(lambda doc: "Fiches"))
+
+
+def test_a_cell_by_year_states_figure_unit_and_cites_the_cell():
+    answer = _ask("Wat levert het afschaffen van de vrijstelling voor kerosine in 2023 op?")
+    assert "€ 1,1 miljard in 2023" in answer.text
+    assert answer.citations[0].paragraph_id == ROWS[1].id and answer.citations[0].quote == "2023: 1,1"
+
+
+def test_a_structural_cell():
+    answer = _ask("wat levert verhogen tabaksaccijns structureel op")
+    assert "€ 0,6 miljard" in answer.text and answer.citations[0].quote == "struc.: 0,6"
+
+
+def test_a_row_over_time_and_its_sum():
+    answer = _ask("Hoe loopt de opbrengst van de tabaksaccijns op tot 2025?")
+    assert "2022: € 0,2 miljard; 2023: € 0,4 miljard; 2024: € 0,5 miljard; 2025: € 0,5 miljard" in answer.text
+    total = _ask("Wat levert de tabaksaccijns in 2022-2025 samen op?")
+    assert "€ 1,6 miljard" in total.text
+
+
+def test_figure_checks_against_a_cell():
+    right = _ask("Klopt het dat het afschaffen van de vrijstelling voor kerosine in 2025 € 1,2 mld. oplevert?")
+    assert right.verdict == "ja"
+    wrong = _ask("Klopt het dat het verhogen van de tabaksaccijns in 2023 € 2,5 mld. oplevert?")
+    assert wrong.verdict == "nee" and "€ 0,4 miljard" in wrong.text
+
+
+def test_a_year_the_table_has_no_column_for_is_refused():
+    answer = _ask("Wat levert het verhogen van de tabaksaccijns in 2027 op?")
+    assert answer.refused and "2027" in answer.text
+
+
+def test_a_nil_cell_is_said_as_nil():
+    answer = _ask("Wat levert de vrijstelling kerosine in 2024 op?")
+    assert "‒ (nihil) in 2024" in answer.text
+
+
+def test_questions_about_no_row_go_to_the_prose_answerer():
+    assert _ask("Wie voert de maatregel uit?") is None
+    assert _ask("Hoeveel kost de nieuwe brug in 2024?") is None
+
+
+def test_the_koning_question_is_answered_from_the_begroting_table(corpus_assistant):
+    answer = corpus_assistant.ask("Hoeveel krijgt de Koning in 2019 volgens de begroting?")
+    assert not answer.refused and "28.914" in answer.text and "2019" in answer.text and "x € 1.000" in answer.text
+    cited = answer.citations[0]
+    assert cited.doc.startswith("17_") and cited.quote == "2019: 28.914" and cited.pages == (1,)
+
+
+def test_a_cited_row_is_shown_as_a_table_with_the_asked_cell_marked():
+    from ui.text import table_row
+
+    shown = table_row(ROWS[1], "2023: 1,1")
+    assert "Tabel 9\\: Opbrengst maatregelen" in shown and "(€ mld\\.)" in shown  # escaped markdown
+    assert ":orange-background[**1\\,1**]" in shown and "| (leeg) |" in shown  # the empty 2022 cell stays visible
