@@ -171,7 +171,7 @@ def test_right_to_left_text_is_ingested_as_written(tmp_path, suffix):
 @pytest.mark.parametrize("question, message", [
     ("\x00\x01\x02\xff\xfe" * 40, "Deze vraag bestaat niet uit leesbare tekst. Typ uw vraag opnieuw."),
     ("Wat is het budget? " * 5500, "Deze vraag is te lang (104499 tekens). Stel een kortere vraag, van hoogstens 2000 tekens."),
-    ("", "Typ een vraag, bijvoorbeeld: Wat is het budget van Techkwadraat?"),
+    ("", "Typ een vraag, bijvoorbeeld: Wanneer is de Monitor AGDB gelanceerd?"),
 ])
 def test_unusable_questions_get_the_dutch_message(annex_settings, question, message):
     answer = Assistant.open(annex_settings).ask(question)
@@ -258,5 +258,5 @@ def test_batch_of_bad_files_skips_each_by_name_and_keeps_answering(index_copy, t
     assert set(skipped) == {"leeg_3000.pdf", "bom.pdf", "versleuteld.pdf", "nep.pdf", "binair.txt", "leeg.md"}
     assert all(name in str(err) for err in report.skipped for name in [Path(err.path).name])
     assert report.added == ["goed"] and report.unchanged == [] and report.snapshot != before
-    answer = Assistant.open(index_copy).ask("Wat is het budget van Techkwadraat?")
+    answer = Assistant.open(index_copy).ask("Hoeveel cofinanciering leverden de partners van de HIP's?")
     assert not answer.refused and answer.citations and answer.citations[0].doc == ANNEX.stem

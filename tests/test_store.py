@@ -83,7 +83,7 @@ def test_in_kamervragen_the_answer_outranks_the_question_it_answers(corpus):
 
 
 def test_a_bare_reference_note_does_not_outrank_the_text_under_the_same_heading(corpus):
-    hits = corpus.search("Klopt het dat de FFP2-maskers voor platformmedewerkers tot 97% van het ultrafijn stof tegenhouden", k=3)
+    hits = corpus.search("blootstelling grondpersoneel aan ultrafijn stof", k=3)
     assert not hits[0].paragraph.text.startswith("Kamerstukken II")
 
 

@@ -103,7 +103,7 @@ class Assistant:
     def _validate(self, question: str) -> str:
         text = question.strip()
         if not text:
-            raise QuestionError("The question is empty.", "Typ een vraag, bijvoorbeeld: Wat is het budget van Techkwadraat?")
+            raise QuestionError("The question is empty.", "Typ een vraag, bijvoorbeeld: Wanneer is de Monitor AGDB gelanceerd?")
         if len(text) > self.settings.max_question_chars:
             raise QuestionError(
                 f"The question is longer than {self.settings.max_question_chars} characters.",
