@@ -32,9 +32,9 @@ def example(annex_settings):
 
 def test_retrieved_nodes_are_the_hybrid_hits_with_flat_metadata(example):
     bot, nodes = example["bot"], example["nodes"]
-    hits = bot.retriever.search("looptijd techkwadraat", k=5, filters=example["annexes"])
+    hits = bot.retriever.search("Techkwadraat leerecosystemen", k=5, filters=example["annexes"])
     assert [(n.node_id, n.score) for n in nodes] == [(h.paragraph.id, h.score) for h in hits]
-    assert "looptijd tot 2031" in nodes[0].node.get_content()
+    assert "leerecosystemen" in nodes[0].node.get_content()
     for node in nodes:
         paragraph = bot.retriever.paragraphs[node.node_id]
         assert node.metadata["doc"] == DOC_ID and node.metadata["paragraph_id"] == paragraph.id
@@ -51,7 +51,7 @@ def test_filters_given_at_construction_apply(example):
     from assistant.types import Filters
 
     elsewhere = ParagraphRetriever(example["bot"].retriever, filters=Filters(doc_types=("kamerbrief",)))
-    assert elsewhere.retrieve("looptijd techkwadraat") == []
+    assert elsewhere.retrieve("Techkwadraat leerecosystemen") == []
 
 
 def test_source_nodes_are_the_answers_citations_in_marker_order(example):
@@ -81,7 +81,7 @@ def test_a_refusal_cites_nothing_and_keeps_the_nearest_passages_apart(example):
 def test_a_figure_check_carries_its_verdict(example):
     check = example["check"]
     assert check.metadata["verdict"] == "nee" and check.metadata["refused"] is False
-    assert "62%" in check.response and any("62%" in s.metadata["quote"] for s in check.source_nodes)
+    assert "2031" in check.response and any("2031" in s.metadata["quote"] for s in check.source_nodes)
 
 
 def test_a_follow_up_reads_the_history(example):
@@ -97,7 +97,7 @@ def test_the_llm_drafts_from_the_retrievers_nodes(example, annex_settings):
     from assistant.llm.generation import build_prompt
     from assistant.retrieval.nodes import ParagraphRetriever
 
-    question = "budget Techkwadraat?"
+    question = "Welk bedrag trekt het Rijk uit voor Techkwadraat?"
     with FakeLLMServer() as fake:
         fake.script("Techkwadraat omvat een investering van €351,6 miljoen [1]. Daarvan is €400 miljoen vrij [1].")
         bot = open_assistant(annex_settings.model_copy(update={"llm_url": fake.url, "llm_timeout_s": 5.0}))
