@@ -32,7 +32,8 @@ Progress = Callable[[str, float], None]
 PARSER_MODULES = (
     "parsing/ingest.py", "parsing/pdf.py", "parsing/blocks.py", "parsing/paragraphs.py", "parsing/footnotes.py",
     "parsing/letter.py", "parsing/runs.py", "parsing/tables.py", "parsing/tuning.py",
-    "figures/cells.py", "figures/periods.py", "text/sentences.py",
+    "figures/cells.py", "figures/periods.py", "figures/amounts.py", "figures/compare.py", "figures/notation.py",
+    "text/sentences.py",
 )
 
 
