@@ -13,7 +13,10 @@ import argparse
 import json
 import logging
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,12 +74,32 @@ def normalise_figure_text(text: str) -> str:
 
 
 def raw_extraction(path: Path) -> str:
-    """Raw text of a corpus document: default pypdf extraction with pages joined by newlines, else the file text."""
+    """Raw text of a corpus document: default pypdf extraction with pages joined by newlines, else the file text.
+
+    A scan without a text layer is read the way its gold items were written: each page rendered at 300 dpi
+    (pdftoppm) and read by Tesseract's Dutch model with its default settings.
+    """
     if path.suffix.lower() != ".pdf":
         return path.read_text(encoding="utf-8")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = pypdf.PdfReader(path)
-    return "\n".join(page.extract_text() for page in reader.pages)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return text if text.strip() else ocr_extraction(path)
+
+
+def ocr_extraction(path: Path) -> str:
+    """Tesseract (nld) over pdftoppm's 300 dpi page images; needs poppler-utils, tesseract-ocr, tesseract-ocr-nld."""
+    missing = [tool for tool in ("pdftoppm", "tesseract") if shutil.which(tool) is None]
+    if missing:
+        raise SystemExit(f"{path.name} is a scan; reading it needs {', '.join(missing)}: "
+                         "apt-get install poppler-utils tesseract-ocr tesseract-ocr-nld")
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", "300", "-png", str(path), f"{folder}/page"], check=True)
+        pages = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return "\n".join(
+            subprocess.run(["tesseract", str(page), "-", "-l", "nld"], check=True, capture_output=True, text=True).stdout
+            for page in pages
+        )
 
 
 class CorpusTexts:
