@@ -118,6 +118,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)  # e.g. "Vraag in het Engels gesteld"
     confidence: float = 0.0  # retrieval-evidence signal in [0, 1]
     searched: str = ""  # what retrieval searched: the question, with the earlier one for a follow-up
+    signals: dict[str, float] = field(default_factory=dict)  # what the confidence was read from (confidence.py)
 
     def to_json(self) -> dict:
         """The machine interface: the fields evaluation runs read."""
@@ -128,6 +129,7 @@ class Answer:
             "refused": self.refused,
             "verdict": self.verdict,
             "confidence": round(self.confidence, 3),
+            "signals": {k: round(v, 4) for k, v in self.signals.items()},
             "notes": list(self.notes),
             "citations": [
                 {

@@ -23,6 +23,7 @@ from assistant.answering.answer import best_figure
 from assistant.index.embedding import EmbeddingCache
 from assistant.answering.evidence import Sentence, make_query, score_sentences, sentences_of
 from assistant.answering.parts import part_answers
+from assistant.answering.confidence import answer_signals, calibrated
 from assistant.answering.selection import answers_kind
 from assistant.text.tokens import tokenize
 from assistant.types import following_id, ordinal_of
@@ -79,7 +80,7 @@ class Assistant:
         retrieved_at = time.perf_counter()
         candidates = self._with_headings(self._with_continuations(hits), intent)
         similarity = self._sentence_similarity(candidates, query_vector)
-        composed, confidence = self._compose(intent, search_text, candidates, filters, similarity)
+        composed, signals = self._compose(intent, search_text, candidates, filters, similarity)
         notes = [ENGLISH_NOTE] if language == "en" else []
         if self.drafter and not (composed.refused or intent.claim or intent.operation):
             composed = self._generated(question, hits, composed, notes)
@@ -88,7 +89,8 @@ class Assistant:
             question=question,
             language=language,
             retrieved=hits,
-            confidence=0.0 if composed.refused else confidence,
+            confidence=0.0 if composed.refused else calibrated(signals),
+            signals=signals,
             notes=notes,
             searched=search_text,
         )
@@ -164,46 +166,51 @@ class Assistant:
         return dict(zip(texts, (vectors @ query_vector).tolist()))
 
     def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None, similarity=None):
+        """The answer and the signals its confidence is read from (see confidence.py)."""
         lexical = self.retriever.loaded.lexical
         query = make_query(
             search_text, lexical, keep_figures=not (intent.claim or intent.premise),
             synonyms=self.retriever.loaded.acronyms.pairs_in(search_text),
         )
         scored = score_sentences(hits, query, intent, similarity)
+        answer, route = self._route(intent, hits, filters, similarity, query, scored)
+        return answer, answer_signals(route, intent, query, scored, hits, answer)
+
+    def _route(self, intent: Intent, hits: list[Hit], filters: Filters | None, similarity, query, scored):
+        """Compose by what is asked: a table cell, a claim, a calculation, a change or a lookup; else refuse."""
         book = compose.CitationBook(self.retriever.title)
-        confidence = _confidence(scored, hits)
         # a table row is matched on its label and its table's title, which the context measure does not read
         from_table = tables.table_answer(intent, hits, query, book)
         if from_table is not None:
-            return from_table, confidence
+            return from_table, "table"
         if not scored or scored[0].context < T.MIN_CONTEXT:
-            return compose.refusal(scored), confidence
+            return compose.refusal(scored), "refusal"
         if intent.claim:
-            return claims.check_claim(intent, scored, query, book), confidence
+            return claims.check_claim(intent, scored, query, book), "claim"
         if intent.operation and not intent.terms:
             total = compose.total(intent, scored, book)
             if total:
-                return total, confidence
+                return total, "calculation"
         elif intent.operation:
             terms: list = []
             for term in intent.terms:
                 terms.append(self._term_amount(term, filters, [t[1] for t in terms if t], intent.percentages))
             if all(terms):
-                return compose.compute(intent, terms, book), confidence
+                return compose.compute(intent, terms, book), "calculation"
         if not _states_asked_fact(intent, scored):
-            return compose.refusal(scored), confidence
+            return compose.refusal(scored), "refusal"
         if intent.change and not intent.operation:
             typed = next((s for s in scored[: T.CHANGE_READ] if answers_kind(s, intent)), None)
             changed = compose.change(typed, book) if typed else None
             if changed is None and len(intent.years) == 2:
                 changed = compose.change_between(intent.years, scored, book)
             if changed:
-                return changed, confidence
-        parts = part_answers(intent, hits, lexical, self.retriever.loaded.acronyms, similarity, scored)
+                return changed, "calculation"
+        parts = part_answers(intent, hits, self.retriever.loaded.lexical, self.retriever.loaded.acronyms, similarity, scored)
         announced = self._announced_list(scored[0])
         if announced is not None:
             parts.append(announced)
-        return compose.lookup(intent, scored, query, book, parts), confidence
+        return compose.lookup(intent, scored, query, book, parts), "lookup"
 
     def _generated(self, question: str, hits: list[Hit], fallback: Answer, notes: list[str]) -> Answer:
         """A local LLM's answer, kept only sentence by sentence where citations and figures check out."""
@@ -280,14 +287,3 @@ def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
     subject = max(s.context for s in scored)
     floor = max(T.SAME_SUBJECT * subject, T.MIN_CONTEXT)
     return any(answers_kind(s, intent) and s.context >= floor and s.coverage >= T.MIN_COVERAGE for s in scored[: T.FACT_READ])
-
-
-def _confidence(scored: list[Sentence], hits: list[Hit]) -> float:
-    """How strongly the retrieved text matches the question: context coverage, sentence coverage, dense similarity."""
-    if not scored or not hits:
-        return 0.0
-    best = scored[0]
-    dense = max(0.0, min(1.0, (hits[0].dense - T.CONFIDENCE_DENSE_FLOOR) / T.CONFIDENCE_DENSE_SPAN))
-    return round(
-        min(1.0, T.CONFIDENCE_CONTEXT * best.context + T.CONFIDENCE_COVERAGE * best.coverage + T.CONFIDENCE_DENSE * dense), 3
-    )

@@ -159,14 +159,13 @@ TERM_READ = 10
 TERM_COVERAGE = 0.3
 # ... or its paragraph must, with the same trade. By hand (fde86c3).
 TERM_CONTEXT = 0.25
-# The confidence shown with an answer and in --json (no answer or refusal depends on it); the three weights sum to 1.
-# e5 similarity of the best hit that adds nothing: higher shows less confidence for the same hit. By hand (fde86c3).
-CONFIDENCE_DENSE_FLOOR = 0.75
-# Similarity above that floor that adds the full dense weight: lower saturates sooner. By hand (fde86c3).
-CONFIDENCE_DENSE_SPAN = 0.15
-# Weight of the best sentence's paragraph match. By hand (fde86c3).
-CONFIDENCE_CONTEXT = 0.5
-# Weight of the best sentence's own match. By hand (fde86c3).
-CONFIDENCE_COVERAGE = 0.3
-# Weight of the scaled dense similarity. By hand (fde86c3).
-CONFIDENCE_DENSE = 0.2
+# The confidence shown with an answer and in --json (no answer or refusal depends on it): a logistic model of the
+# signals in confidence.answer_signals, fitted by `evals/fit_confidence.py` on the tuned sets' eval records (dev,
+# gold_*, their variants and the conversations; never the holdout). A positive weight makes an answer with more of that
+# signal likelier right. Refit after a change to composition; the holdout's calibration in `assistant eval` checks it.
+CONFIDENCE_WEIGHTS = {
+    "citations": 0.649, "cited_rank": 1.180, "context": 0.750, "coverage": 0.788, "dense": 0.178, "margin": 1.641,
+    "parts": 0.737, "quoted": 1.326, "route_calculation": 0.824, "route_claim": -0.093, "route_lookup": -0.553,
+    "route_table": -0.178, "same_document": 0.158, "sentence_margin": 0.583, "strict": 0.470, "verdict": 0.700,
+}
+CONFIDENCE_BIAS = -2.514
