@@ -403,6 +403,13 @@ def test_a_claimed_count_is_compared_with_the_count_of_the_same_thing(corpus_ass
         assert "7.600 slaat in de bron op medewerkers" in answer.text
 
 
+def test_a_count_of_something_the_source_does_not_count_is_neither_confirmed_nor_contradicted(corpus_assistant):
+    """'9.000 bedrijven' is no contradiction of '8.500 private partners': the source does not count companies."""
+    answer = corpus_assistant.ask("Klopt het dat er 9.000 bedrijven bij de HIP's betrokken zijn?")
+    assert answer.verdict is None and answer.refused
+    assert answer.text.startswith("Dat kan ik niet bevestigen")
+
+
 @pytest.mark.parametrize(
     ("claim", "verdict"),
     [

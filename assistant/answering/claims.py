@@ -133,11 +133,16 @@ def _counts_same_thing(claimed: dict, stated: dict) -> bool:
 
 
 def _comparable(kind: str, claimed, stated: list) -> list:
-    """The stated figures a claimed one is compared with: for a count, those counting the same thing
-    ("7.600 private partners" is compared with "8.500 private partners", not with "7.600 medewerkers")."""
+    """The stated figures a claimed one is compared with: for a count that names what it counts, only those
+    counting the same thing ("7.600 private partners" is compared with "8.500 private partners", never with
+    "7.600 medewerkers" or "vier regio's")."""
     if kind != "count" or not _head(claimed):
         return stated
-    return [s for s in stated if _head(s) == _head(claimed)] or stated
+    return [s for s in stated if _head(s) == _head(claimed)]
+
+
+def _matched(kind: str, figure, stated: dict) -> bool:
+    return any(figures.same_figure(kind, figure, s) for s in _comparable(kind, figure, stated.get(kind, [])))
 
 
 def _head(quantity) -> str:
@@ -146,9 +151,10 @@ def _head(quantity) -> str:
 
 
 def _supports(claimed: dict, stated: dict) -> bool:
-    """The claim's main figure (an amount before a percentage before a count before a date) is stated, and nothing differs."""
+    """Every figure the claim states (dates aside) stands for the same thing in the source, and nothing differs."""
     primary = next(kind for kind in ("amount", "percentage", "count", "date") if kind in claimed)
-    return primary in stated and not _contradictions(claimed, stated)
+    every = all(_matched(kind, f, stated) for kind, values in claimed.items() if kind != "date" for f in values)
+    return primary in stated and every and not _contradictions(claimed, stated)
 
 
 def _dated_contradiction(claimed: dict, stated: dict) -> bool:
@@ -156,11 +162,12 @@ def _dated_contradiction(claimed: dict, stated: dict) -> bool:
 
 
 def _contradictions(claimed: dict, stated: dict) -> list[tuple[str, object]]:
+    """Claimed figures the source states otherwise for the same thing (a count of something else is no contradiction)."""
     return [
         (kind, figure)
         for kind, values in claimed.items()
         for figure in values
-        if kind in stated and not any(figures.same_figure(kind, figure, s) for s in _comparable(kind, figure, stated[kind]))
+        if _comparable(kind, figure, stated.get(kind, [])) and not _matched(kind, figure, stated)
     ]
 
 
