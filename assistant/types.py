@@ -85,9 +85,6 @@ class Identity:
     indieners: tuple[str, ...] = ()  # members who submitted a motion or asked the questions
     header_id: str = ""  # the paragraph that states the header facts (date, kenmerk, number)
 
-    def __bool__(self) -> bool:
-        return bool(self.identifier or self.dossier or self.number or self.kenmerk or self.signatories)
-
 
 def identity_from_dict(d: dict | None) -> Identity | None:
     if not d:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from assistant.answering.references import document_reference
 from assistant.figures.notation import dutch_date
 from assistant.types import Filters
 from ui.text import dutch_timestamp, escape
@@ -37,8 +38,19 @@ def corpus_summary(bot) -> None:
     st.caption(f"Laatst geïndexeerd: {dutch_timestamp(bot.retriever.loaded.info.created)}")
     with st.expander("Lijst van documenten"):
         for doc in sorted(documents.values(), key=lambda d: d.date or "", reverse=True):
-            kind = f"{doc.doc_type} · " if doc.doc_type else ""
-            st.markdown(f"**{escape(doc.title or doc.id)}**  \n{escape(kind + dutch_date(doc.date))}")
+            st.markdown(f"**{escape(doc.title or doc.id)}**  \n{escape(document_line(doc))}")
+
+
+def document_line(doc) -> str:
+    """What a document is and when: 'Kamerstuk 32 545, nr. 143 · 6 juli 2021', or its type and date."""
+    handle = document_reference(doc.identity) if doc.identity else ""
+    signed = ", ".join(s.name for s in doc.identity.signatories) if doc.identity else ""
+    parts = [handle or doc.doc_type, dutch_date(doc.date)]
+    if doc.identity and doc.identity.kenmerk:
+        parts.append(f"kenmerk {doc.identity.kenmerk}")
+    if signed:
+        parts.append(f"ondertekend door {signed}")
+    return " · ".join(p for p in parts if p)
 
 
 def filter_widgets(bot) -> Filters:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from assistant.index import snapshot
 from assistant.retrieval import tuning as T
+from assistant.retrieval.handles import named_documents
 from assistant.text.acronyms import Acronyms
 from assistant.config import Settings
 from assistant.index.embedding import Embedder, make_embedder
@@ -24,7 +25,7 @@ from assistant.errors import IndexUnavailable
 from assistant.index.lexical import LexicalIndex
 from assistant.text.sentences import is_question
 from assistant.index.store import VectorStore, connect
-from assistant.types import Document, Filters, Hit, Paragraph, date_number
+from assistant.types import Document, Filters, Hit, Identity, Paragraph, date_number
 
 MODES = ("hybrid", "dense", "lexical")
 _WORDS = re.compile(r"\w+")
@@ -105,6 +106,10 @@ class Retriever:
         doc = self.loaded.documents.get(doc_id)
         return doc.title if doc else doc_id
 
+    def identity(self, doc_id: str) -> Identity | None:
+        doc = self.loaded.documents.get(doc_id)
+        return doc.identity if doc else None
+
     # --- search --------------------------------------------------------------
     def search(
         self,
@@ -117,6 +122,10 @@ class Retriever:
         """The k best paragraphs for `query`, best first (pass `query_vector` when the caller embedded it already)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
+        if filters and filters.handle:
+            filters = self.narrowed(filters.handle, replace(filters, handle=""))
+            if not filters or not filters.doc_ids:
+                return []  # a handle that names no indexed document matches nothing
         loaded = self.loaded
         n = max(self.settings.candidates, k)
         mask = self._mask(loaded, filters)
@@ -136,6 +145,14 @@ class Retriever:
         if mode == "hybrid" and query_vector is not None:
             self._complete_dense(loaded, query_vector, candidates, dense)
         return self._rank(loaded, candidates, dense, lexical, mode, k, query)
+
+    def narrowed(self, text: str, filters: Filters | None) -> Filters | None:
+        """`filters` narrowed to the documents `text` names by a handle (within those already chosen, if any)."""
+        identities = {doc_id: doc.identity for doc_id, doc in self.loaded.documents.items() if doc.identity}
+        named = named_documents(text, identities)
+        if filters and filters.doc_ids:
+            named = tuple(doc_id for doc_id in named if doc_id in filters.doc_ids)
+        return replace(filters or Filters(), doc_ids=named) if named else filters
 
     def _complete_dense(self, loaded: Loaded, query_vector: np.ndarray, candidates: set[str], dense: dict) -> None:
         missing = [pid for pid in candidates if pid not in dense]
