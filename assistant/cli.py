@@ -50,8 +50,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from assistant.retrieval.hybrid import Retriever
 
+    from assistant.types import Filters
+
     retriever = Retriever.open(_settings(args))
-    hits = retriever.search(args.query, k=args.k)
+    hits = retriever.search(args.query, k=args.k, filters=Filters(handle=args.doc) if args.doc else None)
     if args.json:
         print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -151,9 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("search", help="ranked paragraphs for a question",
-                       epilog='example: assistant search "looptijd techkwadraat" --k 5')
+                       epilog='examples: assistant search "looptijd techkwadraat" --k 5; '
+                              'assistant search "grensspaarsaldo" --doc "32 545, nr. 143"')
     p.add_argument("query")
     p.add_argument("--k", type=int, default=10)
+    p.add_argument("--doc", help="only the document with this handle: kst-32545-143, '32 545, nr. 143', a kenmerk")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--index", help="index folder (default: index/)")
     p.set_defaults(func=cmd_search)

@@ -175,3 +175,14 @@ def test_chips_export_and_document_list_use_the_kamer_reference(monkeypatch, cor
     listed = [plain(m.value) for m in at.sidebar.markdown]
     assert any("Kamerstuk 32 545, nr. 143 · 6 juli 2021" in m for m in listed)
     assert any("ondertekend door F. Teeven" in m for m in listed)
+
+
+def test_a_handle_in_the_filters_keeps_answers_in_that_document(monkeypatch, corpus_settings):
+    at = start(monkeypatch, corpus_settings)
+    at.text_input(key="filter_handle").set_value("kst-99999-1").run()
+    assert any("Geen document gevonden bij ‘kst-99999-1’" in plain(c.value) for c in at.sidebar.caption)
+    at.text_input(key="filter_handle").set_value("32 545, nr. 143").run()
+    ask(at, "Wat verzoekt de regering?")
+    answer = at.session_state["turns"][-1].answer
+    sources = {c.doc for c in answer.citations} | {h.paragraph.doc_id for h in answer.retrieved}
+    assert sources == {"14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente"}

@@ -66,6 +66,8 @@ def filter_widgets(bot) -> Filters:
     )
     types = sorted({d.doc_type for d in documents.values() if d.doc_type})
     doc_types = st.multiselect("Soort document", types, placeholder="Alle soorten", key="filter_types")
+    handle = st.text_input("Kamerstuk, Aanhangsel of kenmerk", placeholder="bijv. 32 545, nr. 143 of kst-32545-143",
+                           key="filter_handle")
     left, right = st.columns(2)
     date_from = left.date_input("Vanaf", value=None, min_value=dt.date(1990, 1, 1), format="DD-MM-YYYY",
                                 key="filter_from")
@@ -76,8 +78,11 @@ def filter_widgets(bot) -> Filters:
         doc_types=tuple(doc_types),
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None,
+        handle=handle.strip(),
     )
-    if filters:
+    if filters.handle and not bot.retriever.narrowed(filters.handle, None):
+        st.caption(f"Geen document gevonden bij ‘{escape(filters.handle)}’; schrijf bijv. 32 545, nr. 143.")
+    elif filters:
         st.caption("Deze filters gelden voor uw volgende vragen.")
     return filters
 
