@@ -69,6 +69,12 @@ def test_who_submitted_a_motion(corpus_assistant):
     assert _only_citation(answer).paragraph_id == _identity(corpus_assistant, MOTIE).header_id
 
 
+def test_the_number_of_a_motion(corpus_assistant):
+    answer = corpus_assistant.ask("Welk nummer heeft de motie over de negatieve spaarrente?")
+    assert "is Kamerstuk 32 545, nr. 143 (kst-32545-143)" in answer.text
+    assert _only_citation(answer).paragraph_id == _identity(corpus_assistant, MOTIE).header_id
+
+
 def test_a_letter_the_corpus_lacks_is_not_answered_with_confidence(corpus_assistant):
     answer = corpus_assistant.ask("Wie heeft de brief over de verlenging van de dienstplicht voor militairen ondertekend?")
     assert answer.refused or confidence_label(answer.confidence) != "Hoog", answer.text
@@ -91,6 +97,8 @@ def test_a_handle_filter(corpus_assistant):
     hits = retriever.search("negatieve spaarrente", k=5, filters=Filters(handle="Kamerstuk 32 545, nr. 143"))
     assert hits and {h.paragraph.doc_id for h in hits} == {MOTIE}
     assert retriever.search("negatieve spaarrente", k=5, filters=Filters(handle="kst-99999-1")) == []
+    other = Filters(doc_ids=(LETTERS["16"],), handle="32545-143")  # the handle names a document not chosen
+    assert retriever.search("negatieve spaarrente", k=5, filters=other) == []
 
 
 def test_citations_carry_the_kamer_reference(corpus_assistant):

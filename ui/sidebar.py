@@ -80,7 +80,7 @@ def filter_widgets(bot) -> Filters:
         date_to=date_to.isoformat() if date_to else None,
         handle=handle.strip(),
     )
-    if filters.handle and not bot.retriever.narrowed(filters.handle, None):
+    if filters.handle and not bot.retriever.named(filters.handle, filters.doc_ids):
         st.caption(f"Geen document gevonden bij ‘{escape(filters.handle)}’; schrijf bijv. 32 545, nr. 143.")
     elif filters:
         st.caption("Deze filters gelden voor uw volgende vragen.")

@@ -62,7 +62,7 @@ FACTS: dict[str, DocumentFact] = {
                          "{document} is gedateerd {value}"),
     "kenmerk": DocumentFact(lambda i: i.kenmerk, _stating, "Het kenmerk van {document_lower} is {value}"),
     "number": DocumentFact(lambda i: f"Nr. {i.number}" if i.number else "", _stating,
-                           "{document} is {reference} ({identifier})"),
+                           "‘{title}’ is {reference} ({identifier})"),
 }
 
 
@@ -90,6 +90,7 @@ def document_fact_answer(
     text = fact.sentence.format(
         document=document, document_lower=document[:1].lower() + document[1:], value=value,
         signed=_verb(identity), reference=document_reference(identity), identifier=identity.identifier,
+        title=identity.subject or doc.title,
     )
     confidence = T.DOCUMENT_FACT_SURE if agreement >= T.DOCUMENT_AGREEMENT else T.DOCUMENT_FACT_UNSURE
     return Answer(text=f"{text}{markers}.", citations=book.citations()), confidence

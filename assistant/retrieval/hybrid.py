@@ -123,9 +123,10 @@ class Retriever:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         if filters and filters.handle:
-            filters = self.narrowed(filters.handle, replace(filters, handle=""))
-            if not filters or not filters.doc_ids:
-                return []  # a handle that names no indexed document matches nothing
+            named = self.named(filters.handle, filters.doc_ids)
+            if not named:
+                return []  # a handle that names no indexed document (among those chosen) matches nothing
+            filters = replace(filters, handle="", doc_ids=named)
         loaded = self.loaded
         n = max(self.settings.candidates, k)
         mask = self._mask(loaded, filters)
@@ -146,12 +147,14 @@ class Retriever:
             self._complete_dense(loaded, query_vector, candidates, dense)
         return self._rank(loaded, candidates, dense, lexical, mode, k, query)
 
-    def narrowed(self, text: str, filters: Filters | None) -> Filters | None:
-        """`filters` narrowed to the documents `text` names by a handle (within those already chosen, if any)."""
+    def named(self, text: str, within: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Ids of the documents `text` names by a handle ("kst-32545-143"), among `within` when it is given."""
         identities = {doc_id: doc.identity for doc_id, doc in self.loaded.documents.items() if doc.identity}
-        named = named_documents(text, identities)
-        if filters and filters.doc_ids:
-            named = tuple(doc_id for doc_id in named if doc_id in filters.doc_ids)
+        return tuple(doc_id for doc_id in named_documents(text, identities) if not within or doc_id in within)
+
+    def narrowed(self, text: str, filters: Filters | None) -> Filters | None:
+        """`filters` narrowed to the documents `text` names by a handle; unchanged when it names none."""
+        named = self.named(text, filters.doc_ids if filters else ())
         return replace(filters or Filters(), doc_ids=named) if named else filters
 
     def _complete_dense(self, loaded: Loaded, query_vector: np.ndarray, candidates: set[str], dense: dict) -> None:
