@@ -72,10 +72,11 @@ class Signatory:
 class Identity:
     """What a document is in the Kamer's own terms: the handle staff cite and ask for it by."""
 
-    kind: str = ""  # kamerstuk | kamerbrief | aanhangsel | motie (a kamerstuk that is a motion)
-    identifier: str = ""  # the official id: "kst-32545-143", "ah-tk-20202021-3235"
-    dossier: str = ""  # "32545", "35000-I" (digits, then an optional part after a hyphen)
+    kind: str = ""  # kamerstuk | bijlage (to a kamerstuk) | aanhangsel | kamerbrief
+    identifier: str = ""  # the official id: "kst-32545-143", "ah-tk-20202021-3235", "blg-1007826"
+    dossier: str = ""  # "32545", "35000-I" (digits, then an optional part after a hyphen); a bijlage's: its kamerstuk's
     number: str = ""  # the ondernummer within the dossier, or the Aanhangsel number
+    parent: str = ""  # for a bijlage: the identifier of the kamerstuk it belongs to ("kst-33037-430")
     vergaderjaar: str = ""  # "2020-2021"
     ministry: str = ""  # the sending ministry in full: "Infrastructuur en Waterstaat"
     date: str = ""  # ISO date of the letter or publication

@@ -128,3 +128,13 @@ def test_signatories_are_read_only_near_the_end():
     assert signatories(paragraphs) == ()
     closing = paragraphs + (Paragraph("x-0010", "x", "De Minister van Financiën, W.B. Hoekstra", (1,)),)
     assert signatories(closing) == (Signatory("W.B. Hoekstra", "Minister van Financiën", "x-0010"),)
+
+
+def test_a_bijlage_from_its_metadata_xml():
+    """corpus/15 is a scan (read once OCR'd); its metadata.xml says it is a bijlage to kst-33037-430."""
+    from assistant.parsing.ingest import _sidecar_metadata
+
+    facts = _sidecar_metadata(next(CORPUS.glob("15_*.pdf")))
+    identity = identify((Paragraph("x-0001", "x", "Beslisnota", (1,)),), facts)
+    assert (identity.kind, identity.identifier, identity.parent, identity.dossier, identity.number, identity.vergaderjaar) == (
+        "bijlage", "blg-1007826", "kst-33037-430", "33037", "430", "2021-2022")

@@ -32,6 +32,9 @@ def _cite(identity, pages=(3,), title="Titel van het document"):
     (VRAGEN, "Aanhangsel Handelingen II 2020/21, nr. 3235, p. 3", "Aanhangsel Handelingen II 2020/21, nr. 3235, p. 3"),
     (BRIEF, "Kamerbrief IenW, 22 december 2022, p. 3",
      "Kamerbrief IenW van 22 december 2022, kenmerk IENW/BSK-2022/268034, p. 3"),
+    (Identity(kind="bijlage", identifier="blg-1007826", parent="kst-33037-430", dossier="33037", number="430",
+              vergaderjaar="2021-2022"),
+     "Bijlage bij Kamerstuk 33 037, nr. 430, p. 3", "Bijlage bij Kamerstukken II 2021/22, 33 037, nr. 430, p. 3"),
     (None, "Titel van het document, p. 3", "Titel van het document, p. 3"),
 ])
 def test_reference_forms(identity, short, formal):

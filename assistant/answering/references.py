@@ -25,9 +25,10 @@ def document_reference(identity: Identity, formal: bool = False) -> str:
         year = f" {_session(identity.vergaderjaar)}" if identity.vergaderjaar else ""
         return f"Aanhangsel Handelingen II{year}, nr. {identity.number}"
     if identity.dossier and identity.number:
+        lead = "Bijlage bij " if identity.kind == "bijlage" else ""
         if formal and identity.vergaderjaar:
-            return f"Kamerstukken II {_session(identity.vergaderjaar)}, {dossier(identity.dossier)}, nr. {identity.number}"
-        return f"Kamerstuk {dossier(identity.dossier)}, nr. {identity.number}"
+            return f"{lead}Kamerstukken II {_session(identity.vergaderjaar)}, {dossier(identity.dossier)}, nr. {identity.number}"
+        return f"{lead}Kamerstuk {dossier(identity.dossier)}, nr. {identity.number}"
     if identity.kind == "kamerbrief":
         sender = f" {short_ministry(identity.ministry)}" if identity.ministry else ""
         date = dutch_date(identity.date) if identity.date else ""

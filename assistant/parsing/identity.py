@@ -71,6 +71,7 @@ def identify(
         subject=merged.get("subject") or facts.get("Betreft") or facts.get("Onderwerp", ""),
         signatories=tuple(signed),
         indieners=tuple(merged.get("indieners", ())),
+        parent=merged.get("parent", ""),
         header_id=merged.get("header_id") or letter_head,
     )
     return identity if identity.kind else None
@@ -85,8 +86,11 @@ def _from_metadata(facts: dict[str, str]) -> dict:
     if not facts.get("identifier") and not facts.get("dossiernummer"):
         return {}
     kind = "kamerstuk" if facts.get("identifier", "").startswith("kst-") or facts.get("dossiernummer") else ""
+    if facts.get("identifier", "").startswith("blg-"):  # its dossier and number are those of its kamerstuk
+        kind = "bijlage"
     return {
         "kind": kind,
+        "parent": facts.get("hoofddocument", ""),
         "identifier": facts.get("identifier", ""),
         "dossier": facts.get("dossiernummer", "").replace(" ", ""),
         "number": facts.get("ondernummer", ""),
