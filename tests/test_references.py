@@ -97,6 +97,8 @@ def test_kamerstuk_numbers_and_surnames():
     ("Welk ministerie heeft de brief over circulaire economie gestuurd?", "ministry"),
     ("Wanneer is de brief over luchtvaartemissies verstuurd?", "date"),
     ("Van wanneer dateert de brief over de missies?", "date"),
+    ("Van welke datum is de brief over het klimaat?", "date"),
+    ("Welke datum staat er op de brief over de missies?", "date"),
     ("Wat is het kenmerk van de brief over de luchtvaart?", "kenmerk"),
     # the document's text, not the document itself
     ("Wie tekende het convenant?", None),

@@ -152,7 +152,7 @@ DOCUMENT_FACTS = (
     )),
     ("date", re.compile(
         rf"\b(?:wanneer|op\s+welke\s+datum)\s+(?:is|werd|zijn|werden)\s+{_THE_DOCUMENT}.*\b(?:{_SENT})\b"
-        rf"|\bvan\s+wanneer\s+(?:is|dateert)\s+{_THE_DOCUMENT}|\bwanneer\s+dateert\s+{_THE_DOCUMENT}"
+        rf"|\bvan\s+(?:wanneer|welke\s+datum)\s+(?:is|dateert)\s+{_THE_DOCUMENT}|\bwanneer\s+dateert\s+{_THE_DOCUMENT}"
         rf"|\b(?:welke|wat\s+is\s+de)\s+datum\s+(?:van|heeft|draagt|staat\s+(?:er\s+)?(?:op|boven))\s+{_THE_DOCUMENT}",
         re.I,
     )),
