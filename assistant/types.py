@@ -79,7 +79,8 @@ class Identity:
     parent: str = ""  # for a bijlage: the identifier of the kamerstuk it belongs to ("kst-33037-430")
     vergaderjaar: str = ""  # "2020-2021"
     ministry: str = ""  # the sending ministry in full: "Infrastructuur en Waterstaat"
-    date: str = ""  # ISO date of the letter or publication
+    date: str = ""  # ISO date of the letter or publication; for an Aanhangsel, when the answer was received
+    submitted: str = ""  # for an Aanhangsel: ISO date the questions were sent in ("ingezonden 3 juni 2021")
     kenmerk: str = ""
     subject: str = ""  # Betreft / Onderwerp / documenttitel
     signatories: tuple[Signatory, ...] = ()

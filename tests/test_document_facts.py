@@ -63,6 +63,13 @@ def test_which_ministry_and_when(corpus_assistant):
     assert _only_citation(kenmerk).paragraph_id == _identity(corpus_assistant, LETTERS["02"]).header_id
 
 
+def test_when_questions_were_sent_in_and_answered(corpus_assistant):
+    answer = corpus_assistant.ask("Wanneer zijn de vragen over de rente van de Tozo-lening ingediend?")
+    assert "ingezonden op 3 juni 2021" in answer.text and "ontvangen op 21 juni 2021" in answer.text
+    header = _identity(corpus_assistant, "13_aanhangsel_ah-tk-20202021-3235_kamervragen_tozo_szw").header_id
+    assert _only_citation(answer).paragraph_id == header
+
+
 def test_who_submitted_a_motion(corpus_assistant):
     answer = corpus_assistant.ask("Wie hebben de motie over de negatieve spaarrente ingediend?")
     assert "van Dijk" in answer.text and "Grinwis" in answer.text

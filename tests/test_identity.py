@@ -90,6 +90,7 @@ def test_aanhangsel_number_askers_and_answering_minister(docs):
     assert (identity.kind, identity.identifier, identity.number, identity.vergaderjaar, identity.ministry) == (
         "aanhangsel", "ah-tk-20202021-3235", "3235", "2020-2021", "Sociale Zaken en Werkgelegenheid")
     assert identity.indieners == ("Van Weyenberg", "Romke de Jong", "Kat")
+    assert (identity.submitted, identity.date) == ("2021-06-03", "2021-06-21")  # "(ingezonden …)", "(ontvangen …)"
     assert [(s.name, s.function) for s in identity.signatories] == [
         ("Koolmees", "Minister van Sociale Zaken en Werkgelegenheid")]
 

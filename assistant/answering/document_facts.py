@@ -47,6 +47,21 @@ def _stating(identity: Identity, doc: Document, value: str) -> list[Paragraph]:
     return next(([p] for p in places if value and value.lower() in p.text.lower()), [])
 
 
+def _day(iso: str) -> str:
+    return dutch_date(iso) if iso.count("-") == 2 else ""
+
+
+def _dated(identity: Identity) -> str:
+    """'is gedateerd 1 maart 2011'; for Kamervragen both dates: when they went in and when the answer came."""
+    if identity.submitted and _day(identity.date):
+        return f"bevat vragen ingezonden op {_day(identity.submitted)}; het antwoord is ontvangen op {_day(identity.date)}"
+    return f"is gedateerd {_day(identity.date)}" if _day(identity.date) else ""
+
+
+def _date_stated(identity: Identity, doc: Document, value: str) -> list[Paragraph]:
+    return _stating(identity, doc, _day(identity.date))
+
+
 # The words that ask about a document rather than name its subject ("wie heeft de brief ... ondertekend").
 _FRAME = frozenset(tokenize(
     "brief brieven kamerbrief motie kamerstuk stuk document nota antwoorden beantwoording wie welk welke ministerie "
@@ -58,8 +73,7 @@ _FRAME = frozenset(tokenize(
 FACTS: dict[str, DocumentFact] = {
     "signatory": DocumentFact(_signed, _signature_paragraphs, "{document} is {signed} door {value}"),
     "ministry": DocumentFact(lambda i: i.ministry, _stating, "{document} komt van het ministerie van {value}"),
-    "date": DocumentFact(lambda i: dutch_date(i.date) if i.date.count("-") == 2 else "", _stating,
-                         "{document} is gedateerd {value}"),
+    "date": DocumentFact(_dated, _date_stated, "{document} {value}"),
     "kenmerk": DocumentFact(lambda i: i.kenmerk, _stating, "Het kenmerk van {document_lower} is {value}"),
     "number": DocumentFact(lambda i: f"Nr. {i.number}" if i.number else "", _stating,
                            "‘{title}’ is {reference} ({identifier})"),

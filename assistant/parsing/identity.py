@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.figures.periods import find_periods
 from assistant.parsing.signature import ministry_of, signatories
 from assistant.types import Identity, Paragraph, Signatory, paragraph_id
 
@@ -25,6 +26,9 @@ _ASKED_BY = re.compile(r"\bVragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(.+?)\s*(?:
 # "Antwoord van Minister Koolmees (Sociale Zaken en Werkgelegenheid)".
 _ANSWERED_BY = re.compile(r"\bAntwoord\s+van\s+(?:de\s+)?(Minister|Staatssecretaris)\s+([\w'’ -]+?)\s+\(([^)]+)\)")
 _MINISTRY = re.compile(r"^Ministerie\s+van\s+(.+)$")
+# "(ingezonden 3 juni 2021)", "(ontvangen 21 juni 2021)": when the questions went in and the answer came back.
+_SENT_IN = re.compile(r"\(ingezonden\s+([^)]+)\)")
+_RECEIVED = re.compile(r"\(ontvangen\s+([^)]+)\)")
 HEADER_READ = 8  # paragraphs read from the start for a Kamerstuk or Aanhangsel header
 # The ministries by their usual short names (for "Kamerbrief IenW, 3 februari 2023").
 MINISTRY_SHORT = {
@@ -71,6 +75,7 @@ def identify(
         subject=merged.get("subject") or facts.get("Betreft") or facts.get("Onderwerp", ""),
         signatories=tuple(signed),
         indieners=tuple(merged.get("indieners", ())),
+        submitted=merged.get("submitted", ""),
         parent=merged.get("parent", ""),
         header_id=merged.get("header_id") or letter_head,
     )
@@ -138,6 +143,11 @@ def _aanhangsel(head: tuple[Paragraph, ...]) -> dict:
         asked = _ASKED_BY.search(p.text)
         if asked:
             found["indieners"] = [n.strip() for n in re.split(r",\s*|\s+en\s+", asked.group(1)) if n.strip()]
+        for key, pattern in (("submitted", _SENT_IN), ("date", _RECEIVED)):
+            stated = pattern.search(p.text)
+            day = next((d for d in find_periods(stated.group(1)) if d.precision == "day" and d.has_year), None) if stated else None
+            if day:
+                found[key] = day.first.isoformat()
         answered = _ANSWERED_BY.search(p.text)
         if answered:
             function = f"{answered.group(1)} van {answered.group(3)}"
