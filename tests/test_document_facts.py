@@ -72,7 +72,7 @@ def test_when_questions_were_sent_in_and_answered(corpus_assistant):
 
 def test_who_submitted_a_motion(corpus_assistant):
     answer = corpus_assistant.ask("Wie hebben de motie over de negatieve spaarrente ingediend?")
-    assert "van Dijk" in answer.text and "Grinwis" in answer.text
+    assert "ingediend door Inge van Dijk en P.A. Grinwis [1]" in answer.text  # metadata 'I. (Inge) van Dijk' as printed
     assert _only_citation(answer).paragraph_id == _identity(corpus_assistant, MOTIE).header_id
 
 
@@ -97,6 +97,13 @@ def test_a_kamerstuk_named_by_its_number_is_the_only_source(corpus_assistant, qu
     answer = corpus_assistant.ask(question)
     assert answer.retrieved and {h.paragraph.doc_id for h in answer.retrieved} == {MOTIE}
     assert all(c.doc == MOTIE for c in answer.citations)
+
+
+def test_a_letter_head_is_cited_for_its_facts_but_not_searched(corpus_assistant):
+    head = _identity(corpus_assistant, LETTERS["02"]).header_id
+    hits = corpus_assistant.retriever.search("Nationaal Programma Circulaire Economie kabinetsreactie ICER SER-verkenning", k=20)
+    assert hits and head not in {h.paragraph.id for h in hits}
+    assert head in corpus_assistant.retriever.paragraphs
 
 
 def test_a_handle_filter(corpus_assistant):

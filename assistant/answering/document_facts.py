@@ -9,6 +9,7 @@ ranks first (or the one the question names by handle).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,8 +32,13 @@ class DocumentFact:
 
 
 def _signed(identity: Identity) -> str:
-    people = [f"{s.name}, {s.function}" if s.function else s.name for s in identity.signatories] or list(identity.indieners)
-    return " en ".join(people)
+    people = [f"{s.name}, {s.function}" if s.function else s.name for s in identity.signatories]
+    return " en ".join(people or [_as_called(name) for name in identity.indieners])
+
+
+def _as_called(name: str) -> str:
+    """The metadata's 'I. (Inge) van Dijk' as the document prints it: 'Inge van Dijk'."""
+    return re.sub(r"^(?:[A-Z][a-z]?\.\s*)+\(([^)]+)\)\s*", r"\1 ", name)
 
 
 def _signature_paragraphs(identity: Identity, doc: Document, value: str) -> list[Paragraph]:

@@ -42,6 +42,7 @@ class Loaded:
     lexical: LexicalIndex
     vectors: VectorStore
     acronyms: Acronyms
+    letter_heads: frozenset[str] = frozenset()  # cited for a letter's date or kenmerk, never searched as text
 
 
 class Retriever:
@@ -85,8 +86,10 @@ class Retriever:
         url = info.chroma_url
         client = connect(info.folder / "chroma" if not url else None, url, self.settings.chroma_token)
         acronyms = Acronyms.from_texts(p.text for p in paragraphs.values())
+        heads = frozenset(d.identity.header_id for d in documents if d.identity and d.identity.kind == "kamerbrief")
         return Loaded(
-            info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection), acronyms
+            info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection),
+            acronyms, heads,
         )
 
     @property
@@ -143,6 +146,7 @@ class Retriever:
         if mode != "dense":
             top = np.argsort(-lexical)[:n]
             candidates |= {loaded.order[i] for i in top if lexical[i] > 0}
+        candidates -= loaded.letter_heads  # its subject line would outrank the paragraphs that say something
         if mode == "hybrid" and query_vector is not None:
             self._complete_dense(loaded, query_vector, candidates, dense)
         return self._rank(loaded, candidates, dense, lexical, mode, k, query)
