@@ -50,8 +50,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from assistant.retrieval.hybrid import Retriever
 
+    from assistant.types import Filters
+
     retriever = Retriever.open(_settings(args))
-    hits = retriever.search(args.query, k=args.k)
+    hits = retriever.search(args.query, k=args.k, filters=Filters(handle=args.doc) if args.doc else None)
     if args.json:
         print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -63,6 +65,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.answering.references import reference
     from assistant.llm import open_assistant
 
     bot = open_assistant(_settings(args))
@@ -71,20 +74,30 @@ def cmd_ask(args: argparse.Namespace) -> int:
             if not line.strip():
                 continue
             item = json.loads(line)
-            record = bot.ask(item["question"]).to_json()
+            record = _answer_json(bot.ask(item["question"]))
             print(json.dumps({"id": item.get("id"), **record}, ensure_ascii=False), flush=True)
         return 0
     if not args.question:
         raise AssistantError('Give a question, e.g. assistant ask "budget Techkwadraat?", or --batch FILE.jsonl.')
     answer = bot.ask(args.question)
     if args.json:
-        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(_answer_json(answer), ensure_ascii=False, indent=2))
         return 0
     print(answer.text)
     for c in answer.citations:
-        print(f"  [{c.marker}] {c.title} — p.{'-'.join(map(str, c.pages))} ({c.paragraph_id})")
+        print(f"  [{c.marker}] {reference(c)} ({c.paragraph_id})")
         print(f"      “{_shorten(c.quote, 200)}”")
     return 0
+
+
+def _answer_json(answer) -> dict:
+    """`Answer.to_json` with each citation's reference in the Kamer's form ("Kamerstuk 32 545, nr. 143, p. 3")."""
+    from assistant.answering.references import reference
+
+    record = answer.to_json()
+    for citation, out in zip(answer.citations, record["citations"]):
+        out["reference"] = reference(citation)
+    return record
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -140,9 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("search", help="ranked paragraphs for a question",
-                       epilog='example: assistant search "looptijd techkwadraat" --k 5')
+                       epilog='examples: assistant search "looptijd techkwadraat" --k 5; '
+                              'assistant search "grensspaarsaldo" --doc "32 545, nr. 143"')
     p.add_argument("query")
     p.add_argument("--k", type=int, default=10)
+    p.add_argument("--doc", help="only the document with this handle: kst-32545-143, '32 545, nr. 143', a kenmerk")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--index", help="index folder (default: index/)")
     p.set_defaults(func=cmd_search)

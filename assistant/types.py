@@ -60,6 +60,42 @@ def page_label(pages: tuple[int, ...]) -> str:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """Who signed a letter or submitted a motion, and the paragraph that says so."""
+
+    name: str  # as printed: "F. Teeven", "drs. V.L.W.A. Heijnen"
+    function: str = ""  # "Staatssecretaris van Veiligheid en Justitie"; "" for a member of the Kamer
+    paragraph_id: str = ""  # the citable paragraph that states it; "" when only the metadata says so
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a document is in the Kamer's own terms: the handle staff cite and ask for it by."""
+
+    kind: str = ""  # kamerstuk | bijlage (to a kamerstuk) | aanhangsel | kamerbrief
+    identifier: str = ""  # the official id: "kst-32545-143", "ah-tk-20202021-3235", "blg-1007826"
+    dossier: str = ""  # "32545", "35000-I" (digits, then an optional part after a hyphen); a bijlage's: its kamerstuk's
+    number: str = ""  # the ondernummer within the dossier, or the Aanhangsel number
+    parent: str = ""  # for a bijlage: the identifier of the kamerstuk it belongs to ("kst-33037-430")
+    vergaderjaar: str = ""  # "2020-2021"
+    ministry: str = ""  # the sending ministry in full: "Infrastructuur en Waterstaat"
+    date: str = ""  # ISO date of the letter or publication; for an Aanhangsel, when the answer was received
+    submitted: str = ""  # for an Aanhangsel: ISO date the questions were sent in ("ingezonden 3 juni 2021")
+    kenmerk: str = ""
+    subject: str = ""  # Betreft / Onderwerp / documenttitel
+    signatories: tuple[Signatory, ...] = ()
+    indieners: tuple[str, ...] = ()  # members who submitted a motion or asked the questions
+    header_id: str = ""  # the paragraph that states the header facts (date, kenmerk, number)
+
+
+def identity_from_dict(d: dict | None) -> Identity | None:
+    if not d:
+        return None
+    return Identity(**{**d, "signatories": tuple(Signatory(**s) for s in d.get("signatories", ())),
+                       "indieners": tuple(d.get("indieners", ()))})
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed source file: its metadata, clean text and paragraphs."""
 
@@ -73,6 +109,7 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)  # flat: Kenmerk, Betreft, dossier, ...
     text: str = ""  # the clean text that paragraph offsets point into
     paragraphs: tuple[Paragraph, ...] = ()
+    identity: Identity | None = None  # None when nothing says what the document is in Kamer terms
 
 
 @dataclass(frozen=True)
@@ -98,6 +135,7 @@ class Citation:
     paragraph_id: str
     text: str  # the whole paragraph
     quote: str  # the exact supporting sentence(s), verbatim from `text`
+    identity: Identity | None = None  # the cited document's, for a reference in the Kamer's form
 
 
 @dataclass
@@ -187,15 +225,17 @@ def paragraph_from_dict(d: dict) -> Paragraph:
 
 @dataclass(frozen=True)
 class Filters:
-    """Restrict retrieval to documents by id, type or date range (ISO dates, inclusive)."""
+    """Restrict retrieval to documents by id, type, date range (ISO dates, inclusive) or a handle the Kamer
+    writes ("kst-32545-143", "32 545, nr. 143", "de brief van 30 mei 2023")."""
 
     doc_ids: tuple[str, ...] = ()
     doc_types: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
+    handle: str = ""
 
     def __bool__(self) -> bool:
-        return bool(self.doc_ids or self.doc_types or self.date_from or self.date_to)
+        return bool(self.doc_ids or self.doc_types or self.date_from or self.date_to or self.handle)
 
 
 def date_number(iso: str, upper: bool = False) -> int:

@@ -24,8 +24,9 @@ def test_ask_json_prints_the_machine_interface(annex_settings):
     assert {"question", "language", "answer", "refused", "verdict", "citations", "retrieved", "timings_ms"} <= set(record)
     assert "34 miljoen" in record["answer"] and record["language"] == "nl"
     citation = record["citations"][0]
-    assert {"marker", "doc", "title", "page", "paragraph_id", "text", "quote"} <= set(citation)
+    assert {"marker", "doc", "title", "page", "paragraph_id", "text", "quote", "reference"} <= set(citation)
     assert citation["quote"] in citation["text"]
+    assert citation["reference"] == f"{citation['title']}, p. {citation['page']}"  # the annex has no Kamer identity
     assert {"paragraph_id", "doc", "page", "score", "text"} <= set(record["retrieved"][0])
     assert {"retrieve", "answer", "total"} <= set(record["timings_ms"])
 
@@ -88,3 +89,10 @@ def test_add_refuses_a_file_over_the_upload_limit(index_copy):
     assert out.stderr == (f"error: {large.name} was not added: the file is larger than 1 MB. "
                           "Split it, or raise the limit with ASSISTANT_MAX_UPLOAD_MB.\n")
     assert not (index_copy.index_dir / "uploads").exists()
+
+
+def test_search_in_one_document_by_its_handle(corpus_settings):
+    out = run("search", "spaarrente", "--k", "3", "--json", "--doc", "Kamerstuk 32545 nr 143", "--index", str(corpus_settings.index_dir))
+    assert out.returncode == 0, out.stderr
+    hits = json.loads(out.stdout)
+    assert hits and {h["doc"] for h in hits} == {"14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente"}

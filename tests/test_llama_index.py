@@ -64,6 +64,7 @@ def test_source_nodes_are_the_answers_citations_in_marker_order(example):
         assert source.metadata["marker"] == citation.marker and f"[{citation.marker}]" in response.response
         assert source.metadata["quote"] == citation.quote and citation.quote in source.node.get_content()
         assert (source.metadata["doc"], source.metadata["page"]) == (citation.doc, citation.pages[0])
+        assert source.metadata["reference"] == f"{citation.title}, p. {citation.pages[0]}"  # the annex has no identity
     assert [s.metadata["marker"] for s in response.source_nodes] == list(range(1, len(answer.citations) + 1))
     assert response.metadata["refused"] is False and response.metadata["verdict"] is None
     assert response.metadata["language"] == "nl" and response.metadata["confidence"] > 0.5

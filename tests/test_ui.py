@@ -163,3 +163,26 @@ def test_without_an_index_the_app_explains_how_to_add_documents(monkeypatch, tmp
     at = start(monkeypatch, Settings(index_dir=tmp_path / "leeg"))
     assert at.info and "nog geen documenten geïndexeerd" in at.info[0].value
     assert len(at.chat_input) == 1 and not at.chat_message
+
+
+def test_chips_export_and_document_list_use_the_kamer_reference(monkeypatch, corpus_settings):
+    at = ask(start(monkeypatch, corpus_settings), "Wie heeft de brief over draagmoederschap ondertekend?")
+    assert [b.label for b in citation_buttons(at)] == ["[1] Kamerbrief VenJ, 1 maart 2011, p. 3"]
+    exported = conversation_markdown(at.session_state["turns"])
+    assert "1. Kamerbrief VenJ van 1 maart 2011, kenmerk 5687928/11, p. 3" in exported
+    assert exported.rstrip().endswith(
+        "## Bronnen\n\n- Kamerbrief VenJ van 1 maart 2011, kenmerk 5687928/11 (Kamerbrief 'Draagmoederschap')")
+    listed = [plain(m.value) for m in at.sidebar.markdown]
+    assert any("Kamerstuk 32 545, nr. 143 · 6 juli 2021" in m for m in listed)
+    assert any("ondertekend door F. Teeven" in m for m in listed)
+
+
+def test_a_handle_in_the_filters_keeps_answers_in_that_document(monkeypatch, corpus_settings):
+    at = start(monkeypatch, corpus_settings)
+    at.text_input(key="filter_handle").set_value("kst-99999-1").run()
+    assert any("Geen document gevonden bij ‘kst-99999-1’" in plain(c.value) for c in at.sidebar.caption)
+    at.text_input(key="filter_handle").set_value("32 545, nr. 143").run()
+    ask(at, "Wat verzoekt de regering?")
+    answer = at.session_state["turns"][-1].answer
+    sources = {c.doc for c in answer.citations} | {h.paragraph.doc_id for h in answer.retrieved}
+    assert sources == {"14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente"}

@@ -8,6 +8,7 @@ from assistant.figures.notation import dutch_date
 from assistant.types import Answer, Citation, Document, Hit
 from ui import served
 from assistant.answering.confidence import confidence_label
+from assistant.answering.references import reference
 from ui.text import CONFIDENCE_HELP, citation_heading, escape, highlighted, pages_label, pdf_link, table_row
 
 
@@ -32,6 +33,8 @@ def show_citation(bot, citation: Citation) -> None:
     doc = bot.retriever.documents.get(citation.doc)
     with st.container(border=True):
         st.markdown(f"**{escape(citation.title or citation.doc)}**")
+        if citation.identity:
+            st.caption(escape(reference(citation, formal=True)))
         facts = [dutch_date(doc.date) if doc else "datum onbekend", pages_label(citation.pages),
                  f"alinea {citation.paragraph_id}"]
         if doc and doc.doc_type:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from assistant.answering.references import reference
 from assistant.types import Answer, Filters
-from ui.text import pages_label
 
 VERDICTS_NL = {"ja": "Ja", "nee": "Nee", None: "Niet te bevestigen"}
 
@@ -24,8 +24,10 @@ class Turn:
 
 
 def conversation_markdown(turns: list[Turn], title: str = "Gesprek over de Kamerstukken") -> str:
-    """The whole conversation as Markdown: each question, answer and its numbered sources with quotes."""
+    """The whole conversation as Markdown: each question, answer and its numbered sources with quotes (in the
+    formal reference form, "Kamerstukken II 2020/21, 32 545, nr. 143, p. 3"), then every source cited, once."""
     lines = [f"# {title}", "", f"_Geëxporteerd op {time.strftime('%Y-%m-%d %H:%M')}_", ""]
+    sources: dict[str, str] = {}
     for n, turn in enumerate(turns, 1):
         label = "Controle" if turn.kind == "controle" else "Vraag"
         lines += [f"## {label} {n}: {turn.question}", "", turn.answer.text, ""]
@@ -34,9 +36,13 @@ def conversation_markdown(turns: list[Turn], title: str = "Gesprek over de Kamer
         if turn.answer.citations:
             lines += ["**Bronnen**", ""]
             for c in turn.answer.citations:
-                lines.append(f"{c.marker}. {c.title or c.doc} ({c.doc}), {pages_label(c.pages)}, alinea `{c.paragraph_id}`")
+                lines.append(f"{c.marker}. {reference(c, formal=True)} ({c.doc}), alinea `{c.paragraph_id}`")
                 lines.append("   > " + " ".join((c.quote or c.text).split()))
+                whole = replace(c, pages=())
+                sources.setdefault(c.doc, f"{reference(whole, formal=True)} ({c.title or c.doc})" if c.identity else c.title or c.doc)
             lines.append("")
+    if sources:
+        lines += ["## Bronnen", ""] + [f"- {source}" for source in sources.values()] + [""]
     return "\n".join(lines)
 
 

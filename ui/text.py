@@ -8,6 +8,7 @@ import string
 import time
 from urllib.parse import quote
 
+from assistant.answering.references import reference
 from assistant.figures.periods import MONTHS
 from assistant.types import Citation, Document
 
@@ -74,4 +75,5 @@ def pdf_link(doc: Document | None, page: int | None, served: dict[str, str]) -> 
 
 
 def citation_heading(c: Citation) -> str:
-    return f"[{c.marker}] {c.title or c.doc}, {pages_label(c.pages)}"
+    """The chip: '[1] Kamerstuk 32 545, nr. 143, p. 3'; a document without an identity keeps its title."""
+    return f"[{c.marker}] {reference(c)}" if c.identity else f"[{c.marker}] {c.title or c.doc}, {pages_label(c.pages)}"

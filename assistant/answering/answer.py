@@ -23,8 +23,9 @@ REFUSAL = "Dat staat niet in de documenten."
 class CitationBook:
     """Hands out one marker per paragraph and collects the quoted sentences behind it."""
 
-    def __init__(self, title_of):
+    def __init__(self, title_of, identity_of=lambda doc_id: None):
         self._title_of = title_of
+        self._identity_of = identity_of
         self._by_paragraph: dict[str, Citation] = {}
 
     def cite(self, paragraph: Paragraph, quote: str) -> int:
@@ -38,6 +39,7 @@ class CitationBook:
                 paragraph_id=paragraph.id,
                 text=paragraph.text,
                 quote=quote,
+                identity=self._identity_of(paragraph.doc_id),
             )
         elif quote not in existing.quote:
             existing = Citation(**{**existing.__dict__, "quote": f"{existing.quote} {quote}"})

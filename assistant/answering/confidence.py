@@ -22,6 +22,9 @@ HIGH = 0.85
 MIDDLE = 0.6
 LABELS = ("Hoog", "Middel", "Laag")
 TOP_HITS_READ = 5  # hits read for 'same_document'
+# An answer read from the document's identity (who signed, when) carries its own estimate under this name:
+# how far the top hits agree on the document (document_facts.py).
+IDENTITY_SIGNAL = "identity"
 ROUTES = ("table", "claim", "calculation", "lookup")  # how an answer was composed; "refusal" has no confidence
 
 
@@ -62,6 +65,8 @@ def answer_signals(route: str, intent: Intent, query: Query, scored: list[Senten
 
 def calibrated(signals: dict[str, float]) -> float:
     """The estimated chance in [0, 1] that the answer is right: a logistic model of the signals (tuning.py)."""
+    if IDENTITY_SIGNAL in signals:
+        return signals[IDENTITY_SIGNAL]
     z = T.CONFIDENCE_BIAS + sum(weight * signals.get(name, 0.0) for name, weight in T.CONFIDENCE_WEIGHTS.items())
     return round(1 / (1 + math.exp(-z)), 3)
 

@@ -2,7 +2,7 @@
 
 `AssistantQueryEngine(assistant=bot).query("budget Techkwadraat?")` gives a `Response` whose
 `source_nodes` are the cited paragraphs, one per citation in marker order (metadata: marker, quote,
-doc, title, page, pages, paragraph_id), and whose `metadata` holds verdict, refused, confidence, notes
+doc, title, page, pages, paragraph_id, reference), and whose `metadata` holds verdict, refused, confidence, notes
 and language, the retrieved paragraphs as nodes and the `Answer` itself. A refusal cites nothing: the
 nearest passages it shows are in `metadata["retrieved"]`, never among the sources.
 A follow-up question is read like `Assistant.ask(question, history=...)` reads it: give the earlier
@@ -17,6 +17,7 @@ from llama_index.core.schema import NodeWithScore
 from pydantic import Field
 
 from assistant.answering.qa import Assistant
+from assistant.answering.references import reference
 from assistant.retrieval.nodes import hit_node, text_node
 from assistant.types import Answer, Citation, Filters, page_label
 
@@ -31,6 +32,7 @@ def citation_node(citation: Citation, score: float | None) -> NodeWithScore:
         "page": citation.pages[0] if citation.pages else 0,
         "pages": page_label(citation.pages),
         "paragraph_id": citation.paragraph_id,
+        "reference": reference(citation),  # "Kamerstuk 32 545, nr. 143, p. 3"
     }
     return NodeWithScore(node=text_node(citation.paragraph_id, citation.text, metadata), score=score)
 

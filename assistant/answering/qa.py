@@ -20,16 +20,18 @@ from assistant.answering import tuning as T
 from assistant.config import Settings
 from assistant.errors import QuestionError
 from assistant.answering.answer import best_figure
+from assistant.answering.document_facts import document_fact_answer
 from assistant.index.embedding import EmbeddingCache
 from assistant.answering.evidence import Sentence, make_query, score_sentences, sentences_of
 from assistant.answering.parts import part_answers
-from assistant.answering.confidence import answer_signals, calibrated
+from assistant.answering.confidence import IDENTITY_SIGNAL, answer_signals, calibrated
 from assistant.answering.selection import answers_kind
 from assistant.text.tokens import tokenize
 from assistant.types import following_id, ordinal_of
 from assistant.text.sentences import sentence_spans
 from assistant.text.language import detect_language, is_probably_text
 from assistant.answering.question import FACTS, STATED_IN_HEADINGS, Intent, analyse
+from assistant.retrieval.handles import without_identifiers
 from assistant.retrieval.hybrid import Retriever
 from assistant.types import Answer, Filters, Hit
 
@@ -74,7 +76,10 @@ class Assistant:
             return Answer(question=question, text=err.message_nl, refused=True, notes=["ongeldige vraag"])
         self.retriever.refresh()
         intent = analyse(question, has_history=bool(history))
-        search_text = self._search_text(intent, history)
+        searched = search_text = self._search_text(intent, history)
+        narrowed = self.retriever.narrowed(search_text, filters)  # "kst-32545-143", "de brief van 30 mei 2023"
+        if narrowed != filters:  # searched inside the named document: its number no longer needs matching
+            filters, search_text = narrowed, without_identifiers(search_text)
         query_vector = self.retriever.embedder.embed_query(search_text)
         hits = self.retriever.search(search_text, k=self.settings.top_k, filters=filters, query_vector=query_vector)
         retrieved_at = time.perf_counter()
@@ -92,7 +97,7 @@ class Assistant:
             confidence=0.0 if composed.refused else calibrated(signals),
             signals=signals,
             notes=notes,
-            searched=search_text,
+            searched=searched,  # with the handle: a follow-up stays in the named document
         )
         done = time.perf_counter()
         result.timings_ms = {
@@ -173,12 +178,18 @@ class Assistant:
             synonyms=self.retriever.loaded.acronyms.pairs_in(search_text),
         )
         scored = score_sentences(hits, query, intent, similarity)
+        if intent.document_fact:  # who signed, which ministry, when: the document's identity, cited where stated
+            book = compose.CitationBook(self.retriever.title, self.retriever.identity)
+            about = document_fact_answer(intent.document_fact, hits, self.retriever.documents, book, query)
+            if about is not None:
+                answer, sure = about
+                return answer, {IDENTITY_SIGNAL: sure}
         answer, route = self._route(intent, hits, filters, similarity, query, scored)
         return answer, answer_signals(route, intent, query, scored, hits, answer)
 
     def _route(self, intent: Intent, hits: list[Hit], filters: Filters | None, similarity, query, scored):
         """Compose by what is asked: a table cell, a claim, a calculation, a change or a lookup; else refuse."""
-        book = compose.CitationBook(self.retriever.title)
+        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
         # a table row is matched on its label and its table's title, which the context measure does not read
         from_table = tables.table_answer(intent, hits, query, book)
         if from_table is not None:
@@ -223,7 +234,7 @@ class Assistant:
         checked = drafts.check_draft(raw, hits)
         if not checked.sentences:
             return fallback
-        book = compose.CitationBook(self.retriever.title)
+        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
         parts = []
         for sentence in checked.sentences:
             markers = [book.cite(hits[n - 1].paragraph, _supporting(hits[n - 1].paragraph.text, sentence.text)) for n in sentence.markers]

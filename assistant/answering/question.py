@@ -128,6 +128,40 @@ _PART_BREAK = re.compile(
 )
 # "Wanneer krijgt de Kamer de strategie en de sectoragenda": two things, each asked about.
 _OBJECT_BREAK = re.compile(r",?\s+en\s+(?=(?:de|het)\s)", re.I)
+# Questions about the document itself, answered from its identity (who signed, which ministry, when, which
+# kenmerk or number) rather than from its text. Each names the document: "de brief", "deze motie", "het kamerstuk".
+_THE_DOCUMENT = (
+    r"(?:de|deze|die|dit|het)\s+(?:kamer)?(?:brief|motie|kamerstuk|stuk|document|nota|antwoorden|beantwoording|vragen)\b"
+)
+_SIGNED = (
+    r"(?:onder)?tekende|(?:onder)?tekent|(?:onder)?getekend|ondertekend|ondertekenden|(?:onder)?tekenden|ingediend|diende\w*"
+    r"|beantwoord|beantwoordde"
+)
+_SENT = r"verstuurd|verzonden|gestuurd|gedateerd|ondertekend|ingediend|voorgesteld|gepubliceerd|uitgegeven"
+DOCUMENT_FACTS = (
+    ("signatory", re.compile(
+        rf"\b(?:wie|door\s+wie|welke\s+(?:bewindspersoon|minister|staatssecretaris|kamerle\w*|leden))\b.*\b(?:{_SIGNED})\b"
+        rf"|\bwie\s+(?:is|zijn|was|waren)\s+de\s+(?:ondertekenaar|indiener|afzender)s?\b|\bvan\s+wie\s+(?:is|komt)\s+{_THE_DOCUMENT}"
+        rf"|\bwie\s+staa?t\s+(?:er\s+)?onder\s+{_THE_DOCUMENT}",
+        re.I,
+    )),
+    ("ministry", re.compile(
+        rf"\b(?:van|uit)\s+welk\s+ministerie\s+(?:komt|kwam|is|stamt)\b|\bwelk\s+ministerie\b.*\b(?:stuurde|verstuurde|schreef"
+        rf"|afzender|heeft\b.*\b(?:gestuurd|verstuurd|geschreven|ondertekend))\b",
+        re.I,
+    )),
+    ("date", re.compile(
+        rf"\b(?:wanneer|op\s+welke\s+datum)\s+(?:is|werd|zijn|werden)\s+{_THE_DOCUMENT}.*\b(?:{_SENT})\b"
+        rf"|\bvan\s+(?:wanneer|welke\s+datum)\s+(?:is|dateert)\s+{_THE_DOCUMENT}|\bwanneer\s+dateert\s+{_THE_DOCUMENT}"
+        rf"|\b(?:welke|wat\s+is\s+de)\s+datum\s+(?:van|heeft|draagt|staat\s+(?:er\s+)?(?:op|boven))\s+{_THE_DOCUMENT}",
+        re.I,
+    )),
+    ("kenmerk", re.compile(rf"\b(?:welk|wat\s+is\s+het)\s+(?:ons\s+)?kenmerk\b", re.I)),
+    ("number", re.compile(
+        rf"\b(?:welk|wat\s+is\s+het)\s+(?:kamerstuk)?(?:nummer|kamerstuknummer|ondernummer|dossiernummer)\s+(?:heeft|van|draagt)\s+{_THE_DOCUMENT}",
+        re.I,
+    )),
+)
 # What a question wants when these match (see also _STRICT: what it asks for outright).
 _WANTED = (
     ("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT), ("target", _TARGET)
@@ -151,6 +185,7 @@ class Intent:
     parts: tuple[str, ...] = ()  # the question's separate asks, when it has more than one
     percentages: bool = False  # a sum or difference of percentages rather than amounts
     years: tuple[int, ...] = ()  # years the question names, in its order ("tussen 2021 en 2025")
+    document_fact: str | None = None  # a fact about the document itself (DOCUMENT_FACTS): "signatory", "date", ...
 
     @property
     def kind(self) -> str:
@@ -207,7 +242,15 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         parts=_parts(text, objects=bool(strict & FACTS)) if not (claim or operation) else (),
         percentages=bool(_PERCENTAGE.search(text)) and not _AMOUNT.search(text),
         years=tuple(dict.fromkeys(int(y) for y in _YEAR.findall(text))),
+        document_fact=_document_fact(text) if not claim else None,
     )
+
+
+def _document_fact(text: str) -> str | None:
+    """Which fact about the document itself the question asks, when it names the document ("de brief")."""
+    if not re.search(rf"\b{_THE_DOCUMENT}", text, re.I):
+        return None
+    return next((name for name, rx in DOCUMENT_FACTS if rx.search(text)), None)
 
 
 def _claim(text: str) -> str | None:

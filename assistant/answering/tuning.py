@@ -16,6 +16,22 @@ FOLLOW_UP_MAX_WORDS = 9
 # Words a piece of a question needs to be an ask of its own: higher answers fewer second asks, lower splits off fragments. By hand (d4884c8).
 MIN_PART_WORDS = 2
 
+# --- questions about the document itself (document_facts.py) -------------------------------------------------
+# Top hits that vote for the document a "wie ondertekende de brief ..." question is about: more lets one strong
+# paragraph of another document count for less, fewer follows the single best hit. By hand.
+DOCUMENT_VOTE = 5
+# Share of those hits the chosen document must hold for "Hoog": higher gives "Middel" more often when the subject
+# is spread over documents. By hand.
+DOCUMENT_AGREEMENT = 0.6
+# Share of the question's subject words the chosen document must hold (title, subject, its retrieved paragraphs):
+# higher sends more questions to the ordinary answerer, lower names the signer of a letter the corpus lacks. By hand.
+DOCUMENT_SUBJECT = 0.5
+# Confidence of an answer from the document's identity when the hits agree on the document ("Hoog") or not ("Middel").
+DOCUMENT_FACT_SURE = 0.9
+DOCUMENT_FACT_UNSURE = 0.7
+# Paragraphs from the start read for the one that states a date, kenmerk or number (the Kamerstuk header).
+DOCUMENT_HEADER_READ = 8
+
 # --- weighing the question's words (evidence.make_query, Query.share) -----------------------------------------
 # Weight of a word the corpus lacks (phrasing, typo): higher dilutes all shares, refusing sooner; lower hides an unmatched subject. By hand (23cc3c8).
 UNKNOWN_WEIGHT = 1.0

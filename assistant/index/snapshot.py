@@ -26,7 +26,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from assistant.types import Document, Paragraph, paragraph_from_dict, paragraph_to_dict
+from assistant.types import Document, Paragraph, identity_from_dict, paragraph_from_dict, paragraph_to_dict
 
 INDEX_FORMAT = 3  # 3: wide HNSW search beam; passages are heading + text
 
@@ -103,6 +103,7 @@ def read_documents(folder: Path) -> list[Document]:
         for line in lines:
             record = json.loads(line)
             record["paragraphs"] = tuple(by_doc.get(record["id"], ()))
+            record["identity"] = identity_from_dict(record.get("identity"))
             documents.append(Document(**record))
     return documents
 

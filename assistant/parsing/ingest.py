@@ -17,7 +17,9 @@ from assistant.parsing import tuning as T
 from assistant.parsing.letter import LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import LIST_MARKER, Line, build_blocks
 from assistant.parsing.footnotes import FOOTNOTE_GLUED, FOOTNOTE_ON_YEAR
+from assistant.parsing.identity import identify, letter_head_paragraph
 from assistant.parsing.paragraphs import assemble
+from assistant.parsing.signature import join_signature
 from assistant.types import Document
 
 SUPPORTED = (".pdf", ".txt", ".md")
@@ -50,7 +52,7 @@ def load_document(path: Path) -> Document:
         page_count = text.count("\f") + 1
     else:
         raise IngestError(str(path), f"unsupported file type '{suffix or 'none'}'", "Use a .pdf, .txt or .md file.")
-    blocks = build_blocks(lines)
+    blocks = join_signature(build_blocks(lines))
     try:
         clean_text, paragraphs = assemble(path.stem, blocks)
     except Exception as exc:  # a parser bug must not leave half a document behind
@@ -58,6 +60,10 @@ def load_document(path: Path) -> Document:
     if not paragraphs:
         raise IngestError(str(path), "no text found", "Check that the file contains readable text.")
     facts.update(_sidecar_metadata(path))
+    head = letter_head_paragraph(path.stem, facts, paragraphs, len(clean_text) + 2)
+    if head is not None:
+        clean_text, paragraphs = f"{clean_text}\n\n{head.text}", paragraphs + (head,)
+    footer = facts.pop("running_footer", "")  # read for the identity only, like the letter head's own lines
     meta = _manifest_entry(path)
     title = meta.get("title") or facts.get("Betreft") or facts.get("Onderwerp") or facts.get("title") or _title_from_name(path)
     return Document(
@@ -71,6 +77,7 @@ def load_document(path: Path) -> Document:
         metadata={k: str(v) for k, v in facts.items()},
         text=clean_text,
         paragraphs=paragraphs,
+        identity=identify(paragraphs, facts, meta.get("date") or facts.get("date", ""), footer, head.id if head else ""),
     )
 
 
@@ -202,6 +209,8 @@ def format_inspection(doc: Document) -> str:
     out = [f"{doc.id}  ({doc.page_count} p., {len(doc.paragraphs)} paragraphs)", f"title: {doc.title}",
            f"type: {doc.doc_type}  date: {doc.date}  sha256: {doc.sha256[:16]}"]
     out += [f"  {k}: {v}" for k, v in sorted(doc.metadata.items())]
+    if doc.identity:
+        out += [f"identity: {k}={v}" for k, v in vars(doc.identity).items() if v]
     for p in doc.paragraphs:
         section = " > ".join(s[:30] for s in p.section[-2:])
         words = " ".join(p.text.split()[:14])

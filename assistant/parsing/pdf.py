@@ -21,6 +21,7 @@ from pypdf.errors import LimitReachedError
 from assistant.errors import IngestError
 from assistant.parsing import tuning as T
 from assistant.parsing.footnotes import explicit_marker
+from assistant.parsing.identity import RUNNING_FOOTER
 from assistant.parsing.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import Line
 from assistant.parsing.runs import Piece, ShownRuns
@@ -241,6 +242,7 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
         in_sidebar = [r.x > T.SIDEBAR_X * width and r.size < T.SIDEBAR_SIZE * frame.body_size and not (is_value(r.text) and len(r.text) <= 12) for r in rows]
         sidebar = [r for r, side in zip(rows, in_sidebar) if side]
         rows = [r for r, side in zip(rows, in_sidebar) if not side]
+        facts.setdefault("running_footer", next((r.text for r in rows if RUNNING_FOOTER.search(r.text)), ""))
         rows = [r for r in rows if _furniture_key(r) not in frame.repeated and not ADDRESS_LINE.match(r.text)]
         in_notes = _footnote_tops(rows, frame, width, height)
         rows = [r for r in rows if in_notes(r) or not _in_margin(r, rows, frame, height)]
@@ -257,7 +259,7 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
         lines.extend(_page_lines(rows, frame, in_notes, heading_styles, notes, table_of, body))
     layout_facts = {k: ", ".join(map(str, v)) for k, v in unread.items() if v}
     return PdfText(lines, len(pages),
-                   letter_facts(facts) | {k: v for k, v in facts.items() if k == "afzender"} | layout_facts)
+                   letter_facts(facts) | {k: v for k, v in facts.items() if k in ("afzender", "running_footer") and v} | layout_facts)
 
 
 def _two_columns(rows: list[Row], width: float) -> bool:

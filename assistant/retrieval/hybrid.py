@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from assistant.index import snapshot
 from assistant.retrieval import tuning as T
+from assistant.retrieval.handles import named_documents
 from assistant.text.acronyms import Acronyms
 from assistant.config import Settings
 from assistant.index.embedding import Embedder, make_embedder
@@ -24,7 +25,7 @@ from assistant.errors import IndexUnavailable
 from assistant.index.lexical import LexicalIndex
 from assistant.text.sentences import is_question
 from assistant.index.store import VectorStore, connect
-from assistant.types import Document, Filters, Hit, Paragraph, date_number
+from assistant.types import Document, Filters, Hit, Identity, Paragraph, date_number
 
 MODES = ("hybrid", "dense", "lexical")
 _WORDS = re.compile(r"\w+")
@@ -41,6 +42,7 @@ class Loaded:
     lexical: LexicalIndex
     vectors: VectorStore
     acronyms: Acronyms
+    letter_heads: frozenset[str] = frozenset()  # cited for a letter's date or kenmerk, never searched as text
 
 
 class Retriever:
@@ -84,8 +86,10 @@ class Retriever:
         url = info.chroma_url
         client = connect(info.folder / "chroma" if not url else None, url, self.settings.chroma_token)
         acronyms = Acronyms.from_texts(p.text for p in paragraphs.values())
+        heads = frozenset(d.identity.header_id for d in documents if d.identity and d.identity.kind == "kamerbrief")
         return Loaded(
-            info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection), acronyms
+            info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection),
+            acronyms, heads,
         )
 
     @property
@@ -105,6 +109,10 @@ class Retriever:
         doc = self.loaded.documents.get(doc_id)
         return doc.title if doc else doc_id
 
+    def identity(self, doc_id: str) -> Identity | None:
+        doc = self.loaded.documents.get(doc_id)
+        return doc.identity if doc else None
+
     # --- search --------------------------------------------------------------
     def search(
         self,
@@ -117,6 +125,11 @@ class Retriever:
         """The k best paragraphs for `query`, best first (pass `query_vector` when the caller embedded it already)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
+        if filters and filters.handle:
+            named = self.named(filters.handle, filters.doc_ids)
+            if not named:
+                return []  # a handle that names no indexed document (among those chosen) matches nothing
+            filters = replace(filters, handle="", doc_ids=named)
         loaded = self.loaded
         n = max(self.settings.candidates, k)
         mask = self._mask(loaded, filters)
@@ -133,9 +146,20 @@ class Retriever:
         if mode != "dense":
             top = np.argsort(-lexical)[:n]
             candidates |= {loaded.order[i] for i in top if lexical[i] > 0}
+        candidates -= loaded.letter_heads  # its subject line would outrank the paragraphs that say something
         if mode == "hybrid" and query_vector is not None:
             self._complete_dense(loaded, query_vector, candidates, dense)
         return self._rank(loaded, candidates, dense, lexical, mode, k, query)
+
+    def named(self, text: str, within: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Ids of the documents `text` names by a handle ("kst-32545-143"), among `within` when it is given."""
+        identities = {doc_id: doc.identity for doc_id, doc in self.loaded.documents.items() if doc.identity}
+        return tuple(doc_id for doc_id in named_documents(text, identities) if not within or doc_id in within)
+
+    def narrowed(self, text: str, filters: Filters | None) -> Filters | None:
+        """`filters` narrowed to the documents `text` names by a handle; unchanged when it names none."""
+        named = self.named(text, filters.doc_ids if filters else ())
+        return replace(filters or Filters(), doc_ids=named) if named else filters
 
     def _complete_dense(self, loaded: Loaded, query_vector: np.ndarray, candidates: set[str], dense: dict) -> None:
         missing = [pid for pid in candidates if pid not in dense]
