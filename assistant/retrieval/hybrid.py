@@ -23,7 +23,7 @@ from assistant.index.embedding import Embedder, make_embedder
 from assistant.errors import IndexUnavailable
 from assistant.index.lexical import LexicalIndex
 from assistant.text.sentences import is_question
-from assistant.index.store import VectorStore, connect
+from assistant.index.store import LiveCollection, MatrixVectors, VectorStore, connect, vector_id
 from assistant.types import Document, Filters, Hit, Paragraph, date_number
 
 MODES = ("hybrid", "dense", "lexical")
@@ -39,7 +39,7 @@ class Loaded:
     paragraphs: dict[str, Paragraph]
     order: list[str]
     lexical: LexicalIndex
-    vectors: VectorStore
+    vectors: LiveCollection | MatrixVectors
     acronyms: Acronyms
 
 
@@ -51,6 +51,7 @@ class Retriever:
         self.embedder = embedder or make_embedder(settings.embed_backend, settings.embed_url)
         self._lock = threading.Lock()
         self._loaded: Loaded | None = None
+        self._segments: dict[str, snapshot.Segment] = {}  # by version: a refresh reads only the versions that are new
         self.refresh()
 
     @classmethod
@@ -78,15 +79,23 @@ class Retriever:
         return True
 
     def _load(self, info: snapshot.SnapshotInfo) -> Loaded:
-        documents = snapshot.read_documents(info.folder)
+        entries = sorted(info.entries, key=lambda e: e.doc_id)
+        segments = [self._segments.get(e.version) or snapshot.read_segment(self.settings.index_dir, e.version) for e in entries]
+        self._segments = {s.version: s for s in segments}
+        documents = [s.document for s in segments]
         paragraphs = {p.id: p for d in documents for p in d.paragraphs}
-        lexical = LexicalIndex.load(info.folder / "bm25")
-        url = info.chroma_url
-        client = connect(info.folder / "chroma" if not url else None, url, self.settings.chroma_token)
+        order = [p.id for d in documents for p in d.paragraphs]
+        lexical = LexicalIndex.from_counts(order, [s.terms for s in segments])
         acronyms = Acronyms.from_texts(p.text for p in paragraphs.values())
-        return Loaded(
-            info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection), acronyms
-        )
+        return Loaded(info, {d.id: d for d in documents}, paragraphs, order, lexical, self._vectors(info, segments, order), acronyms)
+
+    def _vectors(self, info: snapshot.SnapshotInfo, segments: list[snapshot.Segment], order: list[str]):
+        if info.chroma_url:
+            client = connect(url=info.chroma_url, token=self.settings.chroma_token)
+            live = {p.id: vector_id(p.id, s.version) for s in segments for p in s.document.paragraphs}
+            return LiveCollection(VectorStore(client, info.collection), live)
+        matrices = [s.vectors for s in segments if s.vectors is not None and len(s.vectors)]
+        return MatrixVectors(order, np.vstack(matrices) if matrices else np.zeros((0, 384), dtype=np.float32))
 
     @property
     def loaded(self) -> Loaded:
@@ -128,7 +137,7 @@ class Retriever:
             if query_vector is None:
                 query_vector = self.embedder.embed_query(query)
             where = _where(filters) if filters else None
-            dense = {m.paragraph_id: m.similarity for m in loaded.vectors.query(query_vector, n, where)}
+            dense = {m.paragraph_id: m.similarity for m in loaded.vectors.query(query_vector, n, where, mask)}
         candidates = set(dense)
         if mode != "dense":
             top = np.argsort(-lexical)[:n]
