@@ -168,7 +168,7 @@ def grow_synthetic(settings: Settings, size: int, rng: np.random.Generator) -> N
             vectors = source.vectors[: len(keep)] + rng.normal(0, 0.02, (len(keep), source.vectors.shape[1])).astype(np.float32)
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
             synthetic = replace(doc, id=doc_id, sha256=f"synthetic-{doc_id}", text="", paragraphs=paragraphs)
-            version = snapshot.write_segment(settings.index_dir, synthetic, terms, vectors)
+            version = snapshot.write_segment(settings.index_dir, synthetic, terms, vectors, source.acronyms)
             entries.append(DocEntry(doc_id, version, synthetic.sha256, f"synthetic-{doc_id}", "", doc.path, doc.title,
                                     len(paragraphs)))
             total += len(paragraphs)

@@ -29,3 +29,20 @@ def test_segments_score_like_one_index_over_everything():
 
 def test_an_empty_index_scores_nothing():
     assert LexicalIndex.from_counts([], []).scores("iets").size == 0
+
+
+def test_a_reused_vocabulary_scores_like_a_fresh_one_after_a_document_leaves():
+    """A reader's refresh maps only new versions' terms; what it forgets must not change a score or `knows`."""
+    from assistant.index.lexical import Vocabulary
+
+    documents = [load_document(ANNEX), load_document(MOTION)]
+    counts = [TermCounts.of(passage_tokens([p.text for p in d.paragraphs])) for d in documents]
+    ids = [[p.id for p in d.paragraphs] for d in documents]
+    vocabulary = Vocabulary()
+    before = LexicalIndex.from_counts(ids[0] + ids[1], counts, vocabulary=vocabulary, keys=["a1", "m1"])
+    after = LexicalIndex.from_counts(ids[0], counts[:1], vocabulary=vocabulary, keys=["a1"])
+    fresh = LexicalIndex.from_counts(ids[0], counts[:1])
+    for query in QUERIES:
+        assert np.array_equal(after.scores(query), fresh.scores(query)), query
+    assert before.knows("spaarrent") and not after.knows("spaarrent") and not fresh.knows("spaarrent")
+    assert after.idf("spaarrent") == fresh.idf("spaarrent")

@@ -29,6 +29,7 @@ from assistant.parsing.ingest import iter_source_files, load_document
 from assistant.index.lexical import TermCounts, passage_tokens
 from assistant.index.snapshot import DocEntry, SnapshotInfo
 from assistant.index.store import VectorStore, connect, vector_id
+from assistant.text.acronyms import find_definitions
 from assistant.types import Document, Paragraph, date_number
 
 Progress = Callable[[str, float], None]
@@ -326,7 +327,9 @@ def _write_version(
     say(f"Embedding sentences for answer selection ({step})…", 0.9)
     cache.embed_passages(sentence_texts(list(doc.paragraphs)))
     say(f"Writing document segment {step}…", 0.92)
-    version = snapshot.write_segment(settings.index_dir, doc, TermCounts.of(passage_tokens(texts)), None if store else vectors)
+    acronyms = find_definitions(p.text for p in doc.paragraphs)
+    terms = TermCounts.of(passage_tokens(texts))
+    version = snapshot.write_segment(settings.index_dir, doc, terms, None if store else vectors, acronyms)
     if store is not None:  # after the segment, so vectors on the server always have a segment that records them
         say(f"Adding vectors to the server collection ({step})…", 0.95)
         store.add(

@@ -49,6 +49,28 @@ class TermCounts:
                    np.array(tf, dtype=np.float32), np.array([len(t) for t in tokens], dtype=np.int64))
 
 
+class Vocabulary:
+    """Term ids shared by the document versions a reader has loaded; each version's terms are mapped once."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._columns: dict[str, np.ndarray] = {}
+
+    def columns(self, key: str | None, counts: TermCounts) -> np.ndarray:
+        """The term id of each of the document's counts."""
+        if key is not None and key in self._columns:
+            return self._columns[key]
+        ids = self.ids
+        mapped = np.fromiter((ids.setdefault(t, len(ids)) for t in counts.vocab), np.int64, len(counts.vocab))[counts.cols]
+        if key is not None:
+            self._columns[key] = mapped
+        return mapped
+
+    def keep(self, keys: set[str]) -> None:
+        """Forget the mapped columns of versions no longer live (their terms keep their ids)."""
+        self._columns = {k: v for k, v in self._columns.items() if k in keys}
+
+
 class LexicalIndex:
     """BM25 over paragraph texts, aligned with a list of paragraph ids."""
 
@@ -70,28 +92,33 @@ class LexicalIndex:
         return cls(model, list(ids), compounds)
 
     @classmethod
-    def from_counts(cls, ids: Sequence[str], documents: Sequence[TermCounts], compounds: bool = True) -> "LexicalIndex":
+    def from_counts(
+        cls, ids: Sequence[str], documents: Sequence[TermCounts], compounds: bool = True,
+        vocabulary: "Vocabulary | None" = None, keys: Sequence[str] | None = None,
+    ) -> "LexicalIndex":
         """BM25 over all paragraphs from each document's stored counts: the same scores as `from_tokens` (bm25s, Lucene
-        variant), assembled with array operations instead of bm25s's per-paragraph loops (22 s → a few at 200,000)."""
-        vocab: dict[str, int] = {}
+        variant), assembled with array operations instead of bm25s's per-paragraph loops. A reader passes its
+        `vocabulary` and each document's key (its version) so a refresh maps only the new versions' terms."""
+        vocabulary = vocabulary or Vocabulary()
         rows, cols, tf, lengths, offset = [], [], [], [], 0
-        for counts in documents:
-            global_ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in counts.vocab), np.int64, len(counts.vocab))
+        for n, counts in enumerate(documents):
             rows.append(counts.rows + offset)
-            cols.append(global_ids[counts.cols])
+            cols.append(vocabulary.columns(keys[n] if keys is not None else None, counts))
             tf.append(counts.tf)
             lengths.append(counts.lengths)
             offset += len(counts.lengths)
+        if keys is not None:
+            vocabulary.keep(set(keys))
         model = bm25s.BM25()
         model.scores = _bm25_matrix(
             np.concatenate(rows) if rows else np.zeros(0, np.int64),
             np.concatenate(cols) if cols else np.zeros(0, np.int64),
             np.concatenate(tf) if tf else np.zeros(0, np.float32),
             np.concatenate(lengths) if lengths else np.zeros(0, np.int64),
-            len(vocab), model.k1, model.b,
+            len(vocabulary.ids), model.k1, model.b,
         )
-        model.vocab_dict = vocab
-        model.unique_token_ids_set = set(vocab.values())
+        model.vocab_dict = dict(vocabulary.ids)  # a copy: a later refresh adds terms this index has no column for
+        model.unique_token_ids_set = set(model.vocab_dict.values())
         model.nonoccurrence_array = None
         return cls(model, list(ids), compounds)
 
@@ -104,7 +131,10 @@ class LexicalIndex:
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
 
     def knows(self, token: str) -> bool:
-        return token in self._model.vocab_dict
+        """Whether any paragraph holds the token (a reader's vocabulary may remember terms of removed documents)."""
+        column = self._model.vocab_dict.get(token)
+        indptr = self._model.scores["indptr"]
+        return column is not None and int(indptr[column + 1] - indptr[column]) > 0
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a token; unseen tokens get the highest value."""

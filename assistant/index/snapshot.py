@@ -19,6 +19,7 @@ See docs/incremental.md.
         document.json           document metadata and clean text
         paragraphs.jsonl        its paragraphs, in order
         terms.npz               its vocabulary and each paragraph's BM25 term counts
+        acronyms.json           the acronyms it defines ("consolidated tape (CT)")
         vectors.npy             each paragraph's vector (embedded mode; in server mode
                                 they are in the shared Chroma collection)
 """
@@ -75,6 +76,7 @@ class Segment:
     document: Document
     terms: TermCounts
     vectors: np.ndarray | None
+    acronyms: dict[str, str]
 
 
 def new_name() -> str:
@@ -121,7 +123,9 @@ def current(index_dir: Path) -> SnapshotInfo | None:
     return read_info(snapshots_dir(index_dir) / name) if name else None
 
 
-def write_segment(index_dir: Path, document: Document, terms: TermCounts, vectors: np.ndarray | None) -> str:
+def write_segment(
+    index_dir: Path, document: Document, terms: TermCounts, vectors: np.ndarray | None, acronyms: dict[str, str]
+) -> str:
     """Write one document version under a new name, complete and synced before it appears; returns the version."""
     version = f"{document.id[:40]}.{uuid.uuid4().hex[:12]}"
     final = segments_dir(index_dir) / version
@@ -135,6 +139,7 @@ def write_segment(index_dir: Path, document: Document, terms: TermCounts, vector
             out.write(json.dumps(paragraph_to_dict(p), ensure_ascii=False) + "\n")
     np.savez(tmp / "terms.npz", vocab=np.array(terms.vocab, dtype=str), rows=terms.rows, cols=terms.cols, tf=terms.tf,
              lengths=terms.lengths)
+    (tmp / "acronyms.json").write_text(json.dumps(acronyms, ensure_ascii=False), encoding="utf-8")
     if vectors is not None:
         np.save(tmp / "vectors.npy", np.asarray(vectors, dtype=np.float32))
     _fsync_tree(tmp)
@@ -152,7 +157,8 @@ def read_segment(index_dir: Path, version: str) -> Segment:
         terms = TermCounts(arrays["vocab"].tolist(), arrays["rows"], arrays["cols"], arrays["tf"], arrays["lengths"])
     vectors_file = folder / "vectors.npy"
     vectors = np.load(vectors_file) if vectors_file.exists() else None
-    return Segment(version, Document(**record), terms, vectors)
+    acronyms = json.loads((folder / "acronyms.json").read_text(encoding="utf-8"))
+    return Segment(version, Document(**record), terms, vectors, acronyms)
 
 
 def read_documents(index_dir: Path, info: SnapshotInfo) -> list[Document]:

@@ -21,7 +21,7 @@ from assistant.text.acronyms import Acronyms
 from assistant.config import Settings
 from assistant.index.embedding import Embedder, make_embedder
 from assistant.errors import IndexUnavailable
-from assistant.index.lexical import LexicalIndex
+from assistant.index.lexical import LexicalIndex, Vocabulary
 from assistant.text.sentences import is_question
 from assistant.index.store import LiveCollection, MatrixVectors, VectorStore, connect, vector_id
 from assistant.types import Document, Filters, Hit, Paragraph, date_number
@@ -50,8 +50,10 @@ class Retriever:
         self.settings = settings
         self.embedder = embedder or make_embedder(settings.embed_backend, settings.embed_url)
         self._lock = threading.Lock()
+        self._loading = threading.Lock()  # one refresh at a time: it extends the shared BM25 vocabulary
         self._loaded: Loaded | None = None
         self._segments: dict[str, snapshot.Segment] = {}  # by version: a refresh reads only the versions that are new
+        self._vocabulary = Vocabulary()  # BM25 term ids, mapped once per version
         self.refresh()
 
     @classmethod
@@ -73,7 +75,8 @@ class Retriever:
                 f"The index in {self.settings.index_dir} was written by an older version. "
                 "Rebuild it with `assistant ingest corpus/`."
             )
-        loaded = self._load(info)
+        with self._loading:
+            loaded = self._load(info)
         with self._lock:
             self._loaded = loaded
         return True
@@ -85,8 +88,10 @@ class Retriever:
         documents = [s.document for s in segments]
         paragraphs = {p.id: p for d in documents for p in d.paragraphs}
         order = [p.id for d in documents for p in d.paragraphs]
-        lexical = LexicalIndex.from_counts(order, [s.terms for s in segments])
-        acronyms = Acronyms.from_texts(p.text for p in paragraphs.values())
+        lexical = LexicalIndex.from_counts(
+            order, [s.terms for s in segments], vocabulary=self._vocabulary, keys=[s.version for s in segments]
+        )
+        acronyms = Acronyms.merged(s.acronyms for s in segments)
         return Loaded(info, {d.id: d for d in documents}, paragraphs, order, lexical, self._vectors(info, segments, order), acronyms)
 
     def _vectors(self, info: snapshot.SnapshotInfo, segments: list[snapshot.Segment], order: list[str]):
