@@ -106,7 +106,8 @@ print(json.dumps({"timings": timings, "peak_mb": peak_mb()}))
 
 
 def child(script: str, *args: str, stdin: str | None = None) -> dict:
-    done = subprocess.run([sys.executable, "-c", script, *args], input=stdin, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", script, *args], input=stdin, capture_output=True, text=True,
+                          env={**os.environ})
     if done.returncode != 0:
         raise SystemExit(done.stderr[-3000:])
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -120,7 +121,7 @@ def disk_mb(index_dir: Path) -> float:
 
 def base_index(work: Path, cache: Path) -> Settings:
     """The corpus without the letter, through the real ingest, vectors from the cache."""
-    settings = Settings(index_dir=work / "index")
+    settings = Settings(index_dir=work / "index")  # ASSISTANT_CHROMA_URL, when set, puts the vectors on that server
     settings.index_dir.mkdir(parents=True)
     sqlite3.connect(cache).backup(sqlite3.connect(settings.index_dir / "embeddings.sqlite"))
     files = [p for p in sorted(CORPUS.iterdir()) if p.suffix in (".pdf", ".txt", ".md") and p != LETTER]
@@ -182,7 +183,12 @@ def main() -> None:
                         help="an embedding cache that holds the corpus (copied, never written)")
     parser.add_argument("--baseline-max", type=int, default=50_000, help="largest size the old design is timed at")
     parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--chroma-url", default=None,
+                        help="a `chroma run` server: measure server mode at the corpus size (no synthetic growth there)")
     args = parser.parse_args()
+    if args.chroma_url:
+        os.environ["ASSISTANT_CHROMA_URL"] = args.chroma_url  # read by Settings here and in every child
+        args.sizes, args.baseline_max = [0], -1
     work = args.work or Path(tempfile.mkdtemp(prefix="incremental-bench-"))
     shutil.rmtree(work / "index", ignore_errors=True)
     questions = [i.question for path in [ROOT / "evals" / "dev.jsonl", *sorted((ROOT / "evals").glob("gold_*.jsonl"))]
