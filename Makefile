@@ -39,4 +39,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/app_start.py
 
 clean:
-	rm -rf index/snapshots index/*.sqlite index/CURRENT
+	rm -rf index/snapshots index/segments index/*.sqlite index/CURRENT

@@ -1,5 +1,9 @@
 """Kill `ingest` at random moments; after every kill the index must hold the old or the new content, never a mix.
 
+The ingest is incremental: only the changed documents get a new version (segment) and
+the list of live versions switches atomically, so the kills land while a document's new
+version is being embedded, written, or listed.
+
 Each round writes a new version of a small real corpus (the annex with one sentence
 changed, a real PDF, and a note that comes and goes), starts an ingest in a child
 process, SIGKILLs it after a random delay, and checks the live index: it opens,
@@ -32,7 +36,6 @@ from assistant.config import Settings  # noqa: E402
 from assistant.parsing.ingest import load_document  # noqa: E402
 from assistant.index.indexer import ingest_paths  # noqa: E402
 from assistant.retrieval.hybrid import Retriever  # noqa: E402
-from assistant.index.store import VectorStore, connect  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNEX = ROOT / "corpus" / "00_bijlage-2_update-pijlers_actieplan-groene-en-digitale-banen_2025.txt"
@@ -90,7 +93,7 @@ class CrashRig:
 
     def live_content(self) -> Content:
         info = snapshot.current(self.settings.index_dir)
-        return {d.id: frozenset(p.text for p in d.paragraphs) for d in snapshot.read_documents(info.folder)}
+        return {d.id: frozenset(p.text for p in d.paragraphs) for d in snapshot.read_documents(self.settings.index_dir, info)}
 
     def which_version(self, allowed: tuple[int, ...]) -> int | None:
         """The allowed version the live index equals as a whole, or None for a mix or a loss."""
@@ -98,16 +101,15 @@ class CrashRig:
         return next((n for n in allowed if self.versions[n] == live), None)
 
     def consistency_problems(self) -> list[str]:
-        """Paragraph records, BM25 ids and Chroma ids of the live snapshot must be the same set."""
-        info = snapshot.current(self.settings.index_dir)
+        """Paragraph records, BM25 ids and vectors of the live versions must be the same set."""
         retriever = Retriever.open(self.settings)
         ids = set(retriever.paragraphs)
         problems = []
         if set(retriever.loaded.lexical.ids) != ids:
             problems.append("BM25 ids differ from paragraphs")
-        store = VectorStore(connect(info.folder / "chroma"), info.collection)
+        store = retriever.loaded.vectors
         if store.count() != len(ids) or set(store.vectors(sorted(ids))) != ids:
-            problems.append("Chroma vectors differ from paragraphs")
+            problems.append("vectors differ from paragraphs")
         if not retriever.search(QUESTION, k=3):
             problems.append("search returned nothing")
         return problems
@@ -194,6 +196,9 @@ def run(runs: int, seed: int, work: Path, warm_cache: Path | None = None, say=pr
     leftovers = [p.name for p in snapshot.snapshots_dir(rig.settings.index_dir).iterdir()]
     if len(leftovers) > rig.settings.keep_snapshots:
         tally.errors.append(f"{len(leftovers)} snapshot folders left (keep {rig.settings.keep_snapshots})")
+    kept = [i for p in snapshot.snapshots_dir(rig.settings.index_dir).iterdir() if (i := snapshot.read_info(p))]
+    if garbage := snapshot.unreferenced_segments(rig.settings.index_dir, kept):
+        tally.errors.append(f"{len(garbage)} document versions left that no kept snapshot lists: {garbage[:3]}")
     return tally
 
 

@@ -7,7 +7,7 @@
    from the tuning) over an index of the whole corpus, as the product runs.
 3. Ingest throughput (cold: nothing cached) and query latency p50/p95 with peak memory at
    corpus size and at a synthetic index of --synthetic paragraphs. The synthetic index
-   repeats the corpus paragraphs with words dropped and their vectors jittered (Gaussian,
+   repeats the corpus paragraphs with words (and BM25 tokens) dropped and their vectors jittered (Gaussian,
    sigma 0.02 per dimension, renormalised): embedding 50,000 paragraphs for real would take
    hours on two cores. Latency runs in a fresh process so its peak memory is the index's.
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import shutil
 import statistics
@@ -37,11 +36,11 @@ from assistant.index import snapshot  # noqa: E402
 from assistant.evaluation.baseline import LlamaIndexBaseline  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.evaluation.runner import load_gold, summarise_retrieval  # noqa: E402
-from assistant.index.indexer import ingest_paths, paragraph_metadata, passage_text  # noqa: E402
+from assistant.index.indexer import ingest_paths  # noqa: E402
 from assistant.evaluation.judge import GoldItem, judge_retrieval  # noqa: E402
-from assistant.index.lexical import LexicalIndex  # noqa: E402
+from assistant.index.lexical import TermCounts  # noqa: E402
+from assistant.index.snapshot import DocEntry  # noqa: E402
 from assistant.retrieval.hybrid import Retriever  # noqa: E402
-from assistant.index.store import VectorStore, connect  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -133,51 +132,61 @@ def latency(index_dir: Path, questions: list[str], runs: int) -> dict:
     return {"p50": p50, "p95": p95, "peak_mb": result["peak_mb"], "paragraphs": result["paragraphs"]}
 
 
-def _perturb(text: str, rng: np.random.Generator) -> str:
-    words = text.split()
+def _drop(words: list[str], rng: np.random.Generator, sep: str | None = None):
+    """About 10% of the words (or tokens) dropped, at least one kept."""
     kept = [w for w in words if rng.random() > 0.1] or words
-    return " ".join(kept)
+    return sep.join(kept) if sep is not None else kept
 
 
-def synthesise(source: Settings, target: Path, size: int, seed: int = 0) -> Settings:
-    """A published index of `size` paragraphs: corpus copies with words dropped and vectors jittered."""
-    rng = np.random.default_rng(seed)
-    info = snapshot.current(source.index_dir)
-    documents = snapshot.read_documents(info.folder)
-    real = [p.id for d in documents for p in d.paragraphs]
-    base = VectorStore(connect(info.folder / "chroma"), info.collection).vectors(real)
-    new_docs, vectors, total = [], [], 0
-    for copy in range(math.ceil(size / len(real))):
-        for doc in documents:
+def _drop_terms(terms: TermCounts, paragraphs: int, rng: np.random.Generator) -> TermCounts:
+    """The first `paragraphs` paragraphs' term counts with about 10% of each paragraph's terms dropped."""
+    keep = (terms.rows < paragraphs) & (rng.random(len(terms.rows)) > 0.1)
+    rows, tf = terms.rows[keep], terms.tf[keep]
+    lengths = np.bincount(rows, weights=tf, minlength=paragraphs).astype(np.int64)
+    return TermCounts(terms.vocab, rows, terms.cols[keep], tf, np.maximum(lengths, 1))
+
+
+def grow_synthetic(settings: Settings, size: int, rng: np.random.Generator) -> None:
+    """Add synthetic document versions (the real segment format) until the live index holds `size` paragraphs:
+    the real documents repeated with words and tokens dropped and vectors jittered."""
+    info = snapshot.current(settings.index_dir)
+    entries = list(info.entries)
+    total = sum(e.paragraphs for e in entries)
+    sources = [snapshot.read_segment(settings.index_dir, e.version) for e in info.entries if "~" not in e.doc_id]
+    copy = 1 + max((int(e.doc_id.rsplit("~", 1)[1]) for e in entries if "~" in e.doc_id), default=0)
+    while total < size:
+        for source in sources:
             room = size - total
             if room <= 0:
                 break
-            doc_id = doc.id if copy == 0 else f"{doc.id}~{copy:03d}"
-            paragraphs = tuple(
-                p if copy == 0 else replace(p, id=f"{p.id}~{copy:03d}", doc_id=doc_id, text=_perturb(p.text, rng))
-                for p in doc.paragraphs[:room]
-            )
-            for p in doc.paragraphs[:room]:
-                v = base[p.id] if copy == 0 else base[p.id] + rng.normal(0, 0.02, base[p.id].shape).astype(np.float32)
-                vectors.append(v / np.linalg.norm(v))
-            new_docs.append(replace(doc, id=doc_id, paragraphs=paragraphs, text="" if copy else doc.text))
+            doc = source.document
+            keep = doc.paragraphs[:room]
+            doc_id = f"{doc.id}~{copy:04d}"
+            paragraphs = tuple(replace(p, id=f"{p.id}~{copy:04d}", doc_id=doc_id, text=_drop(p.text.split(), rng, " "))
+                               for p in keep)
+            terms = _drop_terms(source.terms, len(keep), rng)
+            vectors = source.vectors[: len(keep)] + rng.normal(0, 0.02, (len(keep), source.vectors.shape[1])).astype(np.float32)
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+            synthetic = replace(doc, id=doc_id, sha256=f"synthetic-{doc_id}", text="", paragraphs=paragraphs)
+            version = snapshot.write_segment(settings.index_dir, synthetic, terms, vectors, source.acronyms)
+            entries.append(DocEntry(doc_id, version, synthetic.sha256, f"synthetic-{doc_id}", "", doc.path, doc.title,
+                                    len(paragraphs)))
             total += len(paragraphs)
-    return _publish_synthetic(new_docs, np.vstack(vectors).astype(np.float32), target)
+        copy += 1
+    name = snapshot.write_snapshot(settings.index_dir, entries, info.embedder, info.collection, info.chroma_url)
+    snapshot.publish(settings.index_dir, name)
 
 
-def _publish_synthetic(documents, vectors: np.ndarray, target: Path) -> Settings:
+def synthesise(source: Settings, target: Path, size: int, seed: int = 0) -> Settings:
+    """A published index of `size` paragraphs: the source index's live versions plus jittered copies."""
+    info = snapshot.current(source.index_dir)
+    target.mkdir(parents=True)
+    for entry in info.entries:
+        shutil.copytree(snapshot.segments_dir(source.index_dir) / entry.version, snapshot.segments_dir(target) / entry.version)
     settings = Settings(index_dir=target)
-    name = snapshot.new_name()
-    folder = snapshot.snapshots_dir(target) / name
-    folder.mkdir(parents=True)
-    snapshot.write_documents(folder, documents)
-    pairs = [(p, d) for d in documents for p in d.paragraphs]
-    ids = [p.id for p, _ in pairs]
-    LexicalIndex.build(ids, [passage_text(p, d) for p, d in pairs]).save(folder / "bm25")
-    collection = f"paragraphs-{name}"
-    VectorStore(connect(folder / "chroma"), collection).add(ids, vectors, [paragraph_metadata(p, d) for p, d in pairs])
-    snapshot.write_manifest(folder, "synthetic", collection, None, {"paragraphs": len(ids)})
+    name = snapshot.write_snapshot(target, list(info.entries), info.embedder, info.collection, info.chroma_url)
     snapshot.publish(target, name)
+    grow_synthetic(settings, size, np.random.default_rng(seed))
     return settings
 
 

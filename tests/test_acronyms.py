@@ -37,3 +37,16 @@ def test_a_question_in_long_form_finds_the_paragraph_that_uses_the_acronym(corpu
     answer = corpus_assistant.ask("Wat kost een consolidated tape per jaar?")
     assert not answer.refused
     assert "2,2 tot 7,8 miljoen euro" in answer.text
+
+
+def test_definitions_found_per_document_merge_to_those_found_over_all_paragraphs():
+    """Index segments store each document's definitions; merged in index order they equal one pass over everything."""
+    from assistant.parsing.ingest import load_document
+    from conftest import CORPUS
+
+    names = ["08_bnc-fiche_fin_2022-12_fiche1_instant_payments.pdf", "09_bnc-fiche_fin_2022-01_fiche5_herziening_mifid.pdf",
+             "02_kamerbrief_ienw_2023-02-03_nationaal_programma_circulaire_economie.pdf"]
+    documents = sorted((load_document(CORPUS / n) for n in names), key=lambda d: d.id)
+    whole = Acronyms.from_texts(p.text for d in documents for p in d.paragraphs)
+    merged = Acronyms.merged(find_definitions(p.text for p in d.paragraphs) for d in documents)
+    assert list(merged.definitions.items()) == list(whole.definitions.items()) and len(whole.definitions) >= 3

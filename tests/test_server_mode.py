@@ -22,6 +22,8 @@ import pytest
 
 from assistant.config import Settings
 from assistant.errors import IndexUnavailable
+from assistant.index import snapshot
+from assistant.index.store import VectorStore, connect
 from assistant.index.indexer import ingest_paths
 from assistant.retrieval.hybrid import MODES, Retriever
 from assistant.types import Filters
@@ -77,9 +79,66 @@ def test_server_filters_match_embedded(server_settings, corpus_settings):
         assert all(server.paragraphs[pid].doc_id in doc_ids for row in ranked for pid in row)
 
 
-def test_server_snapshot_holds_no_embedded_chroma(server_settings):
+def test_server_index_keeps_vectors_only_on_the_server(server_settings):
     info = Retriever.open(server_settings).loaded.info
-    assert not (info.folder / "chroma").exists()
+    assert info.collection and info.entries
+    assert not list(snapshot.segments_dir(server_settings.index_dir).glob("*/vectors.npy"))
+
+
+# --- incremental publish -------------------------------------------------------
+def _server_vector_ids(settings: Settings, doc_id: str) -> set[str]:
+    info = snapshot.current(settings.index_dir)
+    store = VectorStore(connect(url=settings.chroma_url), info.collection)
+    return set(store.collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+
+
+def test_incremental_publish_on_a_server_touches_only_the_changed_document(chroma_server, annex_settings, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    original = ANNEX.read_text(encoding="utf-8")
+    (folder / ANNEX.name).write_text(original, encoding="utf-8")
+    (folder / "notitie.txt").write_text("Notitie.\n\nDe regeling wordt in het najaar geëvalueerd door de inspectie.\n", encoding="utf-8")
+    settings = _warm(tmp_path / "index", annex_settings, chroma_url=chroma_server)
+    ingest_paths([folder], settings)
+    note_vectors = _server_vector_ids(settings, "notitie")
+    annex_v1 = _server_vector_ids(settings, ANNEX.stem)
+    reader = Retriever.open(settings)
+    question = "Uiterlijk 27 augustus ontvangen aanvragers de uitslag"
+    before = [(h.paragraph.id, round(h.dense, 6)) for h in reader.search(question, k=5, mode="dense")]
+
+    (folder / ANNEX.name).write_text(original.replace("Uiterlijk 13 juni", "Uiterlijk 27 augustus"), encoding="utf-8")
+    searched: list[list[tuple[str, float]]] = []
+    stop_reading = threading.Event()
+
+    def keep_reading() -> None:  # another user asking while the ingest writes to the shared collection
+        while not stop_reading.is_set():
+            searched.append([(h.paragraph.id, round(h.dense, 6)) for h in reader.search(question, k=5, mode="dense")])
+
+    worker = threading.Thread(target=keep_reading)
+    worker.start()
+    try:
+        report = ingest_paths([folder], settings)
+    finally:
+        stop_reading.set()
+        worker.join()
+    assert report.updated == [ANNEX.stem] and report.unchanged == ["notitie"] and 1 <= report.embedded <= 3
+    assert _server_vector_ids(settings, "notitie") == note_vectors  # the unchanged document was not rewritten
+    annex_v2 = _server_vector_ids(settings, ANNEX.stem)
+    assert annex_v1 <= annex_v2 and len(annex_v2) == 2 * len(annex_v1)  # the predecessor is kept for late readers
+    # The reader saw only the version it loaded, during the ingest and after it, though both are on the server.
+    assert searched and all(row == before for row in searched)
+    assert [(h.paragraph.id, round(h.dense, 6)) for h in reader.search(question, k=5, mode="dense")] == before
+    assert reader.refresh() is True
+    top = reader.search(question, k=1, mode="dense")[0]
+    assert "27 augustus" in top.paragraph.text and top.dense > before[0][1]
+
+    (folder / "notitie.txt").unlink()
+    ingest_paths([folder], settings)  # removes the note; the first annex version is no longer kept
+    assert reader.refresh() is True and "notitie" not in reader.documents
+    assert _server_vector_ids(settings, ANNEX.stem) == annex_v2 - annex_v1
+    (folder / "notitie.txt").write_text("Notitie.\n\nNieuw.\n", encoding="utf-8")
+    ingest_paths([folder], settings)
+    assert not _server_vector_ids(settings, "notitie") & note_vectors  # the removed version's vectors are gone
 
 
 # --- token authentication ------------------------------------------------------

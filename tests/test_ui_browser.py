@@ -79,7 +79,7 @@ def app_url(tmp_path, corpus_settings):
 def corpus_ids(settings: Settings) -> set[str]:
     """Ids of the documents in the live snapshot."""
     from assistant.index import snapshot
-    return {d.id for d in snapshot.read_documents(snapshot.current(settings.index_dir).folder)}
+    return {d.id for d in snapshot.read_documents(settings.index_dir, snapshot.current(settings.index_dir))}
 
 
 def test_chat_in_real_browser(app_url, tmp_path):

@@ -81,6 +81,23 @@ def test_a_real_pdf_is_added_askable_and_adding_it_again_changes_nothing(index_c
     assert again.status == "unchanged" and "stond al in de documenten" in again.message_nl
 
 
+def test_the_same_document_under_another_name_is_recognised_not_indexed_twice(index_copy):
+    live = snapshot.current_name(index_copy.index_dir)
+    with pytest.raises(UploadRefused) as refused:
+        add_upload("kopie van de bijlage.txt", ANNEX.read_bytes(), index_copy)
+    assert refused.value.message_nl.startswith(
+        f"kopie van de bijlage.txt is niet toegevoegd: dit document staat er al in als {ANNEX.stem} (")
+    assert "already indexed as " + ANNEX.stem in str(refused.value)
+    assert not any(uploads_dir(index_copy).iterdir()) and snapshot.current_name(index_copy.index_dir) == live
+    # The same text in other bytes (a PDF saved again) is the same document too.
+    add_upload(MOTION.name, MOTION.read_bytes(), index_copy)
+    live = snapshot.current_name(index_copy.index_dir)
+    with pytest.raises(UploadRefused, match="already indexed as " + MOTION.stem):
+        add_upload("motie (2).pdf", MOTION.read_bytes() + b"\n% opnieuw opgeslagen\n", index_copy)
+    assert [p.name for p in uploads_dir(index_copy).iterdir()] == [MOTION.name]
+    assert snapshot.current_name(index_copy.index_dir) == live
+
+
 def test_good_text_is_askable_and_progress_reaches_the_end(index_copy):
     bot = Assistant.open(index_copy)
     seen = []

@@ -1,8 +1,12 @@
-"""Ingest: files in, a new live index snapshot out, embedding only what changed.
+"""Ingest: files in, the changed documents' new versions live, embedding only what changed.
 
 Unchanged files (same bytes, same parser) are neither parsed nor embedded again;
-changed files replace their paragraphs; files gone from an ingested folder leave
-the index. The new snapshot goes live in one atomic step (see snapshot.py).
+changed files get a new version of their document; files gone from an ingested
+folder leave the index; a file whose bytes or extracted text equal another indexed
+document is reported and not indexed twice. Each new version is written as its own
+segment (and, on a server, its own vectors); the new list of live versions goes live
+in one atomic step, so the cost of an ingest grows with the change, not the corpus
+(see snapshot.py and docs/incremental.md).
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from assistant.config import Settings
 from assistant.index.embedding import EmbeddingCache, make_embedder
 from assistant.errors import IngestError, IndexUnavailable
 from assistant.parsing.ingest import iter_source_files, load_document
-from assistant.index.lexical import LexicalIndex
-from assistant.index.store import VectorStore, connect
+from assistant.index.lexical import TermCounts, passage_tokens
+from assistant.index.snapshot import DocEntry, SnapshotInfo
+from assistant.index.store import VectorStore, connect, vector_id
+from assistant.text.acronyms import find_definitions
 from assistant.types import Document, Paragraph, date_number
 
 Progress = Callable[[str, float], None]
@@ -49,6 +55,24 @@ def _parser_version() -> str:
 PARSER_VERSION = _parser_version()
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A file not indexed because an indexed document already holds the same bytes or the same text."""
+
+    file: str  # the file's name
+    doc_id: str  # the document that holds it
+    title: str
+    same: str  # "bytes" or "text"
+
+    @property
+    def sentence_en(self) -> str:
+        return f"this document is already indexed as {self.doc_id} ({self.title}); not indexed twice."
+
+    @property
+    def sentence_nl(self) -> str:
+        return f"dit document staat er al in als {self.doc_id} ({self.title})"
+
+
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
@@ -56,6 +80,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[IngestError] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
     embedded: int = 0  # paragraphs that had to be embedded (not in the cache)
     paragraphs: int = 0  # paragraphs in the live index afterwards
     snapshot: str | None = None
@@ -71,9 +96,10 @@ class IngestReport:
 
     def summary(self) -> str:
         lines = [f"skipped {e}" for e in self.skipped]
+        lines += [f"skipped {d.file}: {d.sentence_en}" for d in self.duplicates]
         lines.append(
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
-            f"{len(self.removed)} removed, {len(self.skipped)} skipped; {self.embedded} paragraphs embedded, "
+            f"{len(self.removed)} removed, {len(self.skipped) + len(self.duplicates)} skipped; {self.embedded} paragraphs embedded, "
             f"{self.paragraphs} in the index ({self.seconds:.1f} s)"
         )
         return "\n".join(lines)
@@ -117,19 +143,19 @@ def ingest_paths(
     prune: bool = False,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Parse the files under `paths`, merge them into the live index and publish a new snapshot if anything changed."""
+    """Parse the files under `paths`, write new versions of the documents that changed and publish them together."""
     started = time.perf_counter()
     say = _reporter(show_progress, progress)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with _ingest_lock(settings.index_dir):
-        previous = _previous_documents(settings, say)
-        report, documents = _collect(paths, previous, prune, say)
-        if not documents:
+        info, previous = _previous_entries(settings, say)
+        report, kept, new = _collect(paths, previous, prune, say)
+        if not kept and not new:
             say("Nothing to index: no readable documents.", 1.0)
-        elif report.changed or not snapshot.current(settings.index_dir):
-            report.snapshot, report.embedded = _build_snapshot(documents, settings, say)
+        elif report.changed or info is None:
+            report.snapshot, report.embedded = _publish(info, kept, new, settings, say)
             _collect_garbage(settings)
-        report.paragraphs = sum(len(d.paragraphs) for d in documents)
+        report.paragraphs = sum(e.paragraphs for e in kept) + sum(len(d.paragraphs) for d in new)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -155,54 +181,110 @@ def _ingest_lock(index_dir: Path) -> Iterator[None]:
         yield
 
 
-def _previous_documents(settings: Settings, say: Progress) -> dict[str, Document]:
+def _previous_entries(settings: Settings, say: Progress) -> tuple[SnapshotInfo | None, dict[str, DocEntry]]:
+    """The live snapshot and its documents; none when it must be rebuilt (older format, other vector store)."""
     info = snapshot.current(settings.index_dir)
     if info is None:
-        return {}
+        return None, {}
     if info.format != snapshot.INDEX_FORMAT:
         say(f"The index in {settings.index_dir} was written by an older version; rebuilding it.", 0.0)
-        return {}
-    return {d.id: d for d in snapshot.read_documents(info.folder)}
+        return None, {}
+    if info.chroma_url != settings.chroma_url:
+        say(f"The index in {settings.index_dir} was built for another vector store; rebuilding it.", 0.0)
+        return None, {}
+    return info, {e.doc_id: e for e in info.entries}
 
 
 def _collect(
-    paths: list[Path], previous: dict[str, Document], prune: bool, say: Progress
-) -> tuple[IngestReport, list[Document]]:
-    """Decide per file: reuse, parse anew, or drop; returns the documents of the next snapshot."""
+    paths: list[Path], previous: dict[str, DocEntry], prune: bool, say: Progress
+) -> tuple[IngestReport, list[DocEntry], list[Document]]:
+    """Decide per file: keep its live version, parse a new one, skip it, or drop it.
+
+    Returns the report, the live versions that stay, and the documents that get a new version.
+    """
     report = IngestReport()
     files = iter_source_files(paths)
-    current: dict[str, Document] = {} if prune else dict(previous)
+    current: dict[str, DocEntry | Document] = {} if prune else dict(previous)
+    contents = _Contents(current)
     for n, path in enumerate(files, 1):
         say(f"[{n}/{len(files)}] {path.name}", n / max(len(files), 1) * 0.5)
-        doc = _load_if_changed(path, previous, report)
+        doc = _load_if_changed(path, previous, contents, report)
         if doc is not None:
-            current[doc.id] = doc
-    for doc_id, doc in previous.items():
-        if doc_id in current and _gone(Path(doc.path), paths):
+            contents.put(doc)
+    for doc_id, entry in previous.items():
+        if doc_id in current and _gone(Path(entry.path), paths):
             del current[doc_id]
         if doc_id not in current:
             report.removed.append(doc_id)
-    return report, sorted(current.values(), key=lambda d: d.id)
+    kept = [d for d in current.values() if isinstance(d, DocEntry)]
+    new = sorted((d for d in current.values() if isinstance(d, Document)), key=lambda d: d.id)
+    return report, kept, new
 
 
-def _load_if_changed(path: Path, previous: dict[str, Document], report: IngestReport) -> Document | None:
+def _id(doc: DocEntry | Document) -> str:
+    return doc.doc_id if isinstance(doc, DocEntry) else doc.id
+
+
+class _Contents:
+    """The documents live after this ingest, and which of them holds which file bytes and which extracted text."""
+
+    def __init__(self, current: dict[str, DocEntry | Document]):
+        self.current = current
+        self._by_bytes: dict[str, DocEntry | Document] = {}
+        self._by_text: dict[str, DocEntry | Document] = {}
+        for doc in list(current.values()):
+            self.put(doc)
+
+    def put(self, doc: DocEntry | Document) -> None:
+        self.current[_id(doc)] = doc
+        self._by_bytes[doc.sha256] = doc
+        self._by_text[_text_hash(doc)] = doc
+
+    def with_bytes(self, sha256: str, other_than: str) -> DocEntry | Document | None:
+        return self._live(self._by_bytes.get(sha256), other_than)
+
+    def with_text(self, text_hash: str, other_than: str) -> DocEntry | Document | None:
+        return self._live(self._by_text.get(text_hash), other_than)
+
+    def _live(self, doc: DocEntry | Document | None, other_than: str) -> DocEntry | Document | None:
+        """A holder that is still live (not replaced since) and is another document than the one being read."""
+        if doc is None or _id(doc) == other_than or self.current.get(_id(doc)) is not doc:
+            return None
+        return doc
+
+
+def _load_if_changed(
+    path: Path, previous: dict[str, DocEntry], contents: _Contents, report: IngestReport
+) -> DocEntry | Document | None:
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as err:
         report.skipped.append(IngestError(str(path), f"cannot be read ({err.strerror})", "Check the path and permissions."))
         return None
     old = previous.get(path.stem)
-    if old is not None and old.sha256 == digest and old.metadata.get("parser") == PARSER_VERSION:
-        report.unchanged.append(old.id)
+    if old is not None and old.sha256 == digest and old.parser == PARSER_VERSION:
+        report.unchanged.append(old.doc_id)
+        return old
+    if (twin := contents.with_bytes(digest, path.stem)) is not None:
+        report.duplicates.append(Duplicate(path.name, _id(twin), twin.title, "bytes"))
         return old
     try:
         doc = load_document(path)
     except IngestError as err:
         report.skipped.append(err)
-        return previous.get(path.stem)  # a broken new version leaves the indexed one in place
-    doc = replace(doc, path=str(path.resolve()), metadata={**doc.metadata, "parser": PARSER_VERSION})
+        return old  # a broken new version leaves the indexed one in place
+    text_hash = hashlib.sha256(doc.text.encode()).hexdigest()
+    if (twin := contents.with_text(text_hash, doc.id)) is not None:
+        report.duplicates.append(Duplicate(path.name, _id(twin), twin.title, "text"))
+        return old
+    metadata = {**doc.metadata, "parser": PARSER_VERSION, "text_sha256": text_hash}
+    doc = replace(doc, path=str(path.resolve()), metadata=metadata)
     (report.updated if old is not None else report.added).append(doc.id)
     return doc
+
+
+def _text_hash(doc: DocEntry | Document) -> str:
+    return doc.text_hash if isinstance(doc, DocEntry) else doc.metadata["text_sha256"]
 
 
 def _gone(source: Path, ingested: list[Path]) -> bool:
@@ -212,33 +294,60 @@ def _gone(source: Path, ingested: list[Path]) -> bool:
     return any(p.is_dir() and source.parent == p.resolve() for p in ingested)
 
 
-def _build_snapshot(documents: list[Document], settings: Settings, say: Progress) -> tuple[str, int]:
-    name = snapshot.new_name()
-    folder = snapshot.snapshots_dir(settings.index_dir) / name
-    folder.mkdir(parents=True)
-    snapshot.write_documents(folder, documents)
-    pairs = [(p, d) for d in documents for p in d.paragraphs]
-    texts = [passage_text(p, d) for p, d in pairs]
-    ids = [p.id for p, _ in pairs]
-    say(f"Indexing {len(ids)} paragraphs…", 0.55)
-    LexicalIndex.build(ids, texts).save(folder / "bm25")
+def _publish(
+    info: SnapshotInfo | None, kept: list[DocEntry], new: list[Document], settings: Settings, say: Progress
+) -> tuple[str, int]:
+    """Write a segment (and server vectors) for each new version, then one manifest of all live versions, then go live."""
     embedder = make_embedder(settings.embed_backend, settings.embed_url)
+    collection = info.collection if info is not None and info.collection else ""
+    store = None
+    if settings.chroma_url:
+        collection = collection or f"paragraphs-{snapshot.new_name()}"
+        store = VectorStore(connect(url=settings.chroma_url, token=settings.chroma_token), collection)
     cache = EmbeddingCache(settings.index_dir / "embeddings.sqlite", embedder)
+    entries = list(kept)
+    say(f"Indexing {sum(len(d.paragraphs) for d in new)} paragraphs of {len(new)} changed documents…", 0.55)
     try:
-        vectors = _embed(cache, texts, say)
-        say("Embedding sentences for answer selection…", 0.9)
-        cache.embed_passages(sentence_texts([p for p, _ in pairs]))
+        for n, doc in enumerate(new, 1):
+            entries.append(_write_version(doc, settings, cache, store, say, f"{n}/{len(new)}"))
     finally:
         cache.close()
-    collection = f"paragraphs-{name}"
-    client = connect(folder / "chroma" if not settings.chroma_url else None, settings.chroma_url, settings.chroma_token)
-    VectorStore(client, collection).add(ids, vectors, [paragraph_metadata(p, d) for p, d in pairs])
-    snapshot.write_manifest(
-        folder, embedder.name, collection, settings.chroma_url, {"documents": len(documents), "paragraphs": len(ids)}
-    )
+    say("Writing the list of live versions…", 0.97)
+    name = snapshot.write_snapshot(settings.index_dir, entries, embedder.name, collection, settings.chroma_url)
     snapshot.publish(settings.index_dir, name)
-    say(f"Index {name} is live: {len(documents)} documents, {len(ids)} paragraphs.", 1.0)
+    say(f"Index {name} is live: {len(entries)} documents, {sum(e.paragraphs for e in entries)} paragraphs.", 1.0)
     return name, cache.embedded
+
+
+def _write_version(
+    doc: Document, settings: Settings, cache: EmbeddingCache, store: VectorStore | None, say: Progress, step: str
+) -> DocEntry:
+    """One document's new version: embedded, tokenized, written as a segment; on a server its vectors added after."""
+    texts = [passage_text(p, doc) for p in doc.paragraphs]
+    vectors = _embed(cache, texts, say)
+    say(f"Embedding sentences for answer selection ({step})…", 0.9)
+    cache.embed_passages(sentence_texts(list(doc.paragraphs)))
+    say(f"Writing document segment {step}…", 0.92)
+    acronyms = find_definitions(p.text for p in doc.paragraphs)
+    terms = TermCounts.of(passage_tokens(texts))
+    version = snapshot.write_segment(settings.index_dir, doc, terms, None if store else vectors, acronyms)
+    if store is not None:  # after the segment, so vectors on the server always have a segment that records them
+        say(f"Adding vectors to the server collection ({step})…", 0.95)
+        store.add(
+            [vector_id(p.id, version) for p in doc.paragraphs],
+            vectors,
+            [{**paragraph_metadata(p, doc), "version": version} for p in doc.paragraphs],
+        )
+    return DocEntry(
+        doc_id=doc.id,
+        version=version,
+        sha256=doc.sha256,
+        text_hash=_text_hash(doc),
+        parser=doc.metadata.get("parser", ""),
+        path=doc.path,
+        title=doc.title,
+        paragraphs=len(doc.paragraphs),
+    )
 
 
 def _embed(cache: EmbeddingCache, texts: list[str], say: Progress) -> np.ndarray:
@@ -251,11 +360,25 @@ def _embed(cache: EmbeddingCache, texts: list[str], say: Progress) -> np.ndarray
 
 
 def _collect_garbage(settings: Settings) -> None:
-    for folder in snapshot.stale_snapshots(settings.index_dir, settings.keep_snapshots):
+    """Delete snapshots beyond the kept ones, then versions no kept snapshot lists (server vectors before files)."""
+    index_dir = settings.index_dir
+    stale = snapshot.stale_snapshots(index_dir, settings.keep_snapshots)
+    kept = [i for p in snapshot.snapshots_dir(index_dir).glob("*") if p not in stale and (i := snapshot.read_info(p))]
+    client = connect(url=settings.chroma_url, token=settings.chroma_token) if settings.chroma_url else None
+    for folder in stale:
         info = snapshot.read_info(folder)
-        if settings.chroma_url and info is not None:
+        if client is not None and info is not None and info.collection and info.collection not in {k.collection for k in kept}:
             try:
-                VectorStore(connect(url=settings.chroma_url, token=settings.chroma_token), info.collection).drop()
+                VectorStore(client, info.collection).drop()
             except IndexUnavailable:
                 continue
         snapshot.remove(folder)
+    live = snapshot.current(index_dir)
+    store = VectorStore(client, live.collection) if client is not None and live and live.collection else None
+    for name in snapshot.unreferenced_segments(index_dir, kept):
+        if store is not None and not name.startswith("."):
+            try:
+                store.delete_version(name)
+            except IndexUnavailable:
+                continue
+        snapshot.remove_segment(index_dir, name)

@@ -1,8 +1,15 @@
-"""The vector store: Chroma, embedded under the index folder or a `chroma run` server.
+"""The vector store: the live paragraph vectors, in memory (embedded mode) or in Chroma on a `chroma run` server.
 
 The only module that imports chromadb. Vectors are always computed by us and
 passed in; the registered embedding function exists so a collection reopens
 in a new process without Chroma reaching for its default (downloading) model.
+
+On a server all versions of all documents share one collection; a vector's id is
+`<paragraph id>@<version>` and its metadata carries the version, so a reader asks
+only for the versions its manifest lists (`LiveCollection`). Embedded Chroma is not
+safe for one process to read while another writes, so in embedded mode the vectors
+live in each document version's immutable segment and are searched exactly in memory
+(`MatrixVectors`). See docs/incremental.md.
 """
 
 from __future__ import annotations
@@ -149,6 +156,11 @@ class VectorStore:
                     metadatas=list(metadatas[i : i + BATCH]),
                 )
 
+    def delete_version(self, version: str) -> None:
+        """Remove every vector of one document version (replaced, or left by an interrupted ingest)."""
+        with server_errors(self._url):
+            self.collection.delete(where={"version": version})
+
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[DenseMatch]:
         n = min(k, self.count())
         if n == 0:
@@ -189,3 +201,72 @@ def _server_url(client) -> str | None:
 
 def list_collections(client) -> list[str]:
     return [c if isinstance(c, str) else c.name for c in client.list_collections()]
+
+
+def vector_id(paragraph_id: str, version: str) -> str:
+    """A vector's id in the shared collection: the paragraph in one version of its document."""
+    return f"{paragraph_id}@{version}"
+
+
+def _version_of(vid: str) -> str:
+    return vid.rpartition("@")[2]
+
+
+class LiveCollection:
+    """The live versions' vectors in a shared server collection that also holds pending and replaced versions."""
+
+    def __init__(self, store: VectorStore, live: dict[str, str]):
+        self.store = store
+        self._live = live  # paragraph id -> vector id of its live version
+        self._paragraph = {vid: pid for pid, vid in live.items()}
+        self._stale: set[str] = set()  # versions seen in results that this reader's manifest does not list
+
+    def query(self, vector: np.ndarray, k: int, where: dict | None = None, mask: np.ndarray | None = None) -> list[DenseMatch]:
+        """The k nearest live paragraphs: versions that are not live are excluded, and any met anyway (an ingest
+        wrote them after this reader loaded its manifest) are excluded too and the query repeated, so the result
+        is exactly the k nearest among the live versions."""
+        while True:
+            clauses = [where] if where else []
+            if self._stale:
+                clauses.append({"version": {"$nin": sorted(self._stale)}})
+            clause = None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
+            matches = self.store.query(vector, k, clause)
+            stale = {_version_of(m.paragraph_id) for m in matches if m.paragraph_id not in self._paragraph}
+            if not stale:
+                return [DenseMatch(self._paragraph[m.paragraph_id], m.similarity) for m in matches]
+            self._stale = self._stale | stale
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        got = self.store.vectors([self._live[pid] for pid in ids if pid in self._live])
+        return {self._paragraph[vid]: v for vid, v in got.items()}
+
+    def count(self) -> int:
+        return len(self._live)
+
+
+class MatrixVectors:
+    """The live versions' vectors as one in-memory matrix (embedded mode): exact cosine search, rows in index order."""
+
+    def __init__(self, ids: list[str], matrix: np.ndarray):
+        self.ids = ids
+        self.matrix = matrix
+        self._row = {pid: i for i, pid in enumerate(ids)}
+
+    def query(self, vector: np.ndarray, k: int, where: dict | None = None, mask: np.ndarray | None = None) -> list[DenseMatch]:
+        if not self.ids:
+            return []
+        similarity = self.matrix @ np.asarray(vector, dtype=np.float32)
+        if mask is not None:
+            similarity = np.where(mask, similarity, -np.inf)
+        n = min(k, int(np.isfinite(similarity).sum()))
+        if n == 0:
+            return []
+        top = np.argpartition(-similarity, n - 1)[:n]
+        top = top[np.lexsort((top, -similarity[top]))]
+        return [DenseMatch(self.ids[i], float(similarity[i])) for i in top]
+
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        return {pid: self.matrix[self._row[pid]] for pid in ids if pid in self._row}
+
+    def count(self) -> int:
+        return len(self.ids)

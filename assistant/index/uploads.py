@@ -162,6 +162,10 @@ def add_upload(
         if isinstance(err, AssistantError):
             raise UploadRefused(upload.name, "the index could not be updated", str(err), str(err)) from err
         raise
+    if report.duplicates:  # the same bytes or text are indexed already, under another name: not indexed twice
+        restore(saved)
+        twin = report.duplicates[0]
+        raise UploadRefused(upload.name, twin.sentence_en.rstrip("."), "Ask about the indexed document.", twin.sentence_nl)
     if report.skipped:
         restore(saved)
         error = report.skipped[0]

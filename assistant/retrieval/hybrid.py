@@ -22,9 +22,9 @@ from assistant.text.acronyms import Acronyms
 from assistant.config import Settings
 from assistant.index.embedding import Embedder, make_embedder
 from assistant.errors import IndexUnavailable
-from assistant.index.lexical import LexicalIndex
+from assistant.index.lexical import LexicalIndex, Vocabulary
 from assistant.text.sentences import is_question
-from assistant.index.store import VectorStore, connect
+from assistant.index.store import LiveCollection, MatrixVectors, VectorStore, connect, vector_id
 from assistant.types import Document, Filters, Hit, Identity, Paragraph, date_number
 
 MODES = ("hybrid", "dense", "lexical")
@@ -40,7 +40,7 @@ class Loaded:
     paragraphs: dict[str, Paragraph]
     order: list[str]
     lexical: LexicalIndex
-    vectors: VectorStore
+    vectors: LiveCollection | MatrixVectors
     acronyms: Acronyms
     letter_heads: frozenset[str] = frozenset()  # cited for a letter's date or kenmerk, never searched as text
 
@@ -52,7 +52,10 @@ class Retriever:
         self.settings = settings
         self.embedder = embedder or make_embedder(settings.embed_backend, settings.embed_url)
         self._lock = threading.Lock()
+        self._loading = threading.Lock()  # one refresh at a time: it extends the shared BM25 vocabulary
         self._loaded: Loaded | None = None
+        self._segments: dict[str, snapshot.Segment] = {}  # by version: a refresh reads only the versions that are new
+        self._vocabulary = Vocabulary()  # BM25 term ids, mapped once per version
         self.refresh()
 
     @classmethod
@@ -74,23 +77,36 @@ class Retriever:
                 f"The index in {self.settings.index_dir} was written by an older version. "
                 "Rebuild it with `assistant ingest corpus/`."
             )
-        loaded = self._load(info)
+        with self._loading:
+            loaded = self._load(info)
         with self._lock:
             self._loaded = loaded
         return True
 
     def _load(self, info: snapshot.SnapshotInfo) -> Loaded:
-        documents = snapshot.read_documents(info.folder)
+        entries = sorted(info.entries, key=lambda e: e.doc_id)
+        segments = [self._segments.get(e.version) or snapshot.read_segment(self.settings.index_dir, e.version) for e in entries]
+        self._segments = {s.version: s for s in segments}
+        documents = [s.document for s in segments]
         paragraphs = {p.id: p for d in documents for p in d.paragraphs}
-        lexical = LexicalIndex.load(info.folder / "bm25")
-        url = info.chroma_url
-        client = connect(info.folder / "chroma" if not url else None, url, self.settings.chroma_token)
-        acronyms = Acronyms.from_texts(p.text for p in paragraphs.values())
+        order = [p.id for d in documents for p in d.paragraphs]
+        lexical = LexicalIndex.from_counts(
+            order, [s.terms for s in segments], vocabulary=self._vocabulary, keys=[s.version for s in segments]
+        )
+        acronyms = Acronyms.merged(s.acronyms for s in segments)
         heads = frozenset(d.identity.header_id for d in documents if d.identity and d.identity.kind == "kamerbrief")
         return Loaded(
-            info, {d.id: d for d in documents}, paragraphs, lexical.ids, lexical, VectorStore(client, info.collection),
-            acronyms, heads,
+            info, {d.id: d for d in documents}, paragraphs, order, lexical, self._vectors(info, segments, order), acronyms,
+            heads,
         )
+
+    def _vectors(self, info: snapshot.SnapshotInfo, segments: list[snapshot.Segment], order: list[str]):
+        if info.chroma_url:
+            client = connect(url=info.chroma_url, token=self.settings.chroma_token)
+            live = {p.id: vector_id(p.id, s.version) for s in segments for p in s.document.paragraphs}
+            return LiveCollection(VectorStore(client, info.collection), live)
+        matrices = [s.vectors for s in segments if s.vectors is not None and len(s.vectors)]
+        return MatrixVectors(order, np.vstack(matrices) if matrices else np.zeros((0, 384), dtype=np.float32))
 
     @property
     def loaded(self) -> Loaded:
@@ -141,7 +157,7 @@ class Retriever:
             if query_vector is None:
                 query_vector = self.embedder.embed_query(query)
             where = _where(filters) if filters else None
-            dense = {m.paragraph_id: m.similarity for m in loaded.vectors.query(query_vector, n, where)}
+            dense = {m.paragraph_id: m.similarity for m in loaded.vectors.query(query_vector, n, where, mask)}
         candidates = set(dense)
         if mode != "dense":
             top = np.argsort(-lexical)[:n]

@@ -63,6 +63,15 @@ class Acronyms:
     def from_texts(cls, texts: Iterable[str]) -> "Acronyms":
         return cls(find_definitions(texts))
 
+    @classmethod
+    def merged(cls, per_document: Iterable[dict[str, str]]) -> "Acronyms":
+        """Definitions found per document, in index order: the same as `from_texts` over all their paragraphs."""
+        definitions: dict[str, str] = {}
+        for found in per_document:
+            for acronym, long_form in found.items():
+                definitions.setdefault(acronym, long_form)
+        return cls(definitions)
+
     def pairs_in(self, question: str) -> list[tuple[str, str]]:
         """(long form, acronym) for each defined acronym the question uses in either form."""
         lower, words = question.lower(), _words(question)
