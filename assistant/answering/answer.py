@@ -38,6 +38,7 @@ class CitationBook:
                 paragraph_id=paragraph.id,
                 text=paragraph.text,
                 quote=quote,
+                ocr_confidence=paragraph.ocr_confidence,
             )
         elif quote not in existing.quote:
             existing = Citation(**{**existing.__dict__, "quote": f"{existing.quote} {quote}"})

@@ -31,7 +31,7 @@ Progress = Callable[[str, float], None]
 # Paths under assistant/ of every module the parser runs (the test checks the list is complete).
 PARSER_MODULES = (
     "parsing/ingest.py", "parsing/pdf.py", "parsing/blocks.py", "parsing/paragraphs.py", "parsing/footnotes.py",
-    "parsing/letter.py", "parsing/runs.py", "parsing/tables.py", "parsing/tuning.py",
+    "parsing/letter.py", "parsing/runs.py", "parsing/tables.py", "parsing/tuning.py", "parsing/ocr.py",
     "figures/cells.py", "figures/periods.py", "figures/amounts.py", "figures/compare.py", "figures/notation.py",
     "text/sentences.py",
 )
@@ -122,7 +122,7 @@ def ingest_paths(
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with _ingest_lock(settings.index_dir):
         previous = _previous_documents(settings, say)
-        report, documents = _collect(paths, previous, prune, say)
+        report, documents = _collect(paths, previous, prune, say, settings.ocr_page_timeout_s)
         if not documents:
             say("Nothing to index: no readable documents.", 1.0)
         elif report.changed or not snapshot.current(settings.index_dir):
@@ -165,15 +165,16 @@ def _previous_documents(settings: Settings, say: Progress) -> dict[str, Document
 
 
 def _collect(
-    paths: list[Path], previous: dict[str, Document], prune: bool, say: Progress
+    paths: list[Path], previous: dict[str, Document], prune: bool, say: Progress, ocr_timeout_s: float = 60.0
 ) -> tuple[IngestReport, list[Document]]:
     """Decide per file: reuse, parse anew, or drop; returns the documents of the next snapshot."""
     report = IngestReport()
     files = iter_source_files(paths)
     current: dict[str, Document] = {} if prune else dict(previous)
     for n, path in enumerate(files, 1):
-        say(f"[{n}/{len(files)}] {path.name}", n / max(len(files), 1) * 0.5)
-        doc = _load_if_changed(path, previous, report)
+        fraction = n / max(len(files), 1) * 0.5
+        say(f"[{n}/{len(files)}] {path.name}", fraction)
+        doc = _load_if_changed(path, previous, report, lambda message, f=fraction: say(message, f), ocr_timeout_s)
         if doc is not None:
             current[doc.id] = doc
     for doc_id, doc in previous.items():
@@ -184,7 +185,10 @@ def _collect(
     return report, sorted(current.values(), key=lambda d: d.id)
 
 
-def _load_if_changed(path: Path, previous: dict[str, Document], report: IngestReport) -> Document | None:
+def _load_if_changed(
+    path: Path, previous: dict[str, Document], report: IngestReport,
+    progress: Callable[[str], None] | None = None, ocr_timeout_s: float = 60.0,
+) -> Document | None:
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as err:
@@ -195,7 +199,7 @@ def _load_if_changed(path: Path, previous: dict[str, Document], report: IngestRe
         report.unchanged.append(old.id)
         return old
     try:
-        doc = load_document(path)
+        doc = load_document(path, progress, ocr_timeout_s)
     except IngestError as err:
         report.skipped.append(err)
         return previous.get(path.stem)  # a broken new version leaves the indexed one in place

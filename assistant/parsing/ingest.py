@@ -11,6 +11,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Callable
 
 from assistant.errors import IngestError
 from assistant.parsing import tuning as T
@@ -34,15 +35,18 @@ def iter_source_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_document(path: Path) -> Document:
-    """Parse one file completely, or raise IngestError naming the file, the cause and the fix."""
+def load_document(path: Path, progress: Callable[[str], None] | None = None, ocr_timeout_s: float = 60.0) -> Document:
+    """Parse one file completely, or raise IngestError naming the file, the cause and the fix.
+
+    A scanned PDF is read by OCR: `progress` hears of each page, and a page over `ocr_timeout_s` is skipped.
+    """
     path = Path(path)
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from assistant.parsing.pdf import read_pdf
 
-        extracted = read_pdf(path, data)
+        extracted = read_pdf(path, data, progress, ocr_timeout_s)
         lines, page_count, facts = extracted.lines, extracted.page_count, dict(extracted.facts)
     elif suffix in (".txt", ".md"):
         text = _decode(path, data)

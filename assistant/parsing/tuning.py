@@ -107,3 +107,14 @@ UNFINISHED_HEADING_LINES = 3
 HEADING_TAIL_WORDS = 6
 # A paragraph whose last line is shorter than this (a caption) has ended before a gap: higher ends paragraphs at short lines. By hand (c5a9789).
 CAPTION_CHARS = 40
+
+# --- scanned pages read by OCR (parsing/ocr.py) -----------------------------------------------------------------
+# Resolution pages are rendered at for Tesseract: higher reads small print better and costs time per page (about
+# quadratic); scanners write 300 ppi, and Tesseract's models are trained near it. By hand on tests/fixtures/scans.
+OCR_DPI = 300
+# A word box's height (median over a line) times this is the font size estimate: a word box runs from the ascenders to
+# the baseline, about 0.7 em. Only ratios between sizes matter to the layout rules. By hand on tests/fixtures/scans.
+OCR_SIZE_PER_HEIGHT = 1.4
+# Line sizes within this share of the median are the body size: higher takes a larger heading for body text, lower
+# scatters body lines over sizes (lines of short words such as "een en" measure small). By hand on tests/fixtures/scans.
+OCR_SAME_SIZE = 0.25
