@@ -142,6 +142,7 @@ class Answer:
                     "paragraph_id": c.paragraph_id,
                     "text": c.text,
                     "quote": c.quote,
+                    "ocr_confidence": c.ocr_confidence,
                 }
                 for c in self.citations
             ],

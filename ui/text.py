@@ -71,4 +71,10 @@ def pdf_link(doc: Document | None, page: int | None, served: dict[str, str]) -> 
 
 
 def citation_heading(c: Citation) -> str:
-    return f"[{c.marker}] {c.title or c.doc}, {pages_label(c.pages)}"
+    ocr = f" · {ocr_label(c.ocr_confidence)}" if c.ocr_confidence is not None else ""
+    return f"[{c.marker}] {c.title or c.doc}, {pages_label(c.pages)}{ocr}"
+
+
+def ocr_label(confidence: float) -> str:
+    """How a paragraph read from a scan is marked: 'tekst uit OCR, woordzekerheid 91%'."""
+    return f"tekst uit OCR, woordzekerheid {confidence:.0%}"

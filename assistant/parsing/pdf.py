@@ -393,6 +393,8 @@ def _strip_letter_head(rows: list[Row], facts: dict[str, str]) -> list[Row]:
     labels = [i for i, r in enumerate(rows) if LETTER_LABEL.match(r.text)]
     if not labels:
         return rows
+    run = next((k for k in range(1, len(labels)) if labels[k] - labels[k - 1] > T.LABEL_RUN_ROWS), len(labels))
+    labels = labels[:run]
     end = labels[-1]
     for i, row in enumerate(rows[end + 1 : end + 1 + T.SALUTATION_ROWS], start=end + 1):
         if SALUTATION.match(row.text):

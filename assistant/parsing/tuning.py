@@ -71,6 +71,10 @@ MARGIN_CONTINUES_EMS = 2.2
 SENDER_GAP_EMS = 2
 # Rows after the letter head's last label searched for the salutation: higher strips more of a letter without one. By hand (aaecb39).
 SALUTATION_ROWS = 3
+# Letter-head labels stand together: a label more than this many rows after the previous one is in the body (an
+# e-mail printout quoting an earlier mail's 'Onderwerp:'): higher strips quoted mails as letter head. By hand on
+# tests/fixtures/scans (the letter heads of the corpus have at most three rows between labels).
+LABEL_RUN_ROWS = 6
 # A row indented this far (pt) past the last label continues its value (a wrapped 'Betreft'). By hand (aaecb39).
 WRAPPED_VALUE_INDENT_PT = 20
 # Lines of a .txt file searched for letter labels ('Datum', 'Betreft'): higher reads labels out of the body. By hand (c5a9789).
