@@ -86,19 +86,42 @@ def read_pdf(path: Path, data: bytes, progress: Progress | None = None, ocr_time
                               "Re-save the PDF (e.g. `qpdf in.pdf out.pdf`) and ingest the result") from exc
     chars = sum(len(r.text) for page_rows in rows for r in page_rows)
     if chars < T.MIN_CHARS_PER_PAGE * max(len(rows), 1):
-        return _read_scan(path, len(rows), progress or (lambda message: None), ocr_timeout_s)
+        scanned = [_has_image(page) for page in reader.pages]
+        if not any(scanned):  # blank pages: nothing to read, and nothing worth the time of OCR
+            raise IngestError(str(path), "no text layer and no scanned page images", "Check that the file contains readable text")
+        return _read_scan(path, scanned, progress or (lambda message: None), ocr_timeout_s)
     return _layout(rows, sizes, turned)
 
 
-def _read_scan(path: Path, page_count: int, progress: Progress, timeout_s: float) -> PdfText:
-    """A scan's pages read by OCR and laid out like a text layer; a page that times out is skipped and named."""
+def _has_image(page: pypdf.PageObject, depth: int = 0) -> bool:
+    """Does the page draw an image (directly or inside a form XObject)? A scan's pages do; blank pages do not."""
+    try:
+        objects = page["/Resources"]["/XObject"]
+        for ref in objects.values():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                return True
+            if xobject.get("/Subtype") == "/Form" and depth < 2 and _has_image(xobject, depth + 1):
+                return True
+    except (KeyError, TypeError, AttributeError):
+        return False
+    return False
+
+
+def _read_scan(path: Path, scanned: list[bool], progress: Progress, timeout_s: float) -> PdfText:
+    """A scan's pages with an image read by OCR and laid out like a text layer; a page that times out is skipped
+    and named."""
     try:
         ocr.tools()
     except ocr.OcrUnavailable as exc:
         raise IngestError(str(path), f"no text layer (scanned) and OCR is not available ({exc})", ocr.INSTALL_HINT) from exc
     pages: list[ocr.OcrPage | None] = []
     skipped: list[int] = []
+    page_count = len(scanned)
     for number in range(1, page_count + 1):
+        if not scanned[number - 1]:
+            pages.append(None)
+            continue
         progress(f"OCR {path.name}: page {number}/{page_count}")
         try:
             pages.append(ocr.read_page(path, number, timeout_s))
@@ -110,7 +133,7 @@ def _read_scan(path: Path, page_count: int, progress: Progress, timeout_s: float
         except (OSError, RuntimeError) as exc:
             raise IngestError(str(path), f"OCR failed on page {number} ({exc})",
                               "Check the file, or run `ocrmypdf in.pdf out.pdf` and ingest the result") from exc
-    if len(skipped) == page_count:
+    if len(skipped) == sum(scanned):
         raise IngestError(str(path), f"OCR read no page within {timeout_s:g} s per page",
                           "Raise ASSISTANT_OCR_PAGE_TIMEOUT_S and ingest the file again")
     read = iter(ocr.snap_sizes([p for p in pages if p is not None]))
