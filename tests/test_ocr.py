@@ -182,3 +182,60 @@ def test_parse_tsv_groups_words_into_lines_in_points():
     first, second = ocr.parse_tsv(tsv, 72 / 300, 842)
     assert [(w.text, round(w.x, 1), w.confidence) for w in first.words] == [("Besluit", 72.0, 0.965), ("2018", 124.8, 0.41)]
     assert round(first.y, 2) == round(842 - 642 * 72 / 300, 2) and first.y > second.y
+
+
+@pytest.fixture(scope="module")
+def scans_index(tesseract, tmp_path_factory):
+    """A real index (real embedding model, embedded Chroma) of the three Amsterdam scans only."""
+    from assistant.config import Settings
+    from assistant.index.indexer import ingest_paths
+
+    settings = Settings(index_dir=tmp_path_factory.mktemp("scans-index"))
+    report = ingest_paths([SCANS], settings)
+    assert sorted(report.added) == sorted(p.stem for p in (MAIL, ERFPACHT, HEK))
+    return settings
+
+
+@pytest.fixture(scope="module")
+def scans_bot(scans_index):
+    from assistant.answering.qa import Assistant
+
+    return Assistant.open(scans_index)
+
+
+@pytest.mark.parametrize("question, doc, stated", [
+    ("Binnen hoeveel weken kan bezwaar worden gemaakt tegen het besluit over het hek aan de Scotuslaan?", HEK, "zes weken"),
+    ("Vanaf wanneer kon een aanvraag voor eeuwigdurende erfpacht worden gedaan?", ERFPACHT, "1 oktober 2017"),
+])
+def test_a_question_about_a_scan_is_answered_from_a_cited_ocr_paragraph(scans_bot, question, doc, stated):
+    answer = scans_bot.ask(question)
+    assert not answer.refused and stated in answer.text
+    cited = answer.citations[0]
+    assert cited.doc == doc.stem and stated in cited.quote and 0.85 < cited.ocr_confidence <= 1
+    record = answer.to_json()["citations"][0]
+    assert record["ocr_confidence"] == cited.ocr_confidence and record["doc"] == doc.stem
+
+
+def test_a_claim_on_a_confidently_read_scan_figure_gets_a_verdict(scans_bot):
+    right = scans_bot.ask("Klopt het dat het Wob-verzoek over het hek op 21 december 2018 is gedaan?")
+    wrong = scans_bot.ask("Klopt het dat het Wob-verzoek over het hek op 12 december 2018 is gedaan?")
+    assert (right.verdict, wrong.verdict) == ("ja", "nee")
+    assert "21 december 2018" in wrong.text and wrong.citations[0].doc == HEK.stem
+
+
+def test_a_claim_on_a_sentence_with_an_unsurely_read_figure_is_shown_not_judged(scans_bot):
+    answer = scans_bot.ask("Klopt het dat de beslistermijn voor het hek met 4 weken is verdaagd?")
+    assert answer.verdict is None and not answer.refused
+    assert "tekst uit OCR" in answer.text and "beslistermijn verdaagd met 4 weken" in answer.citations[0].quote
+    assert answer.to_json()["verdict"] is None
+
+
+def test_unchanged_scans_are_not_read_again_on_reingest(scans_index, monkeypatch):
+    from assistant.index import snapshot
+    from assistant.index.indexer import ingest_paths
+
+    live = snapshot.current_name(scans_index.index_dir)
+    monkeypatch.setattr(ocr, "read_page", lambda *a: pytest.fail("an unchanged scan was read by OCR again"))
+    report = ingest_paths([SCANS], scans_index)
+    assert sorted(report.unchanged) == sorted(p.stem for p in (MAIL, ERFPACHT, HEK)) and not report.added
+    assert snapshot.current_name(scans_index.index_dir) == live
