@@ -118,7 +118,7 @@ def test_a_page_over_its_time_budget_is_skipped_and_the_rest_is_read(tesseract, 
     doc = load_document(MAIL, progress=heard.append, ocr_timeout_s=7)
     assert doc.metadata["ocr_skipped_pages"] == "2" and {p.page for p in doc.paragraphs} == {1}
     assert any("page 2 skipped" in m and "ASSISTANT_OCR_PAGE_TIMEOUT_S" in m for m in heard)
-    assert [m for m in heard if m.startswith("OCR ")][:2] == [f"OCR {MAIL.name}: page 1/2", f"OCR {MAIL.name}: page 2/2"]
+    assert heard[0] == f"OCR {MAIL.name}: page 1/2" and len(heard) == 2
 
 
 def test_without_tesseract_a_scan_is_refused_with_the_install_command_and_the_rest_is_ingested(tmp_path, monkeypatch, capsys):

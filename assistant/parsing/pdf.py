@@ -11,6 +11,7 @@ import io
 import logging
 import re
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -118,21 +119,23 @@ def _read_scan(path: Path, scanned: list[bool], progress: Progress, timeout_s: f
     pages: list[ocr.OcrPage | None] = []
     skipped: list[int] = []
     page_count = len(scanned)
-    for number in range(1, page_count + 1):
-        if not scanned[number - 1]:
-            pages.append(None)
-            continue
-        progress(f"OCR {path.name}: page {number}/{page_count}")
-        try:
-            pages.append(ocr.read_page(path, number, timeout_s))
-        except ocr.PageTimeout:
-            progress(f"OCR {path.name}: page {number} skipped, not read within {timeout_s:g} s "
-                     "(raise ASSISTANT_OCR_PAGE_TIMEOUT_S to read it)")
-            pages.append(None)
-            skipped.append(number)
-        except (OSError, RuntimeError) as exc:
-            raise IngestError(str(path), f"OCR failed on page {number} ({exc})",
-                              "Check the file, or run `ocrmypdf in.pdf out.pdf` and ingest the result") from exc
+    # Pages are read T.OCR_PAGES_AT_ONCE at a time; progress is said here, on the caller's thread, in page order.
+    with ThreadPoolExecutor(max_workers=T.OCR_PAGES_AT_ONCE) as pool:
+        reading = {n: pool.submit(ocr.read_page, path, n, timeout_s) for n in range(1, page_count + 1) if scanned[n - 1]}
+        for number in range(1, page_count + 1):
+            try:
+                pages.append(reading[number].result() if number in reading else None)
+                if number in reading:
+                    progress(f"OCR {path.name}: page {number}/{page_count}")
+            except ocr.PageTimeout:
+                progress(f"OCR {path.name}: page {number} skipped, not read within {timeout_s:g} s "
+                         "(raise ASSISTANT_OCR_PAGE_TIMEOUT_S to read it)")
+                pages.append(None)
+                skipped.append(number)
+            except (OSError, RuntimeError) as exc:
+                pool.shutdown(cancel_futures=True)
+                raise IngestError(str(path), f"OCR failed on page {number} ({exc})",
+                                  "Check the file, or run `ocrmypdf in.pdf out.pdf` and ingest the result") from exc
     if len(skipped) == sum(scanned):
         raise IngestError(str(path), f"OCR read no page within {timeout_s:g} s per page",
                           "Raise ASSISTANT_OCR_PAGE_TIMEOUT_S and ingest the file again")
