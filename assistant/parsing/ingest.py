@@ -211,5 +211,6 @@ def format_inspection(doc: Document) -> str:
         words = " ".join(p.text.split()[:14])
         extra = f" fn={','.join(x[-4:] for x in p.footnotes)}" if p.footnotes else ""
         extra += f" ref={p.refers_to[-4:]}" if p.refers_to else ""
+        extra += f" ocr={p.ocr_confidence:.2f}" if p.ocr_confidence is not None else ""
         out.append(f"{p.id} p{p.page_label:<5} {p.kind[:5]:<5} {len(p.text.split()):>3}w [{section}]{extra} {words}")
     return "\n".join(out)
