@@ -191,8 +191,11 @@ def scans_index(tesseract, tmp_path_factory):
     from assistant.index.indexer import ingest_paths
 
     settings = Settings(index_dir=tmp_path_factory.mktemp("scans-index"))
-    report = ingest_paths([SCANS], settings)
+    heard: list[tuple[str, float]] = []
+    report = ingest_paths([SCANS], settings, progress=lambda message, fraction: heard.append((message, fraction)))
     assert sorted(report.added) == sorted(p.stem for p in (MAIL, ERFPACHT, HEK))
+    # each scanned page is reported through the ingest's progress callback, at its file's place in the batch
+    assert (f"OCR {HEK.name}: page 6/6", 0.5) in heard and sum(m.startswith("OCR ") for m, _ in heard) == 12
     return settings
 
 
@@ -239,3 +242,13 @@ def test_unchanged_scans_are_not_read_again_on_reingest(scans_index, monkeypatch
     report = ingest_paths([SCANS], scans_index)
     assert sorted(report.unchanged) == sorted(p.stem for p in (MAIL, ERFPACHT, HEK)) and not report.added
     assert snapshot.current_name(scans_index.index_dir) == live
+
+
+def test_a_citation_chip_says_its_text_came_from_ocr():
+    from assistant.types import Citation
+    from ui.text import citation_heading
+
+    scanned = Citation(1, HEK.stem, "Wob-besluit", (2,), "57e230d0-0012", "tekst", "tekst", ocr_confidence=0.912)
+    typed = Citation(2, "brief", "Kamerbrief", (1,), "0a0b0c0d-0001", "tekst", "tekst")
+    assert citation_heading(scanned) == "[1] Wob-besluit, p. 2 · tekst uit OCR, woordzekerheid 91%"
+    assert "OCR" not in citation_heading(typed)

@@ -123,6 +123,6 @@ OCR_SIZE_PER_HEIGHT = 1.4
 # scatters body lines over sizes (lines of short words such as "een en" measure small). By hand on tests/fixtures/scans.
 OCR_SAME_SIZE = 0.25
 # Pages of one scan read at the same time (each a pdftoppm and a single-threaded Tesseract process): higher uses more
-# cores and memory (a 300 dpi A4 page is ~9 MB as an image), 1 reads one page after another. 2 for two-core machines
-# (benchmarks/ocr.py).
+# cores and memory (a 300 dpi A4 page is ~9 MB as an image), 1 reads one page after another. 2 for two-core machines:
+# the 14 test pages took 30.1 s against 35.0 s one at a time, with other jobs loading both cores (benchmarks/ocr.py).
 OCR_PAGES_AT_ONCE = 2
