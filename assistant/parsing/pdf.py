@@ -132,7 +132,7 @@ def _read_scan(path: Path, scanned: list[bool], progress: Progress, timeout_s: f
                          "(raise ASSISTANT_OCR_PAGE_TIMEOUT_S to read it)")
                 pages.append(None)
                 skipped.append(number)
-            except (OSError, RuntimeError) as exc:
+            except (OSError, RuntimeError, ValueError) as exc:  # a tool that crashed or printed something unreadable
                 pool.shutdown(cancel_futures=True)
                 raise IngestError(str(path), f"OCR failed on page {number} ({exc})",
                                   "Check the file, or run `ocrmypdf in.pdf out.pdf` and ingest the result") from exc
