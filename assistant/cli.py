@@ -85,7 +85,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     print(answer.text)
     for c in answer.citations:
-        print(f"  [{c.marker}] {reference(c)} ({c.paragraph_id})")
+        ocr = f", OCR text, mean word confidence {c.ocr_confidence:.2f}" if c.ocr_confidence is not None else ""
+        print(f"  [{c.marker}] {reference(c)} ({c.paragraph_id}{ocr})")
         print(f"      “{_shorten(c.quote, 200)}”")
     return 0
 

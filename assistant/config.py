@@ -42,4 +42,9 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(60.0, description="After this the extractive answer is used.")
     max_question_chars: int = Field(2000, description="Longer questions are refused with a message.")
     max_upload_mb: int = Field(50, description="Largest file the chat accepts for upload.")
+    ocr_page_timeout_s: float = Field(
+        60.0,
+        description="Most seconds OCR may spend on one page of a scanned PDF (rendering and reading); a page that "
+        "takes longer is skipped with a message and the rest of the file is read. A page takes 2-5 s on two cores.",
+    )
     keep_snapshots: int = Field(2, description="Index snapshots kept on disk (the live one and its predecessor).")

@@ -40,6 +40,8 @@ class Paragraph:
     refers_to: str | None = None  # for a footnote: the paragraph that cites it
     table: str = ""  # for a table row: the table's title ("Tabel 4.3: ...")
     cells: tuple[Cell, ...] = ()  # for a table row: every cell, empty ones included
+    ocr_confidence: float | None = None  # read from a scan by OCR: the mean word confidence (0..1); None = text layer
+    ocr_figures: tuple[tuple[str, float], ...] = ()  # read by OCR: each word holding a digit, with its confidence
 
     @property
     def page(self) -> int:
@@ -136,6 +138,7 @@ class Citation:
     text: str  # the whole paragraph
     quote: str  # the exact supporting sentence(s), verbatim from `text`
     identity: Identity | None = None  # the cited document's, for a reference in the Kamer's form
+    ocr_confidence: float | None = None  # the paragraph was read from a scan by OCR: its mean word confidence (0..1)
 
 
 @dataclass
@@ -179,6 +182,7 @@ class Answer:
                     "paragraph_id": c.paragraph_id,
                     "text": c.text,
                     "quote": c.quote,
+                    "ocr_confidence": c.ocr_confidence,
                 }
                 for c in self.citations
             ],
@@ -203,6 +207,10 @@ def paragraph_to_dict(p: Paragraph) -> dict:
     d["footnotes"] = list(p.footnotes)
     if not p.cells:  # prose stays as it was stored
         del d["cells"], d["table"]
+    if p.ocr_confidence is None:
+        del d["ocr_confidence"], d["ocr_figures"]
+    else:
+        d["ocr_figures"] = [list(f) for f in p.ocr_figures]
     return d
 
 
@@ -220,6 +228,8 @@ def paragraph_from_dict(d: dict) -> Paragraph:
         refers_to=d.get("refers_to"),
         table=d.get("table", ""),
         cells=tuple(Cell(**c) for c in d.get("cells", ())),
+        ocr_confidence=d.get("ocr_confidence"),
+        ocr_figures=tuple((w, c) for w, c in d.get("ocr_figures", ())),
     )
 
 

@@ -1,5 +1,7 @@
 """Parse every document in corpus/ several times; print pages/s, paragraphs/s and paragraph sizes.
 
+Scans (read by OCR) are left out after the first pass: benchmarks/ocr.py measures them.
+
 Usage: .venv/bin/python benchmarks/parse.py [runs]
 """
 
@@ -29,8 +31,15 @@ def one_run(files: list[Path]) -> tuple[float, int, int, dict]:
     return time.perf_counter() - started, pages, paragraphs, docs
 
 
+def _is_scan(path: Path) -> bool:
+    try:
+        return "ocr" in load_document(path).metadata
+    except IngestError:
+        return False
+
+
 def main(runs: int = 3) -> None:
-    files = iter_source_files([CORPUS])
+    files = [path for path in iter_source_files([CORPUS]) if not _is_scan(path)]
     results = [one_run(files) for _ in range(runs)]
     seconds = statistics.median(r[0] for r in results)
     _, pages, paragraphs, docs = results[-1]

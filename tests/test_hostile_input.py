@@ -108,8 +108,8 @@ def test_javascript_and_attachment_are_ignored_and_text_is_kept(tmp_path):
 
 def test_three_thousand_blank_pages_are_refused_as_without_text(tmp_path):
     err = _refused(_blank(tmp_path / "leeg_3000.pdf"))
-    assert err.cause == "no text layer (scanned)"
-    assert "ocrmypdf" in err.fix
+    assert err.cause == "no text layer and no scanned page images"  # blank pages are not sent to OCR
+    assert "readable text" in err.fix
 
 
 # 3. A long PDF of real text: every page yields paragraphs.

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import IngestError
 from assistant.parsing.footnotes import MARKER_CLOSE, MARKER_OPEN
 from assistant.parsing.ingest import format_inspection, iter_source_files, load_document
 from assistant.parsing.letter import letter_facts
@@ -27,7 +26,7 @@ ADDRESS = re.compile(r"\bPostbus\s+\d{3,5}\b|\b\d{4}\s?[A-Z]{2}\s+(?:Den Haag|DE
 
 
 def _documents():
-    return [p for p in iter_source_files([CORPUS]) if p != SCAN]
+    return [p for p in iter_source_files([CORPUS]) if p != SCAN]  # the scan is read by OCR: tests/test_ocr.py
 
 
 @pytest.fixture(scope="module")
@@ -144,11 +143,6 @@ def test_a_letters_date_is_the_first_day_with_a_year_in_its_datum_label(datum, i
     assert (facts.get("date"), facts["Kenmerk"]) == (iso, "X/1")
 
 
-def test_scan_is_refused_with_reason():
-    with pytest.raises(IngestError) as err:
-        load_document(SCAN)
-    assert err.value.cause == "no text layer (scanned)"
-    assert "ocrmypdf" in err.value.fix
 
 
 def test_inspection_lists_every_paragraph(corpus_docs):

@@ -11,7 +11,6 @@ from assistant.index.uploads import add_file, add_upload, check_upload, safe_fil
 from conftest import ANNEX, CORPUS, free_port
 
 MOTION = CORPUS / "14_kamerstuk_kst-32545-143_motie_negatieve_spaarrente.pdf"
-SCAN = CORPUS / "15_bijlage_blg-1007826_beslisnota_nitraat_SCAN_GEEN_TEKSTLAAG.pdf"
 LARGE = CORPUS / "18_studiegroep-begrotingsruimte_fin_2020-10_16e_koers_bepalen.pdf"  # 1.1 MB
 NEW_TEXT = """Kamerbrief over de proeftuin voor slimme dijken
 
@@ -110,7 +109,6 @@ def test_good_text_is_askable_and_progress_reaches_the_end(index_copy):
 
 @pytest.mark.parametrize("name, data, message_nl", [
     ("afgebroken.pdf", MOTION.read_bytes()[:3000], "afgebroken.pdf is niet toegevoegd: het is geen geldige PDF of het is beschadigd."),
-    (SCAN.name, SCAN.read_bytes(), f"{SCAN.name} is niet toegevoegd: het bevat geen leesbare tekst (waarschijnlijk een scan)."),
 ])
 def test_a_file_the_parser_refuses_is_rolled_back(index_copy, name, data, message_nl):
     live = snapshot.current_name(index_copy.index_dir)

@@ -9,7 +9,8 @@ from assistant.types import Answer, Citation, Document, Hit
 from ui import served
 from assistant.answering.confidence import confidence_label
 from assistant.answering.references import reference
-from ui.text import CONFIDENCE_HELP, citation_heading, escape, highlighted, pages_label, pdf_link, table_row
+from ui.text import (CONFIDENCE_HELP, citation_heading, escape, highlighted, ocr_label, pages_label, pdf_link,
+                     table_row)
 
 
 @st.cache_resource(show_spinner=False)
@@ -39,6 +40,8 @@ def show_citation(bot, citation: Citation) -> None:
                  f"alinea {citation.paragraph_id}"]
         if doc and doc.doc_type:
             facts.insert(0, doc.doc_type)
+        if citation.ocr_confidence is not None:
+            facts.append(ocr_label(citation.ocr_confidence))
         st.caption(escape(" · ".join(facts)))
         paragraph = bot.retriever.paragraphs.get(citation.paragraph_id)
         if paragraph is not None and paragraph.cells:

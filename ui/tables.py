@@ -77,7 +77,8 @@ def _show_source(bot, frame: pd.DataFrame, event) -> None:
         return
     sentence = row.get("Waarvoor", row.get("Wat", ""))
     show_citation(bot, Citation(0, row["_doc"], row["Document"], paragraph.pages, paragraph.id,
-                                paragraph.text, sentence if sentence in paragraph.text else row["_quote"]))
+                                paragraph.text, sentence if sentence in paragraph.text else row["_quote"],
+                                paragraph.ocr_confidence))
 
 
 def render_amounts(bot) -> None:

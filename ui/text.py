@@ -75,5 +75,13 @@ def pdf_link(doc: Document | None, page: int | None, served: dict[str, str]) -> 
 
 
 def citation_heading(c: Citation) -> str:
-    """The chip: '[1] Kamerstuk 32 545, nr. 143, p. 3'; a document without an identity keeps its title."""
-    return f"[{c.marker}] {reference(c)}" if c.identity else f"[{c.marker}] {c.title or c.doc}, {pages_label(c.pages)}"
+    """The chip: '[1] Kamerstuk 32 545, nr. 143, p. 3'; a document without an identity keeps its title.
+    A paragraph read from a scan says so: '· tekst uit OCR, woordzekerheid 91%'."""
+    ocr = f" · {ocr_label(c.ocr_confidence)}" if c.ocr_confidence is not None else ""
+    heading = reference(c) if c.identity else f"{c.title or c.doc}, {pages_label(c.pages)}"
+    return f"[{c.marker}] {heading}{ocr}"
+
+
+def ocr_label(confidence: float) -> str:
+    """How a paragraph read from a scan is marked: 'tekst uit OCR, woordzekerheid 91%'."""
+    return f"tekst uit OCR, woordzekerheid {confidence:.0%}"

@@ -40,6 +40,7 @@ class CitationBook:
                 text=paragraph.text,
                 quote=quote,
                 identity=self._identity_of(paragraph.doc_id),
+                ocr_confidence=paragraph.ocr_confidence,
             )
         elif quote not in existing.quote:
             existing = Citation(**{**existing.__dict__, "quote": f"{existing.quote} {quote}"})

@@ -8,7 +8,7 @@ without figures is confirmed only by a sentence holding nearly all its words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering import tuning as T
 from assistant.figures import compare as figures
@@ -23,6 +23,30 @@ NOT_THIS_FIGURE = "Dat kan ik niet bevestigen: de documenten noemen dit cijfer n
 
 
 def check_claim(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Answer:
+    """Ja/Nee/niet te bevestigen for a claim; a verdict resting on a figure OCR read unsurely is withheld."""
+    return _unless_misread(_judge_claim(intent, scored, query, book), scored)
+
+
+def _unless_misread(answer: Answer, scored: list[Sentence]) -> Answer:
+    """A Ja/Nee whose cited sentence holds a figure read by OCR below T.OCR_FIGURE_MIN_CONFIDENCE: shown, not asserted."""
+    if answer.verdict is None:
+        return answer
+    paragraphs = {s.paragraph.id: s.paragraph for s in scored}
+    for citation in answer.citations:
+        figures_read = paragraphs[citation.paragraph_id].ocr_figures if citation.paragraph_id in paragraphs else ()
+        for word, confidence in figures_read:
+            core = word.strip(".,;:()'\"‘’“”")
+            if core and confidence < T.OCR_FIGURE_MIN_CONFIDENCE and re.search(rf"(?<![\d.,]){re.escape(core)}(?![\d]|[.,]\d)", citation.quote):
+                return Answer(
+                    text=f"Dat kan ik niet met zekerheid zeggen: de bron is een scan en het cijfer {core} is onzeker "
+                    f"gelezen (tekst uit OCR, woordzekerheid {confidence:.0%}). Controleer het in de bron: "
+                    f"{clean(citation.quote)} [1]",
+                    citations=[replace(citation, marker=1)],
+                )
+    return answer
+
+
+def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: CitationBook) -> Answer:
     """Ja/Nee/niet te bevestigen for a claim, judged on the clause that best matches its subject.
 
     Clauses matter in lists ("in 2040 ... 30% ...; in 2030 ... 50% ..."): the figure next to

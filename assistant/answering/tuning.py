@@ -145,6 +145,11 @@ CLAIM_CLOSE = 0.8
 CLAIM_MATCH_BASE = 0.5
 # Added to the match of a clause counting the same thing as the claim ("acht landen"): higher prefers it to closer wording. By hand (6ba42e5).
 SAME_THING = 0.3
+# A figure OCR read with a word confidence below this is shown, not judged (no Ja/Nee on it): higher withholds more
+# verdicts on scans, lower asserts more misreadings. Set on the digit-holding words of tests/fixtures/scans: the 9
+# below 0.6 include the misreadings and the noise ("20" for "2019", "2." for "1", "5,"); 0.6-0.75 are mostly right
+# (dates in old-style figures), and a confident misreading ("2028" at 0.93) no threshold catches.
+OCR_FIGURE_MIN_CONFIDENCE = 0.6
 # Part of a figure-less claim's words one sentence must hold to confirm it: lower confirms looser paraphrases. By hand (fde86c3).
 STATEMENT_COVERAGE = 0.75
 

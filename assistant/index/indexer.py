@@ -38,7 +38,7 @@ Progress = Callable[[str, float], None]
 PARSER_MODULES = (
     "parsing/ingest.py", "parsing/pdf.py", "parsing/blocks.py", "parsing/paragraphs.py", "parsing/footnotes.py",
     "parsing/letter.py", "parsing/runs.py", "parsing/tables.py", "parsing/tuning.py", "parsing/identity.py",
-    "parsing/signature.py",
+    "parsing/signature.py", "parsing/ocr.py",
     "figures/cells.py", "figures/periods.py", "figures/amounts.py", "figures/compare.py", "figures/notation.py",
     "text/sentences.py",
 )
@@ -149,7 +149,7 @@ def ingest_paths(
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with _ingest_lock(settings.index_dir):
         info, previous = _previous_entries(settings, say)
-        report, kept, new = _collect(paths, previous, prune, say)
+        report, kept, new = _collect(paths, previous, prune, say, settings.ocr_page_timeout_s)
         if not kept and not new:
             say("Nothing to index: no readable documents.", 1.0)
         elif report.changed or info is None:
@@ -196,7 +196,7 @@ def _previous_entries(settings: Settings, say: Progress) -> tuple[SnapshotInfo |
 
 
 def _collect(
-    paths: list[Path], previous: dict[str, DocEntry], prune: bool, say: Progress
+    paths: list[Path], previous: dict[str, DocEntry], prune: bool, say: Progress, ocr_timeout_s: float = 60.0
 ) -> tuple[IngestReport, list[DocEntry], list[Document]]:
     """Decide per file: keep its live version, parse a new one, skip it, or drop it.
 
@@ -207,8 +207,9 @@ def _collect(
     current: dict[str, DocEntry | Document] = {} if prune else dict(previous)
     contents = _Contents(current)
     for n, path in enumerate(files, 1):
-        say(f"[{n}/{len(files)}] {path.name}", n / max(len(files), 1) * 0.5)
-        doc = _load_if_changed(path, previous, contents, report)
+        fraction = n / max(len(files), 1) * 0.5
+        say(f"[{n}/{len(files)}] {path.name}", fraction)
+        doc = _load_if_changed(path, previous, contents, report, lambda message, f=fraction: say(message, f), ocr_timeout_s)
         if doc is not None:
             contents.put(doc)
     for doc_id, entry in previous.items():
@@ -254,7 +255,8 @@ class _Contents:
 
 
 def _load_if_changed(
-    path: Path, previous: dict[str, DocEntry], contents: _Contents, report: IngestReport
+    path: Path, previous: dict[str, DocEntry], contents: _Contents, report: IngestReport,
+    progress: Callable[[str], None] | None = None, ocr_timeout_s: float = 60.0,
 ) -> DocEntry | Document | None:
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -269,7 +271,7 @@ def _load_if_changed(
         report.duplicates.append(Duplicate(path.name, _id(twin), twin.title, "bytes"))
         return old
     try:
-        doc = load_document(path)
+        doc = load_document(path, progress, ocr_timeout_s)
     except IngestError as err:
         report.skipped.append(err)
         return old  # a broken new version leaves the indexed one in place

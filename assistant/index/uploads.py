@@ -28,6 +28,8 @@ _STATUS_NL = {"added": "is toegevoegd", "updated": "is bijgewerkt", "unchanged":
 _CAUSES_NL = (
     (("decompression bomb",), "het pakt uit tot onredelijk veel gegevens en is uit voorzorg geweigerd"),
     (("password", "encrypt"), "het bestand is beveiligd met een wachtwoord"),
+    (("ocr is not available",), "het is een scan en OCR (Tesseract) is op deze computer niet geïnstalleerd"),
+    (("ocr read no page", "ocr failed"), "het is een scan en OCR kon de pagina's niet lezen"),
     (("text layer", "scan", "no text", "no extractable"), "het bevat geen leesbare tekst (waarschijnlijk een scan)"),
     (("not a pdf", "invalid pdf", "damaged", "corrupt", "cannot be parsed", "eof", "malformed"),
      "het is geen geldige PDF of het is beschadigd"),

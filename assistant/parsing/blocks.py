@@ -34,6 +34,7 @@ class Line:
     footnote_number: int | None = None  # set on the first line of a footnote
     table: str = ""  # a table row's table title
     cells: tuple = ()  # a table row's cells (`Cell`s), empty ones included
+    ocr_words: tuple[tuple[str, float], ...] = ()  # from a scan: each word with its OCR confidence (0..1)
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Block:
     style: int | None = None  # a heading's font style rank, when it has one
     table: str = ""  # a table row's table title
     cells: tuple = ()  # a table row's cells
+    ocr_words: list[tuple[str, float]] = field(default_factory=list)  # from a scan: its words' OCR confidences
 
     @property
     def pages(self) -> list[int]:
@@ -56,6 +58,7 @@ class Block:
     def add(self, line: Line) -> None:
         self.lines.append(line.text)
         self.line_pages.append(line.page)
+        self.ocr_words.extend(line.ocr_words)
 
 
 def is_heading_shape(text: str) -> bool:

@@ -11,6 +11,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Callable
 
 from assistant.errors import IngestError
 from assistant.parsing import tuning as T
@@ -36,15 +37,18 @@ def iter_source_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_document(path: Path) -> Document:
-    """Parse one file completely, or raise IngestError naming the file, the cause and the fix."""
+def load_document(path: Path, progress: Callable[[str], None] | None = None, ocr_timeout_s: float = 60.0) -> Document:
+    """Parse one file completely, or raise IngestError naming the file, the cause and the fix.
+
+    A scanned PDF is read by OCR: `progress` hears of each page, and a page over `ocr_timeout_s` is skipped.
+    """
     path = Path(path)
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from assistant.parsing.pdf import read_pdf
 
-        extracted = read_pdf(path, data)
+        extracted = read_pdf(path, data, progress, ocr_timeout_s)
         lines, page_count, facts = extracted.lines, extracted.page_count, dict(extracted.facts)
     elif suffix in (".txt", ".md"):
         text = _decode(path, data)
@@ -216,5 +220,6 @@ def format_inspection(doc: Document) -> str:
         words = " ".join(p.text.split()[:14])
         extra = f" fn={','.join(x[-4:] for x in p.footnotes)}" if p.footnotes else ""
         extra += f" ref={p.refers_to[-4:]}" if p.refers_to else ""
+        extra += f" ocr={p.ocr_confidence:.2f}" if p.ocr_confidence is not None else ""
         out.append(f"{p.id} p{p.page_label:<5} {p.kind[:5]:<5} {len(p.text.split()):>3}w [{section}]{extra} {words}")
     return "\n".join(out)

@@ -80,6 +80,7 @@ class _Draft:
     numbers: list[int] = field(default_factory=list)  # footnote numbers cited (or, for a footnote, its own)
     table: str = ""
     cells: tuple = ()
+    ocr_words: tuple[tuple[str, float], ...] = ()  # from a scan: the block's words with their OCR confidences
 
 
 def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[str, tuple[Paragraph, ...]]:
@@ -91,7 +92,8 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
         text = join_lines(block.lines, vocabulary)
         if block.kind == "footnote":
             body = re.sub(r"^\d{1,3}\s*", "", text) if block.number is not None else text
-            drafts.append(_Draft("footnote", body, tuple(block.pages), (), [block.number or 0]))
+            drafts.append(_Draft("footnote", body, tuple(block.pages), (), [block.number or 0],
+                                 ocr_words=tuple(block.ocr_words)))
             continue
         page_marks = _page_marks(block, vocabulary)
         text, markers, expected = strip_footnote_markers(text, defined, expected)
@@ -100,7 +102,8 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
             while path and path[-1][0] >= block.level:
                 path.pop()
             if block.level != TABLE_HEADER_LEVEL and re.search(r"[^\W\d_]", text):  # headings are citable too
-                drafts.append(_Draft("heading", text, tuple(block.pages), tuple(t for _, t in path), numbers))
+                drafts.append(_Draft("heading", text, tuple(block.pages), tuple(t for _, t in path), numbers,
+                                     ocr_words=tuple(block.ocr_words)))
             path.append((block.level, text))
             continue
         section = tuple(t for _, t in path)
@@ -111,8 +114,24 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
                 continue
             pages = tuple(p for p, (s, e) in page_marks.items() if s < end and e > start) or tuple(block.pages[:1])
             numbers = [n for offset, n in markers if start <= offset <= end]
-            drafts.append(_Draft(block.kind, part, pages, section, numbers, block.table, block.cells))
+            drafts.append(_Draft(block.kind, part, pages, section, numbers, block.table, block.cells,
+                                 _words_in(block.ocr_words, part) if len(spans) > 1 else tuple(block.ocr_words)))
     return _finish(doc_id, _order(drafts))
+
+
+def _words_in(words: list[tuple[str, float]], part: str) -> tuple[tuple[str, float], ...]:
+    """The OCR words of a block that stand in one part of it (a long paragraph split at sentences)."""
+    held = set(part.split())
+    return tuple(w for w in words if w[0] in held) or tuple(words)
+
+
+def ocr_fields(words: tuple[tuple[str, float], ...]) -> dict:
+    """A paragraph read by OCR: its mean word confidence and each word holding a digit with its own confidence."""
+    if not words:
+        return {}
+    mean = sum(c for _, c in words) / len(words)
+    figures = tuple((w, round(c, 3)) for w, c in words if any(ch.isdigit() for ch in w))
+    return {"ocr_confidence": round(mean, 3), "ocr_figures": figures}
 
 
 def _page_marks(block: Block, vocabulary: frozenset[str]) -> dict[int, tuple[int, int]]:
@@ -170,7 +189,7 @@ def _finish(doc_id: str, drafts: list[_Draft]) -> tuple[str, tuple[Paragraph, ..
         paragraphs.append(Paragraph(
             id=ids[i], doc_id=doc_id, text=d.text, pages=d.pages, section=d.section, start=offset,
             end=offset + len(d.text), kind=d.kind, footnotes=footnotes, refers_to=refers_to, table=d.table,
-            cells=d.cells,
+            cells=d.cells, **ocr_fields(d.ocr_words),
         ))
         parts.append(d.text)
         offset += len(d.text) + 2

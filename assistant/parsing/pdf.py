@@ -11,6 +11,7 @@ import io
 import logging
 import re
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -19,6 +20,7 @@ import pypdf
 from pypdf.errors import LimitReachedError
 
 from assistant.errors import IngestError
+from assistant.parsing import ocr
 from assistant.parsing import tuning as T
 from assistant.parsing.footnotes import explicit_marker
 from assistant.parsing.identity import RUNNING_FOOTER
@@ -56,14 +58,19 @@ class Row:
     italic: bool
     cells: list[tuple[float, str]]
     pieces: list[Piece] = field(default_factory=list)  # the shown strings with where each starts and ends
+    ocr_words: tuple[tuple[str, float], ...] = ()  # a scanned row's words with Tesseract's confidence (0..1)
 
     @property
     def text(self) -> str:
         return " ".join(t.strip() for _, t in self.cells).strip()
 
 
-def read_pdf(path: Path, data: bytes) -> PdfText:
-    """Body lines of the PDF, or IngestError for a non-PDF, corrupt, encrypted or scanned file."""
+Progress = Callable[[str], None]
+
+
+def read_pdf(path: Path, data: bytes, progress: Progress | None = None, ocr_timeout_s: float = 60.0) -> PdfText:
+    """Body lines of the PDF, or IngestError for a non-PDF, corrupt or encrypted file. A scan without a text layer
+    is read by OCR page by page (`progress` hears of each page; a page over `ocr_timeout_s` is skipped)."""
     reader = _open(path, data)
     rows, sizes, turned = [], [], []
     for number, page in enumerate(reader.pages, start=1):
@@ -81,9 +88,79 @@ def read_pdf(path: Path, data: bytes) -> PdfText:
                               "Re-save the PDF (e.g. `qpdf in.pdf out.pdf`) and ingest the result") from exc
     chars = sum(len(r.text) for page_rows in rows for r in page_rows)
     if chars < T.MIN_CHARS_PER_PAGE * max(len(rows), 1):
-        raise IngestError(str(path), "no text layer (scanned)",
-                          "run OCR, e.g. `ocrmypdf in.pdf out.pdf`, and ingest the result")
+        scanned = [_has_image(page) for page in reader.pages]
+        if not any(scanned):  # blank pages: nothing to read, and nothing worth the time of OCR
+            raise IngestError(str(path), "no text layer and no scanned page images", "Check that the file contains readable text")
+        return _read_scan(path, scanned, progress or (lambda message: None), ocr_timeout_s)
     return _layout(rows, sizes, turned)
+
+
+def _has_image(page: pypdf.PageObject, depth: int = 0) -> bool:
+    """Does the page draw an image (directly or inside a form XObject)? A scan's pages do; blank pages do not."""
+    try:
+        objects = page["/Resources"]["/XObject"]
+        for ref in objects.values():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                return True
+            if xobject.get("/Subtype") == "/Form" and depth < 2 and _has_image(xobject, depth + 1):
+                return True
+    except (KeyError, TypeError, AttributeError):
+        return False
+    return False
+
+
+def _read_scan(path: Path, scanned: list[bool], progress: Progress, timeout_s: float) -> PdfText:
+    """A scan's pages with an image read by OCR and laid out like a text layer; a page that times out is skipped
+    and named."""
+    try:
+        ocr.tools()
+    except ocr.OcrUnavailable as exc:
+        raise IngestError(str(path), f"no text layer (scanned) and OCR is not available ({exc})", ocr.INSTALL_HINT) from exc
+    pages: list[ocr.OcrPage | None] = []
+    skipped: list[int] = []
+    page_count = len(scanned)
+    # Pages are read T.OCR_PAGES_AT_ONCE at a time; progress is said here, on the caller's thread, in page order.
+    with ThreadPoolExecutor(max_workers=T.OCR_PAGES_AT_ONCE) as pool:
+        reading = {n: pool.submit(ocr.read_page, path, n, timeout_s) for n in range(1, page_count + 1) if scanned[n - 1]}
+        for number in range(1, page_count + 1):
+            try:
+                pages.append(reading[number].result() if number in reading else None)
+                if number in reading:
+                    progress(f"OCR {path.name}: page {number}/{page_count}")
+            except ocr.PageTimeout:
+                progress(f"OCR {path.name}: page {number} skipped, not read within {timeout_s:g} s "
+                         "(raise ASSISTANT_OCR_PAGE_TIMEOUT_S to read it)")
+                pages.append(None)
+                skipped.append(number)
+            except (OSError, RuntimeError, ValueError) as exc:  # a tool that crashed or printed something unreadable
+                pool.shutdown(cancel_futures=True)
+                raise IngestError(str(path), f"OCR failed on page {number} ({exc})",
+                                  "Check the file, or run `ocrmypdf in.pdf out.pdf` and ingest the result") from exc
+    if len(skipped) == sum(scanned):
+        raise IngestError(str(path), f"OCR read no page within {timeout_s:g} s per page",
+                          "Raise ASSISTANT_OCR_PAGE_TIMEOUT_S and ingest the file again")
+    read = iter(ocr.snap_sizes([p for p in pages if p is not None]))
+    pages = [next(read) if p is not None else None for p in pages]
+    rows = [[_ocr_row(line, n) for line in p.lines] if p else [] for n, p in enumerate(pages, start=1)]
+    first = next(p for p in pages if p is not None)
+    sizes = [(p.width, p.height) if p else (first.width, first.height) for p in pages]
+    text = _layout(rows, sizes, [False] * page_count)
+    words = [c for page_rows in rows for r in page_rows for _, c in r.ocr_words]
+    facts = {"ocr": f"tesseract {ocr.LANGUAGE}, mean word confidence {sum(words) / max(len(words), 1):.2f}"}
+    if skipped:
+        facts["ocr_skipped_pages"] = ", ".join(map(str, skipped))
+    return PdfText(text.lines, text.page_count, {**text.facts, **facts})
+
+
+def _ocr_row(line: ocr.OcrLine, page: int) -> Row:
+    """An OCR line as a row of fragments, one per word: the words keep their spaces, wide gaps still split cells."""
+    last = len(line.words) - 1
+    frags = [(w.x, line.y, line.size, "", w.text + ("" if i == last else " "), w.width, [(w.x, w.x + w.width, w.text)])
+             for i, w in enumerate(line.words)]
+    row = _row(frags, page)
+    row.ocr_words = tuple((w.text, w.confidence) for w in line.words)
+    return row
 
 
 def _open(path: Path, data: bytes) -> pypdf.PdfReader:
@@ -344,6 +421,8 @@ def _strip_letter_head(rows: list[Row], facts: dict[str, str]) -> list[Row]:
     labels = [i for i, r in enumerate(rows) if LETTER_LABEL.match(r.text)]
     if not labels:
         return rows
+    run = next((k for k in range(1, len(labels)) if labels[k] - labels[k - 1] > T.LABEL_RUN_ROWS), len(labels))
+    labels = labels[:run]
     end = labels[-1]
     for i, row in enumerate(rows[end + 1 : end + 1 + T.SALUTATION_ROWS], start=end + 1):
         if SALUTATION.match(row.text):
@@ -382,24 +461,27 @@ def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool],
         if in_notes(row):
             m = FOOTNOTE_START.match(text)
             number = int(m.group(1)) if m and notes.starts_note(int(m.group(1))) else None
-            lines.append(Line(text, row.page, role="footnote", footnote_number=number))
+            lines.append(Line(text, row.page, role="footnote", footnote_number=number, ocr_words=row.ocr_words))
             continue
         gap = previous is None or (previous.y - row.y) > T.PARAGRAPH_GAP * spacing
         table = table_of.get(id(row))
         if table is not None:
             if body[table.first_row] is row:
-                lines.extend(_table_lines(table, row.page))
+                words = tuple(w for k in sorted(table.consumed) for w in body[k].ocr_words)
+                lines.extend(_table_lines(table, row.page, words))
         elif not figures_only(row):
             lines.append(Line(text, row.page, gap, style_rank=styles.get((row.size, row.bold)),
-                              width_ratio=len(text) / max(frame.full_chars, 1)))
+                              width_ratio=len(text) / max(frame.full_chars, 1), ocr_words=row.ocr_words))
         previous = row
     return lines
 
 
-def _table_lines(table: Table, page: int) -> list[Line]:
-    """A table's header (a heading the rows sit under) and one line per row, each with its cells."""
+def _table_lines(table: Table, page: int, ocr_words: tuple = ()) -> list[Line]:
+    """A table's header (a heading the rows sit under) and one line per row, each with its cells (and, from a scan,
+    the table's words with their confidences)."""
     lines = [Line(table.header, page, True, role="table_header")] if table.header else []
-    lines += [Line(r.text, page, True, role="table_row", table=r.title, cells=r.cells) for r in table.rows if r.text]
+    lines += [Line(r.text, page, True, role="table_row", table=r.title, cells=r.cells, ocr_words=ocr_words)
+              for r in table.rows if r.text]
     return lines
 
 

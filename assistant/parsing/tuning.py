@@ -71,6 +71,10 @@ MARGIN_CONTINUES_EMS = 2.2
 SENDER_GAP_EMS = 2
 # Rows after the letter head's last label searched for the salutation: higher strips more of a letter without one. By hand (aaecb39).
 SALUTATION_ROWS = 3
+# Letter-head labels stand together: a label more than this many rows after the previous one is in the body (an
+# e-mail printout quoting an earlier mail's 'Onderwerp:'): higher strips quoted mails as letter head. By hand on
+# tests/fixtures/scans (the letter heads of the corpus have at most three rows between labels).
+LABEL_RUN_ROWS = 6
 # A row indented this far (pt) past the last label continues its value (a wrapped 'Betreft'). By hand (aaecb39).
 WRAPPED_VALUE_INDENT_PT = 20
 # Lines of a .txt file searched for letter labels ('Datum', 'Betreft'): higher reads labels out of the body. By hand (c5a9789).
@@ -107,3 +111,18 @@ UNFINISHED_HEADING_LINES = 3
 HEADING_TAIL_WORDS = 6
 # A paragraph whose last line is shorter than this (a caption) has ended before a gap: higher ends paragraphs at short lines. By hand (c5a9789).
 CAPTION_CHARS = 40
+
+# --- scanned pages read by OCR (parsing/ocr.py) -----------------------------------------------------------------
+# Resolution pages are rendered at for Tesseract: higher reads small print better and costs time per page (about
+# quadratic); scanners write 300 ppi, and Tesseract's models are trained near it. By hand on tests/fixtures/scans.
+OCR_DPI = 300
+# A word box's height (median over a line) times this is the font size estimate: a word box runs from the ascenders to
+# the baseline, about 0.7 em. Only ratios between sizes matter to the layout rules. By hand on tests/fixtures/scans.
+OCR_SIZE_PER_HEIGHT = 1.4
+# Line sizes within this share of the median are the body size: higher takes a larger heading for body text, lower
+# scatters body lines over sizes (lines of short words such as "een en" measure small). By hand on tests/fixtures/scans.
+OCR_SAME_SIZE = 0.25
+# Pages of one scan read at the same time (each a pdftoppm and a single-threaded Tesseract process): higher uses more
+# cores and memory (a 300 dpi A4 page is ~9 MB as an image), 1 reads one page after another. 2 for two-core machines:
+# the 14 test pages took 30.1 s against 35.0 s one at a time, with other jobs loading both cores (benchmarks/ocr.py).
+OCR_PAGES_AT_ONCE = 2
