@@ -37,7 +37,7 @@ index: $(STAMP) ocr
 run: index
 	$(BIN)/streamlit run ui/app.py
 
-test: $(STAMP)
+test: $(STAMP) ocr
 	$(BIN)/python -m pytest -q
 
 # Tuned sets with their variants and baselines, the conversations, and the holdout (always figures only).

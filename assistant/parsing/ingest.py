@@ -7,6 +7,7 @@ Metadata comes from `manifest.json` in the document's folder when present, else 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -65,6 +66,9 @@ def load_document(path: Path, progress: Callable[[str], None] | None = None, ocr
         raise IngestError(str(path), "no text found", "Check that the file contains readable text.")
     facts.update(_sidecar_metadata(path))
     head = letter_head_paragraph(path.stem, facts, paragraphs, len(clean_text) + 2)
+    read = [p.ocr_confidence for p in paragraphs if p.ocr_confidence is not None]
+    if head is not None and read:  # a scan's letter head was read by OCR too: it carries the page's confidence
+        head = replace(head, ocr_confidence=round(sum(read) / len(read), 3))
     if head is not None:
         clean_text, paragraphs = f"{clean_text}\n\n{head.text}", paragraphs + (head,)
     footer = facts.pop("running_footer", "")  # read for the identity only, like the letter head's own lines
