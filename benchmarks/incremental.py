@@ -41,19 +41,11 @@ from assistant.index.lexical import LexicalIndex  # noqa: E402
 from assistant.index.store import VectorStore, connect  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from retrieval import grow_synthetic  # noqa: E402  (the synthetic documents of benchmarks/retrieval.py)
+from retrieval import LATENCY_PROCESS, PEAK, grow_synthetic  # noqa: E402  (shared with benchmarks/retrieval.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 LETTER = CORPUS / "04_kamerbrief_ienw_2022-12-22_emissies_luchtvaart.pdf"
-
-# Peak resident memory of this process since its exec (ru_maxrss would include the forking parent's).
-PEAK = """
-def peak_mb():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-"""
 
 STEP = PEAK + """
 import json, sys, time
@@ -83,27 +75,6 @@ started = time.perf_counter()
 reader.refresh()
 print(json.dumps({"open": opened, "refresh": time.perf_counter() - started, "peak_mb": peak_mb()}))
 """
-
-LATENCY = PEAK + """
-import json, sys, time
-from pathlib import Path
-from assistant.config import Settings
-from assistant.retrieval.hybrid import Retriever
-questions, runs = json.loads(sys.stdin.read()), int(sys.argv[2])
-retriever = Retriever.open(Settings(index_dir=Path(sys.argv[1])))
-for q in questions[:3]:
-    retriever.search(q, k=10)
-timings = []
-for _ in range(runs):
-    run = []
-    for q in questions:
-        started = time.perf_counter()
-        retriever.search(q, k=10)
-        run.append((time.perf_counter() - started) * 1000)
-    timings.append(run)
-print(json.dumps({"timings": timings, "peak_mb": peak_mb()}))
-"""
-
 
 def child(script: str, *args: str, stdin: str | None = None) -> dict:
     done = subprocess.run([sys.executable, "-c", script, *args], input=stdin, capture_output=True, text=True,
@@ -165,7 +136,7 @@ def baseline(settings: Settings, work: Path) -> float:
 
 
 def latency(index_dir: Path, questions: list[str], runs: int) -> dict:
-    result = child(LATENCY, str(index_dir), str(runs), stdin=json.dumps(questions))
+    result = child(LATENCY_PROCESS, str(index_dir), str(runs), stdin=json.dumps(questions))
     p50 = statistics.median(statistics.median(t) for t in result["timings"])
     p95 = statistics.median(sorted(t)[int(round(0.95 * (len(t) - 1)))] for t in result["timings"])
     return {"p50": p50, "p95": p95, "peak_mb": result["peak_mb"]}

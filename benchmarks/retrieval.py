@@ -47,8 +47,16 @@ CORPUS = ROOT / "corpus"
 DEPTH = 10
 WEIGHTS = [round(0.1 * i, 1) for i in range(11)]
 
-LATENCY_PROCESS = """
-import json, resource, sys, time
+# Peak resident memory of a child process since its exec (ru_maxrss would include the forking parent's).
+PEAK = """
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+"""
+
+LATENCY_PROCESS = PEAK + """
+import json, sys, time
 from pathlib import Path
 from assistant.config import Settings
 from assistant.retrieval.hybrid import Retriever
@@ -64,8 +72,7 @@ for _ in range(runs):
         retriever.search(q, k=10)
         run.append((time.perf_counter() - started) * 1000)
     timings.append(run)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"timings": timings, "peak_mb": peak, "paragraphs": len(retriever.paragraphs)}))
+print(json.dumps({"timings": timings, "peak_mb": peak_mb(), "paragraphs": len(retriever.paragraphs)}))
 """
 
 
