@@ -178,18 +178,17 @@ class Assistant:
             synonyms=self.retriever.loaded.acronyms.pairs_in(search_text),
         )
         scored = score_sentences(hits, query, intent, similarity)
+        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
         if intent.document_fact:  # who signed, which ministry, when: the document's identity, cited where stated
-            book = compose.CitationBook(self.retriever.title, self.retriever.identity)
             about = document_fact_answer(intent.document_fact, hits, self.retriever.documents, book, query)
             if about is not None:
                 answer, sure = about
                 return answer, {IDENTITY_SIGNAL: sure}
-        answer, route = self._route(intent, hits, filters, similarity, query, scored)
+        answer, route = self._route(intent, hits, filters, similarity, query, scored, book)
         return answer, answer_signals(route, intent, query, scored, hits, answer)
 
-    def _route(self, intent: Intent, hits: list[Hit], filters: Filters | None, similarity, query, scored):
+    def _route(self, intent: Intent, hits: list[Hit], filters: Filters | None, similarity, query, scored, book):
         """Compose by what is asked: a table cell, a claim, a calculation, a change or a lookup; else refuse."""
-        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
         # a table row is matched on its label and its table's title, which the context measure does not read
         from_table = tables.table_answer(intent, hits, query, book)
         if from_table is not None:

@@ -66,10 +66,10 @@ def load_document(path: Path, progress: Callable[[str], None] | None = None, ocr
         raise IngestError(str(path), "no text found", "Check that the file contains readable text.")
     facts.update(_sidecar_metadata(path))
     head = letter_head_paragraph(path.stem, facts, paragraphs, len(clean_text) + 2)
-    read = [p.ocr_confidence for p in paragraphs if p.ocr_confidence is not None]
-    if head is not None and read:  # a scan's letter head was read by OCR too: it carries the page's confidence
-        head = replace(head, ocr_confidence=round(sum(read) / len(read), 3))
     if head is not None:
+        read = [p.ocr_confidence for p in paragraphs if p.ocr_confidence is not None]
+        if read:  # a scan's letter head was read by OCR too: it carries the page's confidence
+            head = replace(head, ocr_confidence=round(sum(read) / len(read), 3))
         clean_text, paragraphs = f"{clean_text}\n\n{head.text}", paragraphs + (head,)
     footer = facts.pop("running_footer", "")  # read for the identity only, like the letter head's own lines
     meta = _manifest_entry(path)
