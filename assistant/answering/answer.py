@@ -28,6 +28,9 @@ class CitationBook:
         self._identity_of = identity_of
         self._by_paragraph: dict[str, Citation] = {}
 
+    def title(self, doc_id: str) -> str:
+        return self._title_of(doc_id)
+
     def cite(self, paragraph: Paragraph, quote: str) -> int:
         existing = self._by_paragraph.get(paragraph.id)
         if existing is None:

@@ -24,6 +24,12 @@ LABEL_WEIGHT = 1.0  # the row label names what is asked ...
 TABLE_WEIGHT = 0.5  # ... the table title and the headings above it narrow it down
 MIN_ROW_MATCH = 0.3  # below this (label share + half the table's), no row is about the question
 RANK_PENALTY = 0.02  # per place a row stands lower in the retrieval
+# A "Nee" needs this share of the row label's words named in the claim: lower contradicts a claim with the figure
+# of a neighbouring row ("teruggaaf voor rolstoelgebruikers" for "teruggaaf voor overheidsvoertuigen"), higher
+# leaves a row named in other words unchecked. A "Ja" needs the claimed figure in the cell, evidence enough.
+CONTRADICT_LABEL_SHARE = 0.6
+COMPOUND_PART = 5  # a word of at least this length inside a compound of the other text is half named ...
+COMPOUND_CREDIT = 0.5  # ... higher lets a claim about a whole ("overheidsvoertuigen") contradict one of its rows
 _STRUCTURAL = re.compile(r"\bstruc(?:tureel|\.)?|\bstructurele?\b", re.I)
 _TOTAL = re.compile(r"\b(?:totaal|cumulatief|cum\.?)\b", re.I)
 _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverloop\b|\bontwikkeling\b|\bper\s+jaar\b"
@@ -45,7 +51,7 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     question = intent.claim or intent.question
     if not _asks_figure(intent, question):
         return None
-    row = _best_row(hits, query)
+    row = _best_row(hits, query, book.title)
     if row is None:
         return None
     cells = [c for c in row.paragraph.cells if c.column or c.raw]
@@ -71,16 +77,18 @@ def _asks_figure(intent: Intent, question: str) -> bool:
                 or _STRUCTURAL.search(question))
 
 
-def _best_row(hits: list[Hit], query: Query) -> _Match | None:
-    """The retrieved table row whose label (and table) hold most of the question's words."""
+def _best_row(hits: list[Hit], query: Query, title_of) -> _Match | None:
+    """The retrieved table row whose label (and table, its headings and its document) hold most of the
+    question's words. A row without a label of its own (a one-row table: "De budgettaire opbrengst bedraagt")
+    is about what its table and document are about."""
     best: _Match | None = None
     for rank, hit in enumerate(hits[:ROWS_READ]):
         p = hit.paragraph
         if p.kind != "table_row" or not p.cells:
             continue
         label = {c.row for c in p.cells} | {c.group for c in p.cells if c.group}
-        own = query.share(set(tokenize(" ".join(label))))
-        around = query.share(set(tokenize(" ".join([p.table, *p.section]))))
+        around = query.share(set(tokenize(" ".join([p.table, *p.section, title_of(p.doc_id)]))))
+        own = around if label <= {p.table, *p.section} else query.share(set(tokenize(" ".join(label))))
         score = LABEL_WEIGHT * own + TABLE_WEIGHT * around - RANK_PENALTY * rank
         if own > 0 and (best is None or score > best.score):
             best = _Match(p, score)
@@ -115,7 +123,9 @@ def _asked_cells(question: str, cells: list[Cell], years: list[str]) -> list[Cel
     if years and dated:
         return [c for year in years for c in cells if _in_column(c, year)][:3]
     filled = [c for c in cells if c.raw]
-    return filled if len(filled) == 1 else None
+    if len({c.raw for c in filled}) == 1 and all(c.column.lower() not in ("", "totaal") for c in filled[1:]):
+        return filled[:1]  # one figure, or the same in every year ("3,1; 3,1; 3,1; structureel 3,1")
+    return None
 
 
 def _where(p: Paragraph) -> str:
@@ -139,8 +149,15 @@ def _cells(p: Paragraph, chosen: list[Cell], book: CitationBook) -> Answer:
     for cell in chosen[1:]:
         book.cite(p, _quote(p, cell))
     figures_said = " en ".join(_said(c) for c in chosen)
-    text = f"Volgens de documenten is ‘{chosen[0].row}’{_where(p)}: {figures_said} [{marker}]. Rij: {p.text} [{marker}]"
+    text = f"{_source(p, chosen[0])}: {figures_said} [{marker}]. De hele rij: {p.text} [{marker}]"
     return Answer(text=text, citations=book.citations())
+
+
+def _source(p: Paragraph, cell: Cell) -> str:
+    """'Volgens de tabel ‘Uitgaven …’ staat bij ‘Stand ontwerpbegroting 2019’': the row named unless it is the table."""
+    title = p.table or (p.section[-1] if p.section else "")
+    source = f"Volgens de tabel ‘{title}’" if title else "Volgens de documenten"
+    return source + (f" staat bij ‘{cell.row}’" if cell.row and cell.row != title else "")
 
 
 def _not_in_table(p: Paragraph, years: list[str]) -> Answer:
@@ -188,16 +205,33 @@ def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], bo
     claimed = _claimed_value(claim, cell)
     if claimed is None:
         return None
-    marker = book.cite(p, _quote(p, cell))
     in_euros, bare, _ = claimed
     stated, said = (cell_value(cell), in_euros) if read_unit(cell.unit).currency and in_euros is not None else (cell_number(cell), bare)
     agrees = abs(said - stated) <= 1e-6 * max(abs(stated), 1.0)
-    where = f"{_where(p)} staat bij ‘{cell.row}’{' in ' + cell.column if cell.column else ''}: {shown(cell)}"
+    neighbours = cell.row not in {p.table, *p.section}  # a row with a label of its own has rows beside it
+    if not agrees and neighbours and _named_share(cell.row, claim) < CONTRADICT_LABEL_SHARE:
+        return None  # another figure, but perhaps of another row: the prose checker says what it can
+    marker = book.cite(p, _quote(p, cell))
+    where = f"{_source(p, cell)}: {_said(cell)}"
     if agrees:
-        return Answer(text=f"Ja, dat klopt. Volgens de documenten{where} [{marker}]. Rij: {p.text} [{marker}]",
+        return Answer(text=f"Ja, dat klopt. {where} [{marker}]. De hele rij: {p.text} [{marker}]",
                       citations=book.citations(), verdict="ja")
-    return Answer(text=f"Nee. Volgens de documenten{where}, niet {claimed[2]} [{marker}]. Rij: {p.text} [{marker}]",
+    return Answer(text=f"Nee. {where}, niet {claimed[2]} [{marker}]. De hele rij: {p.text} [{marker}]",
                   citations=book.citations(), verdict="nee")
+
+
+def _named_share(label: str, claim: str) -> float:
+    """The share of a row label's words that the claim names; a word only inside a compound of the claim counts
+    half ("overheidsvoertuigen" half names "voertuigen": the claim may mean all vehicles, the row some)."""
+    words = [t for t in tokenize(label) if not t.startswith("#")]
+    said = {t for t in tokenize(claim) if not t.startswith("#")}
+    named = sum(1.0 if w in said else COMPOUND_CREDIT if any(_inside(w, s) or _inside(s, w) for s in said) else 0.0
+                for w in words)
+    return named / len(words) if words else 0.0
+
+
+def _inside(part: str, word: str) -> bool:
+    return len(part) >= COMPOUND_PART and len(word) > len(part) and (word.endswith(part) or word.startswith(part))
 
 
 def _claimed_value(claim: str, cell: Cell) -> tuple[float | None, float, str] | None:

@@ -28,13 +28,14 @@ class Line:
     text: str  # as extracted; a trailing '-' without a space is a line-end hyphen
     page: int
     gap_before: bool = False  # a blank line or a larger vertical gap precedes it
-    role: str = "body"  # body | footnote | table_row | table_header
+    role: str = "body"  # body | footnote | table_row | table_header | form_label
     style_rank: int | None = None  # PDF: rank of a heading style (0 = largest); None = body style
     width_ratio: float = 1.0  # length relative to a full body line; short lines may be headings
     footnote_number: int | None = None  # set on the first line of a footnote
     table: str = ""  # a table row's table title
     cells: tuple = ()  # a table row's cells (`Cell`s), empty ones included
     ocr_words: tuple[tuple[str, float], ...] = ()  # from a scan: each word with its OCR confidence (0..1)
+    form_text: bool = False  # set in a form's text column: the text a label heads, never a heading itself
 
 
 @dataclass
@@ -88,6 +89,14 @@ def build_blocks(lines: list[Line]) -> list[Block]:
                 blocks.append(footnote)
             footnote.add(line)
             continue
+        if line.role == "form_label":  # a form's label heads the text beside it
+            if current is None and blocks and blocks[-1].level == FORM_LABEL_LEVEL and blocks[-1].kind == "heading":
+                blocks[-1].add(line)  # "Budgettaire" / "aspecten": a label over two lines
+                continue
+            blocks.append(Block("heading", level=FORM_LABEL_LEVEL))
+            blocks[-1].add(line)
+            current = None
+            continue
         if line.role in ("table_row", "table_header"):
             blocks.append(Block("heading" if line.role == "table_header" else "table_row", level=TABLE_HEADER_LEVEL,
                                 table=line.table, cells=line.cells))
@@ -114,13 +123,14 @@ def build_blocks(lines: list[Line]) -> list[Block]:
 
 
 TABLE_HEADER_LEVEL = 30
+FORM_LABEL_LEVEL = 20  # under the document's styled and numbered headings, over a table's header
 UNRANKED = -1
 
 
 def _is_heading(line: Line, following: list[Line], current: Block | None, blocks: list[Block]) -> bool:
     """A heading: heading-shaped, after a finished sentence, followed by body text, and set apart by style or space."""
     text = line.text.strip()
-    if not is_heading_shape(text) or (current is not None and not _finished(current, line)):
+    if line.form_text or not is_heading_shape(text) or (current is not None and not _finished(current, line)):
         return False
     if not any(f.role in ("body", "table_row", "table_header") for f in following[: T.HEADING_BODY_WITHIN]):
         return False

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.parsing.blocks import TABLE_HEADER_LEVEL, Block
+from assistant.parsing.blocks import FORM_LABEL_LEVEL, TABLE_HEADER_LEVEL, Block
 from assistant.parsing.footnotes import strip_footnote_markers
 from assistant.text.sentences import sentence_spans
 from assistant.types import Paragraph, paragraph_id
@@ -101,6 +101,9 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
         if block.kind == "heading":
             while path and path[-1][0] >= block.level:
                 path.pop()
+            if block.level == FORM_LABEL_LEVEL and any(level == FORM_LABEL_LEVEL for level, _ in path):
+                while path.pop()[0] != FORM_LABEL_LEVEL:  # a form's next label ends the previous one's text
+                    pass
             if block.level != TABLE_HEADER_LEVEL and re.search(r"[^\W\d_]", text):  # headings are citable too
                 drafts.append(_Draft("heading", text, tuple(block.pages), tuple(t for _, t in path), numbers,
                                      ocr_words=tuple(block.ocr_words)))

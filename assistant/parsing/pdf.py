@@ -28,6 +28,7 @@ from assistant.parsing.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import Line
 from assistant.parsing.runs import Piece, ShownRuns
 from assistant.figures.cells import is_value
+from assistant.parsing.forms import read_form
 from assistant.parsing.tables import Carry, Table, figures_only, read_tables
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -455,6 +456,7 @@ def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool],
     """Body, footnote and table lines of one page with paragraph gaps measured from the line spacing."""
     lines: list[Line] = []
     spacing = _line_spacing(rows, frame)
+    form = read_form([r for r in body if id(r) not in table_of])
     previous: Row | None = None
     for row in rows:
         text = row.text
@@ -469,9 +471,15 @@ def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool],
             if body[table.first_row] is row:
                 words = tuple(w for k in sorted(table.consumed) for w in body[k].ocr_words)
                 lines.extend(_table_lines(table, row.page, words))
+        elif form is not None and id(row) in form.labels:
+            label, said = form.labels[id(row)]
+            lines.append(Line(label, row.page, True, role="form_label"))
+            if said:
+                lines.append(Line(said, row.page, True, ocr_words=row.ocr_words, form_text=True))
         elif not figures_only(row):
             lines.append(Line(text, row.page, gap, style_rank=styles.get((row.size, row.bold)),
-                              width_ratio=len(text) / max(frame.full_chars, 1), ocr_words=row.ocr_words))
+                              width_ratio=len(text) / max(frame.full_chars, 1), ocr_words=row.ocr_words,
+                              form_text=form is not None and id(row) in form.text_rows and not row.bold))
         previous = row
     return lines
 

@@ -126,3 +126,19 @@ OCR_SAME_SIZE = 0.25
 # cores and memory (a 300 dpi A4 page is ~9 MB as an image), 1 reads one page after another. 2 for two-core machines:
 # the 14 test pages took 30.1 s against 35.0 s one at a time, with other jobs loading both cores (benchmarks/ocr.py).
 OCR_PAGES_AT_ONCE = 2
+
+# --- pages set as a form (forms.form_columns) -------------------------------------------------------------
+# A form's text column starts at least this far (pt) right of the margin: lower takes a list item's text for a form's. By hand (fiches 19_).
+FORM_MIN_INDENT_PT = 40.0
+# A page is a form from this many labels with text beside them ...: lower reads a stray short word before a wide
+# gap as a form, higher misses a fiche's page with two labels. By hand (fiches 19_).
+FORM_MIN_LABELS = 2
+# ... and this many rows in the text column. By hand (fiches 19_).
+FORM_MIN_TEXT_ROWS = 3
+# A label and a text start this close (pt) to their columns: higher takes ragged lines for a form's. By hand (fiches 19_).
+FORM_ALIGN_PT = 3.0
+# A form's text may start this far (pt) right of its column (a sub-list "A. ..."): higher takes an indented table
+# column for the form's text. By hand (fiches 19_).
+FORM_TEXT_SLACK_PT = 24.0
+# A label has at most this many words: higher takes a short sentence at the margin for a label. By hand (fiches 19_).
+FORM_LABEL_WORDS = 4
