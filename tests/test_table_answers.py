@@ -84,3 +84,47 @@ def test_a_cited_row_is_shown_as_a_table_with_the_asked_cell_marked():
     shown = table_row(ROWS[1], "2023: 1,1")
     assert "Tabel 9\\: Opbrengst maatregelen" in shown and "(€ mld\\.)" in shown  # escaped markdown
     assert ":orange-background[**1\\,1**]" in shown and "| (leeg) |" in shown  # the empty 2022 cell stays visible
+
+
+def _ask_table(question: str, rows: list[Paragraph], title_of=lambda doc: "Fiches"):
+    intent = analyse(question)
+    query = Query({t: 1.0 for t in tokenize(intent.claim or intent.question)})
+    hits = [Hit(p, 1.0 - 0.1 * i) for i, p in enumerate(rows)]
+    return table_answer(intent, hits, query, CitationBook(title_of), lambda row: list(rows))
+
+
+COSTS = [_row("Korting voor bussen", ("", "", "", "", "4"), unit="€ mln", title="Kosten kortingen"),
+         _row("Korting voor taxi's en busjes", ("", "", "", "", "12"), unit="€ mln", title="Kosten kortingen"),
+         _row("Korting voor boten", ("", "", "", "", "3"), unit="€ mln", title="Kosten kortingen")]
+
+
+def test_a_total_down_a_column_cites_every_term():
+    answer = _ask_table("Wat kosten de kortingen uit de tabel structureel bij elkaar?", COSTS)
+    assert "€ 19 miljoen" in answer.text
+    assert [c.paragraph_id for c in answer.citations] == [p.id for p in COSTS]
+
+
+def test_a_change_between_two_years_of_a_row():
+    answer = _ask("Met hoeveel neemt de opbrengst van de tabaksaccijns toe tussen 2022 en 2025?")
+    assert "neemt toe met € 0,3 miljard" in answer.text and "van € 0,2 miljard in 2022" in answer.text
+
+
+def test_two_columns_asked_at_once():
+    answer = _ask("Wat staat er voor de vrijstelling kerosine in 2023, en wat structureel?")
+    assert "€ 1,1 miljard in 2023" in answer.text and "€ 1,3 miljard (struc.)" in answer.text
+
+
+def test_no_nee_from_a_neighbouring_row_or_a_share_against_money():
+    # the claim is about all kortingen (a whole), the row about one kind: another figure is no contradiction
+    assert _ask_table("Klopt het dat de korting voor alle voertuigen structureel 30 miljoen kost?", COSTS) is None
+    assert _ask("Klopt het dat het verhogen van het tarief tabaksaccijns in 2023 4 procent oplevert?") is None
+
+
+def test_a_one_row_table_is_about_its_document():
+    only = [_row("Opbrengst (x € miljard)", ("3,1", "3,1", "3,1", "3,1", "3,1"), unit="x € miljard",
+                 title="Opbrengst (x € miljard)")]
+    answer = _ask_table("Wat levert het hoger maken van de hondenbelasting structureel op?", only,
+                        title_of=lambda doc: "Fiche 12. Hogere hondenbelasting")
+    assert "€ 3,1 miljard" in answer.text
+    assert _ask_table("Wat levert een lagere accijns op wijn structureel op?", only,
+                      title_of=lambda doc: "Fiche 12. Hogere hondenbelasting") is None

@@ -33,7 +33,7 @@ from assistant.text.language import detect_language, is_probably_text
 from assistant.answering.question import FACTS, STATED_IN_HEADINGS, Intent, analyse
 from assistant.retrieval.handles import without_identifiers
 from assistant.retrieval.hybrid import Retriever
-from assistant.types import Answer, Filters, Hit
+from assistant.types import Answer, Filters, Hit, Paragraph
 
 if TYPE_CHECKING:
     from llama_index.core.schema import NodeWithScore
@@ -190,7 +190,7 @@ class Assistant:
     def _route(self, intent: Intent, hits: list[Hit], filters: Filters | None, similarity, query, scored, book):
         """Compose by what is asked: a table cell, a claim, a calculation, a change or a lookup; else refuse."""
         # a table row is matched on its label and its table's title, which the context measure does not read
-        from_table = tables.table_answer(intent, hits, query, book)
+        from_table = tables.table_answer(intent, hits, query, book, self._table_rows)
         if from_table is not None:
             return from_table, "table"
         if not scored or scored[0].context < T.MIN_CONTEXT:
@@ -221,6 +221,16 @@ class Assistant:
         if announced is not None:
             parts.append(announced)
         return compose.lookup(intent, scored, query, book, parts), "lookup"
+
+    def _table_rows(self, row: Paragraph) -> list[Paragraph]:
+        """The rows of the table a row stands in: its neighbours under the same title and header."""
+        paragraphs, found = self.retriever.paragraphs, [row]
+        for step in (-1, 1):
+            pid = following_id(row.id, step)
+            while (p := paragraphs.get(pid)) is not None and p.kind == "table_row" and (p.table, p.section) == (row.table, row.section):
+                found.insert(0, p) if step < 0 else found.append(p)
+                pid = following_id(pid, step)
+        return found
 
     def _generated(self, question: str, hits: list[Hit], fallback: Answer, notes: list[str]) -> Answer:
         """A local LLM's answer, kept only sentence by sentence where citations and figures check out."""

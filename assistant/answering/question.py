@@ -99,7 +99,8 @@ _STRICT = {
 }
 # "met hoeveel stijgt ...", "hoeveel neemt ... af": the answer is the difference of two stated values.
 _CHANGE = re.compile(
-    r"\b(?:stijg\w*|daal\w*|daling|groei\w*|krimp\w*|toename|afname|verander\w*|neemt\s+\w+\s+(?:toe|af))\b", re.I
+    r"\b(?:stijg\w*|steg\w*|gestegen|daal\w*|dal(?:en|ende|ing)|gedaald|groei\w*|gegroeid|krimp\w*|kromp\w*|toename|afname|verander\w*|(?:toe|af)(?:ge)?n[eo]?[ea]?m\w*"
+    r"|(?:neem\w*|nem\w*|nam\w*)(?:\s+[\w-]+){0,6}?\s+(?:toe|af))\b", re.I  # "nemen de uitgaven aan zorg toe"
 )
 _CURRENT = re.compile(r"\b(?:huidige?|nu|momenteel|inmiddels|op\s+dit\s+moment|tot\s+nu\s+toe|actuele?)\b", re.I)
 _PREMISE = re.compile(r"^\s*(?:en\s+)?(?:waarom|hoe\s+komt\s+het|hoezo|sinds\s+wanneer|wat\s+is\s+de\s+reden)\b", re.I)

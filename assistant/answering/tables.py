@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.question import Intent
+from assistant.answering.table_sums import column_total, row_change
 from assistant.figures import compare as figures
 from assistant.figures.cells import cell_number, cell_value, read_unit, shown
 from assistant.text.tokens import tokenize
@@ -23,11 +24,14 @@ ROWS_READ = 6  # retrieved paragraphs searched for the asked row
 LABEL_WEIGHT = 1.0  # the row label names what is asked ...
 TABLE_WEIGHT = 0.5  # ... the table title and the headings above it narrow it down
 MIN_ROW_MATCH = 0.3  # below this (label share + half the table's), no row is about the question
+NAMED_WEIGHT = 0.6  # a row label's words named in the question ("vuurwerkbelasting" names "Belasting op vuurwerk")
+MIN_TABLE_MATCH = 0.5  # a table (title, headings, document) holding this share of the question is the one asked
 RANK_PENALTY = 0.02  # per place a row stands lower in the retrieval
 # A "Nee" needs this share of the row label's words named in the claim: lower contradicts a claim with the figure
 # of a neighbouring row ("teruggaaf voor rolstoelgebruikers" for "teruggaaf voor overheidsvoertuigen"), higher
 # leaves a row named in other words unchecked. A "Ja" needs the claimed figure in the cell, evidence enough.
 CONTRADICT_LABEL_SHARE = 0.6
+ROW_CELLS_SHOWN = 6  # a row named without a column: up to this many of its figures
 COMPOUND_PART = 5  # a word of at least this length inside a compound of the other text is half named ...
 COMPOUND_CREDIT = 0.5  # ... higher lets a claim about a whole ("overheidsvoertuigen") contradict one of its rows
 _STRUCTURAL = re.compile(r"\bstruc(?:tureel|\.)?|\bstructurele?\b", re.I)
@@ -36,36 +40,51 @@ _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverl
                         r"|\bloopt\b.*\bop\b|\b(?:in|over)\s+de\s+jaren\b|\bjaarlijks\w*\s+(?:reeks|bedragen)", re.I)
 _SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|som)\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|t/m|tot\s+en\s+met|tot)\s*((?:19|20)\d\d)\b")
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
+_YEAR = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)(?!\d)(?![.,]\d)")  # "in 2023, en" is a year; "1.2023" not
 
 
 @dataclass(frozen=True)
 class _Match:
     paragraph: Paragraph
     score: float
+    table_only: bool = False  # the question names the table ("de teruggaven uit de tabel"), no row of it
 
 
-def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBook) -> Answer | None:
-    """An answer from the best-matching table row, or None when no row is about the question (the prose
-    answerer then goes on) or the question asks no figure."""
+def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBook, rows_of=None) -> Answer | None:
+    """An answer from the best-matching table row (or, for a total down a column, from its table's rows, which
+    `rows_of(row)` gives), or None when no row is about the question (the prose answerer then goes on) or
+    the question asks no figure."""
     question = intent.claim or intent.question
     if not _asks_figure(intent, question):
         return None
-    row = _best_row(hits, query, book.title)
+    years = _asked_years(question)
+    row = _best_row(hits, query, book.title, question)
     if row is None:
         return None
-    cells = [c for c in row.paragraph.cells if c.column or c.raw]
-    years = _asked_years(question)
+    p = row.paragraph
+    cells = [c for c in p.cells if c.column or c.raw]
+    if row.table_only:
+        if not (_SUM.search(question) and len(years) <= 1 and rows_of is not None) or intent.claim:
+            return None
+        return column_total(rows_of(p), years, bool(_STRUCTURAL.search(question)), book)
     if intent.claim:
-        return _check(intent, row.paragraph, cells, years, book)
+        return _check(intent, p, cells, years, book)
+    named = _labelled(p) and _named_share(cells[0].row, question) >= CONTRADICT_LABEL_SHARE
+    if intent.change and len(years) >= 2 and (changed := row_change(p, cells, years, book)):
+        return changed
+    if _SUM.search(question) and len(years) <= 1 and not named and rows_of is not None and (
+            total := column_total(rows_of(p), years, bool(_STRUCTURAL.search(question)), book)):
+        return total  # "wat kosten de teruggaven uit de tabel samen": down the column, over the rows
     if _OVER_TIME.search(question) or (_SUM.search(question) and len(years) != 1):
-        return _series(question, row.paragraph, cells, years, book)
+        return _series(question, p, cells, years, book)
     chosen = _asked_cells(question, cells, years)
+    if chosen is None and named:
+        chosen = [c for c in cells if c.raw][:ROW_CELLS_SHOWN]  # the row named, no column: all it states
     if chosen is None:
         return None
     if not chosen:
-        return _not_in_table(row.paragraph, years)
-    return _cells(row.paragraph, chosen, book)
+        return _not_in_table(p, years)
+    return _cells(p, chosen, book)
 
 
 def _asks_figure(intent: Intent, question: str) -> bool:
@@ -77,22 +96,58 @@ def _asks_figure(intent: Intent, question: str) -> bool:
                 or _STRUCTURAL.search(question))
 
 
-def _best_row(hits: list[Hit], query: Query, title_of) -> _Match | None:
+def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match | None:
     """The retrieved table row whose label (and table, its headings and its document) hold most of the
-    question's words. A row without a label of its own (a one-row table: "De budgettaire opbrengst bedraagt")
-    is about what its table and document are about."""
+    question's subject words (its years and column names left out). A row without a label of its own (a
+    one-row table: "De budgettaire opbrengst bedraagt") is about what its document is about. When the
+    question names a table but none of its rows, the best table's first retrieved row, marked table_only."""
     best: _Match | None = None
+    table: _Match | None = None
+    asked_columns = {t for t in tokenize(question) if _YEAR.fullmatch(t) or _STRUCTURAL.match(t)}
+    top_document = hits[0].paragraph.doc_id if hits else ""
     for rank, hit in enumerate(hits[:ROWS_READ]):
         p = hit.paragraph
         if p.kind != "table_row" or not p.cells:
             continue
         label = {c.row for c in p.cells} | {c.group for c in p.cells if c.group}
-        around = query.share(set(tokenize(" ".join([p.table, *p.section, title_of(p.doc_id)]))))
-        own = around if label <= {p.table, *p.section} else query.share(set(tokenize(" ".join(label))))
+        words = set(tokenize(" ".join(label)))
+        context = set(tokenize(" ".join(_context(p))))
+        document = set(tokenize(title_of(p.doc_id)))
+        ignored = (asked_columns | set(tokenize(" ".join(c.column for c in p.cells)))) - words
+        around = _subject_share(query, context | document, ignored)
+        if _labelled(p):  # words the whole table shares ("Collectieve uitgaven" over every row) single out no row
+            own = max(_subject_share(query, words - context, ignored),
+                      NAMED_WEIGHT * _named_share(" ".join(sorted(label)), question))
+        else:  # a row without a label is about its document, when that is the document retrieval puts first
+            own = _subject_share(query, document - context, ignored) if p.doc_id == top_document else 0.0
         score = LABEL_WEIGHT * own + TABLE_WEIGHT * around - RANK_PENALTY * rank
         if own > 0 and (best is None or score > best.score):
             best = _Match(p, score)
-    return best if best is not None and best.score >= MIN_ROW_MATCH else None
+        if table is None and around >= MIN_TABLE_MATCH:
+            table = _Match(p, around, table_only=True)
+    if best is not None and best.score >= MIN_ROW_MATCH:
+        return best
+    return table
+
+
+def _subject_share(query: Query, tokens: set[str], ignored: set[str]) -> float:
+    """The share of the question's weight that `tokens` hold, leaving out what `ignored` holds (the asked
+    years and columns say which cell, not which row)."""
+    left_out = query.share(ignored)
+    if left_out >= 1.0:
+        return 0.0
+    return max(0.0, query.share(tokens | ignored) - left_out) / (1.0 - left_out)
+
+
+def _context(p: Paragraph) -> list[str]:
+    """A row's table title and the headings above it, without its column header line."""
+    header = " | ".join(dict.fromkeys(c.column for c in p.cells if c.column))
+    return [t for t in dict.fromkeys([p.table, *p.section]) if t and t != header]
+
+
+def _labelled(p: Paragraph) -> bool:
+    """Has the row a label of its own (and so rows beside it), not just its table's title?"""
+    return any(c.row and c.row not in {p.table, *p.section} for c in p.cells)
 
 
 def _asked_years(question: str) -> list[str]:
@@ -111,17 +166,17 @@ def _in_column(cell: Cell, year: str) -> bool:
 def _asked_cells(question: str, cells: list[Cell], years: list[str]) -> list[Cell] | None:
     """The cells a question asks for: its years' columns, 'struc.', 'totaal'; a row of one figure is that figure.
     [] when the asked column is not in the table; None when the question names no column of it."""
+    named: list[Cell] = []
     if _STRUCTURAL.search(question):
-        structural = [c for c in cells if _STRUCTURAL.search(c.column)]
-        if structural:
-            return structural[:1]
+        named += [c for c in cells if _STRUCTURAL.search(c.column)][:1]
     if _TOTAL.search(question):
-        total = [c for c in cells if _TOTAL.search(c.column)]
-        if total:
-            return total[:1]
+        named += [c for c in cells if _TOTAL.search(c.column)][:1]
     dated = [c for c in cells if re.search(r"(?:19|20)\d\d", c.column)]
     if years and dated:
-        return [c for year in years for c in cells if _in_column(c, year)][:3]
+        in_years = [c for year in years for c in cells if _in_column(c, year)][:3]
+        return in_years + named if in_years or not named else named
+    if named:
+        return named
     filled = [c for c in cells if c.raw]
     if len({c.raw for c in filled}) == 1 and all(c.column.lower() not in ("", "totaal") for c in filled[1:]):
         return filled[:1]  # one figure, or the same in every year ("3,1; 3,1; 3,1; structureel 3,1")
@@ -129,7 +184,7 @@ def _asked_cells(question: str, cells: list[Cell], years: list[str]) -> list[Cel
 
 
 def _where(p: Paragraph) -> str:
-    title = p.table or (p.section[-1] if p.section else "")
+    title = p.table or next(iter(_context(p)[-1:]), "")
     return f" in de tabel ‘{title}’" if title else ""
 
 
@@ -155,7 +210,7 @@ def _cells(p: Paragraph, chosen: list[Cell], book: CitationBook) -> Answer:
 
 def _source(p: Paragraph, cell: Cell) -> str:
     """'Volgens de tabel ‘Uitgaven …’ staat bij ‘Stand ontwerpbegroting 2019’': the row named unless it is the table."""
-    title = p.table or (p.section[-1] if p.section else "")
+    title = p.table or next(iter(_context(p)[-1:]), "")
     source = f"Volgens de tabel ‘{title}’" if title else "Volgens de documenten"
     return source + (f" staat bij ‘{cell.row}’" if cell.row and cell.row != title else "")
 
@@ -163,7 +218,9 @@ def _source(p: Paragraph, cell: Cell) -> str:
 def _not_in_table(p: Paragraph, years: list[str]) -> Answer:
     asked = ", ".join(years) if years else "het gevraagde"
     columns = ", ".join(c.column for c in p.cells if c.column)
-    return Answer(text=f"{REFUSAL} De tabel{_where(p)} noemt geen cijfer voor {asked} (kolommen: {columns}).", refused=True)
+    title = p.table or next(iter(_context(p)[-1:]), "")
+    table = f"De tabel ‘{title}’" if title else "De tabel"
+    return Answer(text=f"{REFUSAL} {table} noemt geen cijfer voor {asked} (kolommen: {columns}).", refused=True)
 
 
 def _series(question: str, p: Paragraph, cells: list[Cell], years: list[str], book: CitationBook) -> Answer | None:
@@ -238,6 +295,9 @@ def _claimed_value(claim: str, cell: Cell) -> tuple[float | None, float, str] | 
     """The claim's figure: (in euros when it is an amount, the number as written, as written); years are no
     figures. An amount is compared with the cell in euros when the table states a money unit, else as printed."""
     stated = figures.by_kind(claim)
+    share_claimed = "percentage" in stated and "amount" not in stated
+    if (share_claimed and read_unit(cell.unit).currency) or ("amount" in stated and "%" in cell.unit):
+        return None  # a share claimed against a money cell, or an amount against a percentage: not the same thing
     for kind in ("amount", "percentage"):
         if kind in stated:
             figure = stated[kind][0]

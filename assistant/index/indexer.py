@@ -44,9 +44,12 @@ PARSER_MODULES = (
 )
 
 
+PASSAGE_FORMAT = "2"  # raise when `passage_text` changes: every file is then indexed again
+
+
 def _parser_version() -> str:
-    """A hash of the parsing code: when it changes, unchanged files are parsed again."""
-    digest = hashlib.sha256()
+    """A hash of the parsing code (and of the passage format): when it changes, unchanged files are parsed again."""
+    digest = hashlib.sha256(PASSAGE_FORMAT.encode())
     for name in PARSER_MODULES:
         digest.update((Path(__file__).resolve().parent.parent / name).read_bytes())
     return digest.hexdigest()[:12]
@@ -113,8 +116,10 @@ def passage_text(p: Paragraph, doc: Document) -> str:
     document together, which cost paraphrase recall inside one long document and made the approximate
     nearest-neighbour order unstable, so it is left out.
     """
-    if p.cells:  # a table row's subject is its table and, in a fiche, the measure the document is about
-        return f"{doc.title}\n{p.table}\n{p.text}" if p.table else f"{doc.title}\n{p.text}"
+    if p.cells:  # a table row's subject is its table (or the caption above it) and, in a fiche, the measure
+        header = " | ".join(dict.fromkeys(c.column for c in p.cells if c.column))
+        title = p.table or next((t for t in reversed(p.section) if t != header), "")
+        return f"{doc.title}\n{title}\n{p.text}" if title else f"{doc.title}\n{p.text}"
     heading = p.section[-1] if p.section else ""
     return f"{heading}\n{p.text}" if heading and heading not in p.text else p.text
 

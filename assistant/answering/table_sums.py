@@ -1,0 +1,78 @@
+"""Calculations over a table's cells, each term cited to its row: the change along a row between two years
+("met hoeveel nemen X af tussen 2021 en 2025") and the total down a column over the table's rows ("wat kosten
+de teruggaven uit de tabel samen"). Pure functions over table-row paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.answer import CitationBook
+from assistant.figures.cells import cell_number, shown
+from assistant.types import Answer, Cell, Paragraph
+
+MAX_ROWS_SUMMED = 25  # a longer table is a list to browse, not a sum to state in one answer
+_TOTAL_ROW = re.compile(r"^\s*(?:totaal|subtotaal|saldo|generaal\s+totaal)\b", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def row_change(p: Paragraph, cells: list[Cell], years: list[str], book: CitationBook) -> Answer | None:
+    """From the first asked year's cell to the last's, with the difference in the row's unit."""
+    dated = {c.column: c for c in cells if _YEAR.fullmatch(c.column)}
+    ends = [dated.get(years[0]), dated.get(years[-1])] if len(years) >= 2 else []
+    if len(ends) != 2 or not all(ends):
+        return None
+    first, last = ends
+    a, b = cell_number(first), cell_number(last)
+    if a is None or b is None or a == b:
+        return None
+    marker = book.cite(p, p.text)
+    delta = _like(first, abs(b - a))
+    direction = "neemt toe" if b > a else "neemt af"
+    text = (f"‘{first.row}’ {direction} met {shown(delta)}: van {shown(first)} in {first.column} "
+            f"naar {shown(last)} in {last.column} [{marker}]. De hele rij: {p.text} [{marker}]")
+    return Answer(text=text, citations=book.citations())
+
+
+def column_total(rows: list[Paragraph], years: list[str], structural: bool, book: CitationBook) -> Answer | None:
+    """The total of one column over a table's rows: the table's own total row when it has one, else the sum of
+    its top-level rows (sub-rows are part of their parent). None when the column is not clear."""
+    if not rows or len(rows) > MAX_ROWS_SUMMED:
+        return None
+    column = _column(rows, years, structural)
+    if column is None:
+        return None
+    picked = [(p, c) for p in rows for c in p.cells if c.column == column and cell_number(c) is not None]
+    totals = [(p, c) for p, c in picked if _TOTAL_ROW.match(c.row)]
+    if totals:
+        p, c = totals[-1]
+        marker = book.cite(p, f"{c.column}: {c.raw}" if f"{c.column}: {c.raw}" in p.text else p.text)
+        return Answer(text=f"Volgens de tabel is het totaal {shown(c)} ({column}) [{marker}]. De hele rij: {p.text} [{marker}]",
+                      citations=book.citations())
+    terms = [(p, c) for p, c in picked if not c.group]
+    if len(terms) < 2:
+        return None
+    total = _like(terms[0][1], sum(cell_number(c) for _, c in terms))
+    said = [f"{c.row} {c.raw} [{book.cite(p, f'{c.column}: {c.raw}' if f'{c.column}: {c.raw}' in p.text else p.text)}]"
+            for p, c in terms]
+    text = f"Samen is dat {shown(total)} ({column}): {', '.join(said[:-1])} en {said[-1]}."
+    return Answer(text=text, citations=book.citations())
+
+
+def _column(rows: list[Paragraph], years: list[str], structural: bool) -> str | None:
+    """The asked column: the one year named, 'structureel', or the table's only column of figures."""
+    columns = list(dict.fromkeys(c.column for p in rows for c in p.cells if c.column and cell_number(c) is not None))
+    if structural:
+        found = [c for c in columns if re.search(r"\bstruc", c, re.I)]
+        return found[0] if found else None
+    if len(years) == 1:
+        found = [c for c in columns if years[0] in _YEAR.findall(c) and not re.search(r"\d{4}\s*[-–]\s*\d{4}", c)]
+        return found[0] if len(found) == 1 else None
+    return columns[0] if len(columns) == 1 else None
+
+
+def _like(cell: Cell, number: float) -> Cell:
+    """A computed figure printed as the cell prints its own (decimals, thousands dots) in the cell's unit."""
+    decimals = len(cell.raw.rsplit(",", 1)[1]) if "," in cell.raw else 0
+    digits = f"{number:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return Cell(cell.row, "", digits, cell.unit)
