@@ -295,6 +295,10 @@ def _caption(lines: list[_Line], top: int) -> tuple[str, str]:
             break
         if not title and (unit or lines[i].bold):
             title = text
+        elif title and lines[i].bold and lines[i + 1].bold and text not in title and not _SENTENCE.search(text) \
+                and lines[i].y - lines[i + 1].y < 1.6 * lines[i].size and title.startswith(lines[i + 1].text):
+            title = f"{text} {title}"  # a bold title over two lines: "Belasting op ..., kosten" / "vrijstelling/teruggaaf"
+            continue
         if _SENTENCE.search(text) and not unit:
             break
     return title, unit
