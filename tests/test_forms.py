@@ -84,3 +84,8 @@ def test_a_label_over_two_lines_and_a_table_caption_in_the_text_column():
     assert _under(doc, "Budgettaire aspecten")[0].startswith("Hieronder is het budgettair beslag")
     caption = "Belasting op personenauto’s en motorrijwielen, kosten vrijstelling/teruggaaf"
     assert any(p.kind == "heading" and p.text == caption for p in doc.paragraphs)
+
+
+def test_a_form_running_on_to_a_page_with_one_label():
+    doc = _fiche("141")
+    assert _under(doc, "Budgettaire aspecten")[0].startswith("In eerste jaren opbrengst van € 470 miljoen")

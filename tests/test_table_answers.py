@@ -128,3 +128,11 @@ def test_a_one_row_table_is_about_its_document():
     assert "€ 3,1 miljard" in answer.text
     assert _ask_table("Wat levert een lagere accijns op wijn structureel op?", only,
                       title_of=lambda doc: "Fiche 12. Hogere hondenbelasting") is None
+
+
+def test_one_row_as_a_share_of_another():
+    rows = [_row("Uitgaven aan musea", ("", "", "", "", "12,0"), title="Cultuuruitgaven"),
+            _row("Uitgaven aan cultuur totaal", ("", "", "", "", "48,0"), title="Cultuuruitgaven"),
+            _row("Uitgaven aan bibliotheken", ("", "", "", "", "9,0"), title="Cultuuruitgaven")]
+    answer = _ask_table("Welk deel van de uitgaven aan cultuur totaal gaat naar musea?", rows)
+    assert answer.text.startswith("Ongeveer 25,0%") and len(answer.citations) == 2

@@ -76,3 +76,26 @@ def _like(cell: Cell, number: float) -> Cell:
     decimals = len(cell.raw.rsplit(",", 1)[1]) if "," in cell.raw else 0
     digits = f"{number:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
     return Cell(cell.row, "", digits, cell.unit)
+
+
+def row_share(rows: list[Paragraph], named, years: list[str], book: CitationBook) -> Answer | None:
+    """'Welk deel van X gaat naar Y': the two rows the question names most, the smaller as a share of the
+    larger in the asked column, both cited. `named(label)` is the share of a label's words the question names."""
+    column = _column(rows, years, structural=False)
+    if column is None:
+        return None
+    cells = [(p, c) for p in rows for c in p.cells if c.column == column and cell_number(c) is not None]
+    ranked = sorted(cells, key=lambda pc: -named(pc[1].row))
+    if len(ranked) < 2 or named(ranked[1][1].row) < MIN_NAMED_FOR_SHARE:
+        return None
+    (p1, c1), (p2, c2) = sorted(ranked[:2], key=lambda pc: cell_number(pc[1]))
+    part, whole = cell_number(c1), cell_number(c2)
+    if part is None or not whole or part < 0 or c1.unit != c2.unit:
+        return None
+    m1, m2 = (book.cite(p, f"{c.column}: {c.raw}" if f"{c.column}: {c.raw}" in p.text else p.text) for p, c in ((p1, c1), (p2, c2)))
+    percent = f"{100 * part / whole:.1f}".replace(".", ",")
+    text = (f"Ongeveer {percent}%: ‘{c1.row}’ is {shown(c1)} [{m1}] van ‘{c2.row}’ {shown(c2)} [{m2}] ({column}).")
+    return Answer(text=text, citations=book.citations())
+
+
+MIN_NAMED_FOR_SHARE = 0.5  # both rows must be named this well: a share of an unnamed row is a guess

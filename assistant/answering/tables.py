@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.question import Intent
-from assistant.answering.table_sums import column_total, row_change
+from assistant.answering.table_sums import column_total, row_change, row_share
 from assistant.figures import compare as figures
 from assistant.figures.cells import cell_number, cell_value, read_unit, shown
 from assistant.text.tokens import tokenize
@@ -39,6 +39,7 @@ _TOTAL = re.compile(r"\b(?:totaal|cumulatief|cum\.?)\b", re.I)
 _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverloop\b|\bontwikkeling\b|\bper\s+jaar\b"
                         r"|\bloopt\b.*\bop\b|\b(?:in|over)\s+de\s+jaren\b|\bjaarlijks\w*\s+(?:reeks|bedragen)", re.I)
 _SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|som)\b", re.I)
+_SHARE = re.compile(r"\b(?:welk|wat\s+is\s+het|hoe\s*groot\s+is\s+het)\s+(?:deel|aandeel|percentage)\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|t/m|tot\s+en\s+met|tot)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)(?!\d)(?![.,]\d)")  # "in 2023, en" is a year; "1.2023" not
 
@@ -72,6 +73,9 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     named = _labelled(p) and _named_share(cells[0].row, question) >= CONTRADICT_LABEL_SHARE
     if intent.change and len(years) >= 2 and (changed := row_change(p, cells, years, book)):
         return changed
+    if _SHARE.search(question) and rows_of is not None and (
+            part := row_share(rows_of(p), lambda label: _named_share(label, question), years, book)):
+        return part  # "welk deel van de uitgaven gaat naar zorg": one row as a share of another
     if _SUM.search(question) and len(years) <= 1 and not named and rows_of is not None and (
             total := column_total(rows_of(p), years, bool(_STRUCTURAL.search(question)), book)):
         return total  # "wat kosten de teruggaven uit de tabel samen": down the column, over the rows
@@ -295,9 +299,8 @@ def _claimed_value(claim: str, cell: Cell) -> tuple[float | None, float, str] | 
     """The claim's figure: (in euros when it is an amount, the number as written, as written); years are no
     figures. An amount is compared with the cell in euros when the table states a money unit, else as printed."""
     stated = figures.by_kind(claim)
-    share_claimed = "percentage" in stated and "amount" not in stated
-    if (share_claimed and read_unit(cell.unit).currency) or ("amount" in stated and "%" in cell.unit):
-        return None  # a share claimed against a money cell, or an amount against a percentage: not the same thing
+    if (read_unit(cell.unit).currency and "amount" not in stated) or ("amount" in stated and "%" in cell.unit):
+        return None  # a money cell checks a claimed amount only; a share or a bare number may be about another thing
     for kind in ("amount", "percentage"):
         if kind in stated:
             figure = stated[kind][0]

@@ -24,10 +24,13 @@ class Form:
 
     labels: dict[int, tuple[str, str]]
     text_rows: frozenset[int]
+    margin: float = 0.0
+    text_x: float = 0.0
 
 
-def read_form(rows: list) -> Form | None:
-    """The labels and text rows of a page set as a form, or None when the page is not one."""
+def read_form(rows: list, previous: Form | None = None) -> Form | None:
+    """The labels and text rows of a page set as a form, or None when the page is not one. A page after a form
+    page goes on in the same columns with a single label ("Budgettaire aspecten" on the fiche's last page)."""
     pairs = [(c[0][0], c[1][0]) for c in (r.cells for r in rows) if len(c) >= 2 and _is_label(c[0][1].strip())
              and c[1][0] > c[0][0] + T.FORM_MIN_INDENT_PT]
     if not pairs:
@@ -35,6 +38,7 @@ def read_form(rows: list) -> Form | None:
     margin = float(Counter(round(x) for x, _ in pairs).most_common(1)[0][0])
     starts = Counter(round(text) for x, text in pairs if _at(x, margin))
     text_x = float(max(starts.items(), key=lambda kv: (kv[1], -kv[0]))[0])
+    going_on = previous is not None and _at(margin, previous.margin) and _at(text_x, previous.text_x)
     in_text = [r for r in rows if r.cells and text_x - T.FORM_ALIGN_PT <= r.cells[0][0] <= text_x + T.FORM_TEXT_SLACK_PT]
     labels: dict[int, tuple[str, str]] = {}
     for row in rows:
@@ -42,9 +46,9 @@ def read_form(rows: list) -> Form | None:
         if labelled is not None:
             labels[id(row)] = labelled
     beside = sum(1 for _, text in labels.values() if text)
-    if len(labels) < T.FORM_MIN_LABELS or len(in_text) + beside < T.FORM_MIN_TEXT_ROWS:
+    if not going_on and (len(labels) < T.FORM_MIN_LABELS or len(in_text) + beside < T.FORM_MIN_TEXT_ROWS):
         return None
-    return Form(labels, frozenset(id(r) for r in in_text))
+    return Form(labels, frozenset(id(r) for r in in_text), margin, text_x) if labels else None
 
 
 def _labelled(row, margin: float, text_x: float, in_text: list) -> tuple[str, str] | None:

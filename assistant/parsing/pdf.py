@@ -28,7 +28,7 @@ from assistant.parsing.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import Line
 from assistant.parsing.runs import Piece, ShownRuns
 from assistant.figures.cells import is_value
-from assistant.parsing.forms import read_form
+from assistant.parsing.forms import Form, read_form
 from assistant.parsing.tables import Carry, Table, figures_only, read_tables
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -313,6 +313,7 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
     heading_styles = _heading_styles(pages, frame)
     notes = _NoteCounter()
     carry: Carry | None = None
+    form: Form | None = None
     unread: dict[str, list[int]] = {"rotated_pages": [], "two_column_pages": []}
     for index, rows in enumerate(pages):
         width, height = sizes[index]
@@ -334,7 +335,8 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
         body = [r for r in rows if not in_notes(r)]
         tables, carry = read_tables(body, carry) if layout is None else ([], None)
         table_of = {id(body[k]): t for t in tables for k in t.consumed}
-        lines.extend(_page_lines(rows, frame, in_notes, heading_styles, notes, table_of, body))
+        form = read_form([r for r in body if id(r) not in table_of], form)  # a fiche's form runs on over its pages
+        lines.extend(_page_lines(rows, frame, in_notes, heading_styles, notes, table_of, body, form))
     layout_facts = {k: ", ".join(map(str, v)) for k, v in unread.items() if v}
     return PdfText(lines, len(pages),
                    letter_facts(facts) | {k: v for k, v in facts.items() if k in ("afzender", "running_footer") and v} | layout_facts)
@@ -452,11 +454,10 @@ def _heading_styles(pages: list[list[Row]], frame: _Frame) -> dict[tuple[float, 
 
 
 def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool], styles: dict, notes: _NoteCounter,
-                table_of: dict[int, Table], body: list[Row]) -> list[Line]:
+                table_of: dict[int, Table], body: list[Row], form: Form | None) -> list[Line]:
     """Body, footnote and table lines of one page with paragraph gaps measured from the line spacing."""
     lines: list[Line] = []
     spacing = _line_spacing(rows, frame)
-    form = read_form([r for r in body if id(r) not in table_of])
     previous: Row | None = None
     for row in rows:
         text = row.text
