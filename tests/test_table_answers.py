@@ -136,3 +136,13 @@ def test_one_row_as_a_share_of_another():
             _row("Uitgaven aan bibliotheken", ("", "", "", "", "9,0"), title="Cultuuruitgaven")]
     answer = _ask_table("Welk deel van de uitgaven aan cultuur totaal gaat naar musea?", rows)
     assert answer.text.startswith("Ongeveer 25,0%") and len(answer.citations) == 2
+
+
+def test_the_row_with_the_highest_or_lowest_figure():
+    rows = [_row("Uitgaven aan musea", ("", "", "", "", "12,0"), title="Cultuuruitgaven"),
+            _row("Uitgaven aan theaters", ("", "", "", "", "48,0"), title="Cultuuruitgaven"),
+            _row("Uitgaven aan bibliotheken", ("", "", "", "", "9,0"), title="Cultuuruitgaven")]
+    highest = _ask_table("Aan welke post gaan de hoogste uitgaven?", rows)
+    assert "‘Uitgaven aan theaters’ met € 48,0 miljard" in highest.text
+    lowest = _ask_table("Welke post heeft de kleinste uitgaven?", rows)
+    assert "‘Uitgaven aan bibliotheken’" in lowest.text

@@ -99,3 +99,35 @@ def row_share(rows: list[Paragraph], named, years: list[str], book: CitationBook
 
 
 MIN_NAMED_FOR_SHARE = 0.5  # both rows must be named this well: a share of an unnamed row is a guess
+
+
+def row_extreme(rows: list[Paragraph], question: str, years: list[str], lowest: bool, book: CitationBook) -> Answer | None:
+    """'Welke categorie groeit het sterkst': the row with the highest (or lowest) figure in the asked column."""
+    column = _column(rows, years, structural=False) or _column_named(rows, question)
+    if column is None:
+        return None
+    cells = [(p, c) for p in rows for c in p.cells if c.column == column and cell_number(c) is not None
+             and not _TOTAL_ROW.match(c.row) and not c.group]
+    if len(cells) < 2:
+        return None
+    p, c = (min if lowest else max)(cells, key=lambda pc: cell_number(pc[1]))
+    marker = book.cite(p, f"{c.column}: {c.raw}" if f"{c.column}: {c.raw}" in p.text else p.text)
+    word = "laagst" if lowest else "hoogst"
+    text = f"Het {word} in ‘{column}’ is ‘{c.row}’ met {shown(c)} [{marker}]. De hele rij: {p.text} [{marker}]"
+    return Answer(text=text, citations=book.citations())
+
+
+def _column_named(rows: list[Paragraph], question: str) -> str | None:
+    """The one column whose header the question names best ('procentueel' names a column 'in %')."""
+    from assistant.text.tokens import tokenize
+
+    asked = {t for t in tokenize(question) if not t.startswith("#")}
+    percent = bool(re.search(r"\bprocent\w*|%", question, re.I))
+    columns = list(dict.fromkeys(c.column for p in rows for c in p.cells if c.column and cell_number(c) is not None))
+    scored = []
+    for column in columns:
+        words = {t for t in tokenize(column) if not t.startswith("#") and not _YEAR.fullmatch(t)}
+        named = len(words & asked) + (1 if percent and "%" in column else 0)
+        scored.append((named, -columns.index(column), column))
+    best = max(scored, default=(0, 0, None))
+    return best[2] if best[0] > 0 else None

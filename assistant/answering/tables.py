@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.question import Intent
-from assistant.answering.table_sums import column_total, row_change, row_share
+from assistant.answering.table_sums import column_total, row_change, row_extreme, row_share
 from assistant.figures import compare as figures
 from assistant.figures.cells import cell_number, cell_value, read_unit, shown
 from assistant.text.tokens import tokenize
@@ -25,7 +25,8 @@ LABEL_WEIGHT = 1.0  # the row label names what is asked ...
 TABLE_WEIGHT = 0.5  # ... the table title and the headings above it narrow it down
 MIN_ROW_MATCH = 0.3  # below this (label share + half the table's), no row is about the question
 NAMED_WEIGHT = 0.6  # a row label's words named in the question ("vuurwerkbelasting" names "Belasting op vuurwerk")
-MIN_TABLE_MATCH = 0.5  # a table (title, headings, document) holding this share of the question is the one asked
+MIN_TABLE_MATCH = 0.5  # a table (title, headings, document) holding this share of the question is the one asked ...
+TABLE_ROWS_RETRIEVED = 3  # ... or one with this many rows among the retrieved paragraphs read
 RANK_PENALTY = 0.02  # per place a row stands lower in the retrieval
 # A "Nee" needs this share of the row label's words named in the claim: lower contradicts a claim with the figure
 # of a neighbouring row ("teruggaaf voor rolstoelgebruikers" for "teruggaaf voor overheidsvoertuigen"), higher
@@ -35,10 +36,13 @@ ROW_CELLS_SHOWN = 6  # a row named without a column: up to this many of its figu
 COMPOUND_PART = 5  # a word of at least this length inside a compound of the other text is half named ...
 COMPOUND_CREDIT = 0.5  # ... higher lets a claim about a whole ("overheidsvoertuigen") contradict one of its rows
 _STRUCTURAL = re.compile(r"\bstruc(?:tureel|\.)?|\bstructurele?\b", re.I)
-_TOTAL = re.compile(r"\b(?:totaal|cumulatief|cum\.?)\b", re.I)
+_TOTAL = re.compile(r"\b(?:totaal|cumulatie\w*|cum\.?)(?!\w)", re.I)
 _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverloop\b|\bontwikkeling\b|\bper\s+jaar\b"
                         r"|\bloopt\b.*\bop\b|\b(?:in|over)\s+de\s+jaren\b|\bjaarlijks\w*\s+(?:reeks|bedragen)", re.I)
 _SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|som)\b", re.I)
+_EXTREME = re.compile(r"\b(?:hoogste|grootste|meeste?|sterkst\w*|snelst\w*|laagste|kleinste|minste|zwakst\w*)\b", re.I)
+# the lowest figure: "de laagste", or "het sterkst" of a fall ("daalt het sterkst": the most negative change)
+_LOWEST = re.compile(r"\b(?:laagste|kleinste|minste)\b|\b(?:daal\w*|dal(?:en|ing)|krimp\w*|afn\w*|neemt\b.*\baf)\b", re.I)
 _SHARE = re.compile(r"\b(?:welk|wat\s+is\s+het|hoe\s*groot\s+is\s+het)\s+(?:deel|aandeel|percentage)\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|t/m|tot\s+en\s+met|tot)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)(?!\d)(?![.,]\d)")  # "in 2023, en" is a year; "1.2023" not
@@ -64,8 +68,12 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
         return None
     p = row.paragraph
     cells = [c for c in p.cells if c.column or c.raw]
-    if row.table_only:
-        if not (_SUM.search(question) and len(years) <= 1 and rows_of is not None) or intent.claim:
+    if row.table_only:  # the table asked as a whole: its total, or its top row
+        if rows_of is None or intent.claim:
+            return None
+        if _EXTREME.search(question):
+            return row_extreme(rows_of(p), question, years, bool(_LOWEST.search(question)), book)
+        if not (_SUM.search(question) and len(years) <= 1):
             return None
         return column_total(rows_of(p), years, bool(_STRUCTURAL.search(question)), book)
     if intent.claim:
@@ -73,6 +81,9 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     named = _labelled(p) and _named_share(cells[0].row, question) >= CONTRADICT_LABEL_SHARE
     if intent.change and len(years) >= 2 and (changed := row_change(p, cells, years, book)):
         return changed
+    if _EXTREME.search(question) and not named and rows_of is not None and (
+            extreme := row_extreme(rows_of(p), question, years, bool(_LOWEST.search(question)), book)):
+        return extreme  # "welke categorie groeit het sterkst": the row with the top figure in the asked column
     if _SHARE.search(question) and rows_of is not None and (
             part := row_share(rows_of(p), lambda label: _named_share(label, question), years, book)):
         return part  # "welk deel van de uitgaven gaat naar zorg": one row as a share of another
@@ -127,11 +138,18 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
         score = LABEL_WEIGHT * own + TABLE_WEIGHT * around - RANK_PENALTY * rank
         if own > 0 and (best is None or score > best.score):
             best = _Match(p, score)
-        if table is None and around >= MIN_TABLE_MATCH:
+        if table is None and (around >= MIN_TABLE_MATCH or _retrieved_rows(hits, p) >= TABLE_ROWS_RETRIEVED):
             table = _Match(p, around, table_only=True)
     if best is not None and best.score >= MIN_ROW_MATCH:
         return best
     return table
+
+
+def _retrieved_rows(hits: list[Hit], row: Paragraph) -> int:
+    """How many of the first retrieved paragraphs are rows of `row`'s table."""
+    key = (row.doc_id, row.table, row.section)
+    return sum(1 for h in hits[:ROWS_READ] if h.paragraph.kind == "table_row"
+               and (h.paragraph.doc_id, h.paragraph.table, h.paragraph.section) == key)
 
 
 def _subject_share(query: Query, tokens: set[str], ignored: set[str]) -> float:
@@ -177,8 +195,8 @@ def _asked_cells(question: str, cells: list[Cell], years: list[str]) -> list[Cel
         named += [c for c in cells if _TOTAL.search(c.column)][:1]
     dated = [c for c in cells if re.search(r"(?:19|20)\d\d", c.column)]
     if years and dated:
-        in_years = [c for year in years for c in cells if _in_column(c, year)][:3]
-        return in_years + named if in_years or not named else named
+        in_years = [c for year in years for c in cells if _in_column(c, year) and c not in named][:3]
+        return named + in_years  # a named column ("cumulatief 2022-2025") first: a claim is checked against it
     if named:
         return named
     filled = [c for c in cells if c.raw]
