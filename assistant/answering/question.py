@@ -51,12 +51,9 @@ _PERCENTAGE = re.compile(r"\b(?:procent\w*|percentage|rente)\b|%", re.I)
 _MONEY_NOUNS = ("uitkering", "vergoeding", "boete", "heffing", "salaris", "premie", "toelage")
 _AMOUNT = re.compile(
     r"\b(?:hoeveel\s+(?:geld|euro|budget|middelen)|budget\w*|bedrag\w*|kost\w*|gekost|investe\w*|financi\w*"
-    r"|subsidie\w*|middelen|geld|euro|begroot|begroting\w*|uitgave\w*|miljoen|miljard|mln|mld|opbrengst\w*|derving"
-    r"|budgettair\w*|" + "|".join(n + r"\w*" for n in _MONEY_NOUNS) + r")\b|€",
+    r"|subsidie\w*|middelen|geld|euro|begroot|begroting\w*|uitgave\w*|miljoen|miljard|mln|mld|" + "|".join(n + r"\w*" for n in _MONEY_NOUNS) + r")\b|€",
     re.I,
 )
-# "Wat levert de maatregel op": the yield, mostly a sum of money (but "wat levert het onderzoek op" may ask results).
-_YIELD = re.compile(r"\b(?:wat|hoeveel)\s+(?:levert|leveren|leverde|brengt|brengen|bracht)\b.*\bop\b", re.I)
 _DATE = re.compile(
     r"\b(?:wanneer|welke\s+datum|datum|per\s+wanneer|tot\s+wanneer|vanaf\s+wanneer|hoe\s+lang|looptijd"
     r"|deadline|uiterlijk|in\s+welk\s+jaar|welk\s+jaar|termijn|planning|tijdpad|vanaf\s+welk\w*)\b",
@@ -91,9 +88,7 @@ _STRICT = {
         r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie"
         r"|" + "|".join(_MONEY_NOUNS) + r")\b"  # singular: "hoeveel boetes" counts them
         r"|\bhoeveel\s+\w*(?:financiering|kosten|subsidie|budget|geld)\b|\bwelk\s+bedrag|\bwat\s+kost"
-        r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)"
-        # revenue: "hoeveel brengt het op", "wat is de opbrengst" ("wat levert het op" may ask for results: not strict)
-        r"|\bhoeveel\s+(?:levert|leveren|leverde|brengt|brengen|bracht)\b.*\bop\b|\bwat\s+is\s+de\s+(?:\w+\s+)?opbrengst",
+        r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)",
         re.I,
     ),
     "date": _DATE,
@@ -220,7 +215,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
             operation = "difference" if _DIFFERENCE.search(text) else "sum"
         elif _SUM.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
             operation = "sum"  # "hoeveel ... bij elkaar?": the terms stand together in one sentence
-    wants = {name for name, rx in _WANTED if rx.search(text)} | ({"amount"} if _YIELD.search(text) else set())
+    wants = {name for name, rx in _WANTED if rx.search(text)}
     if _USE.search(text) and "amount" in wants:
         wants = (wants - {"amount"}) | {"use"}
     if _QUANTITY.search(text) and "amount" not in wants:
