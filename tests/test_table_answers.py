@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant.answering.answer import CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.question import analyse
-from assistant.answering.tables import table_answer
+from assistant.answering.tables import table_answer, table_rows
 from assistant.text.tokens import tokenize
 from assistant.types import Cell, Hit, Paragraph
 
@@ -84,3 +84,25 @@ def test_a_cited_row_is_shown_as_a_table_with_the_asked_cell_marked():
     shown = table_row(ROWS[1], "2023: 1,1")
     assert "Tabel 9\\: Opbrengst maatregelen" in shown and "(€ mld\\.)" in shown  # escaped markdown
     assert ":orange-background[**1\\,1**]" in shown and "| (leeg) |" in shown  # the empty 2022 cell stays visible
+
+
+def test_a_rows_change_between_two_years_is_the_difference_of_its_cells():
+    for question in ("Met hoeveel stijgt de opbrengst van de tabaksaccijns tussen 2022 en 2025?",
+                     "Hoeveel hoger ligt de opbrengst van het tarief tabaksaccijns in 2025 dan in 2022?"):
+        answer = _ask(question)
+        assert "van € 0,2 miljard in 2022 naar € 0,5 miljard in 2025: een stijging van € 0,3 miljard [1]" in answer.text
+
+
+def test_a_column_is_added_over_the_rows_of_its_kind_and_never_across_columns():
+    title = "Tabel 3: Kosten vrijstellingen"
+    rows = [Paragraph(id=f"feed0001-{i:04d}", doc_id="doc", text=f"{label}: 2021: {raw}", pages=(2,), kind="table_row",
+                      section=(title,), table=title, cells=(Cell(label, "2021", raw, "€ mln"),))
+            for i, (label, raw) in enumerate([("Vrijstelling bussen", "4"), ("Vrijstelling taxi's", "11"),
+                                              ("Vrijstelling veerboten", "2")], start=1)]
+    intent = analyse("Hoeveel kosten de vrijstellingen in de tabel samen?")
+    query = Query({t: 1.0 for t in tokenize(intent.question)})
+    by_id = {r.id: r for r in rows}
+    answer = table_answer(intent, [Hit(rows[1], 1.0)], query, CitationBook(lambda doc: "Fiche"),
+                          lambda row: table_rows(row, by_id.get))
+    assert answer.text.startswith("Samen is dat € 17 miljoen (2021): 4 (Vrijstelling bussen) [1] plus 11")
+    assert len(answer.citations) == 3

@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,18 +20,18 @@ from assistant.answering import claims, drafts, tables
 from assistant.answering import tuning as T
 from assistant.config import Settings
 from assistant.errors import QuestionError
-from assistant.answering.answer import best_figure
+from assistant.answering.calculation import asked_kind, calculate, series_change, term_figure
 from assistant.answering.document_facts import document_fact_answer
 from assistant.index.embedding import EmbeddingCache
 from assistant.answering.evidence import Sentence, make_query, score_sentences, sentences_of
 from assistant.answering.parts import part_answers
 from assistant.answering.confidence import IDENTITY_SIGNAL, answer_signals, calibrated
-from assistant.answering.selection import answers_kind
+from assistant.answering.selection import answers_kind, states_asked_fact
 from assistant.text.tokens import tokenize
 from assistant.types import following_id, ordinal_of
 from assistant.text.sentences import sentence_spans
 from assistant.text.language import detect_language, is_probably_text
-from assistant.answering.question import FACTS, STATED_IN_HEADINGS, Intent, analyse
+from assistant.answering.question import STATED_IN_HEADINGS, Intent, analyse
 from assistant.retrieval.handles import without_identifiers
 from assistant.retrieval.hybrid import Retriever
 from assistant.types import Answer, Filters, Hit
@@ -190,30 +191,25 @@ class Assistant:
     def _route(self, intent: Intent, hits: list[Hit], filters: Filters | None, similarity, query, scored, book):
         """Compose by what is asked: a table cell, a claim, a calculation, a change or a lookup; else refuse."""
         # a table row is matched on its label and its table's title, which the context measure does not read
-        from_table = tables.table_answer(intent, hits, query, book)
+        rows_of = partial(tables.table_rows, get=self.retriever.paragraphs.get)
+        from_table = tables.table_answer(intent, hits, query, book, rows_of)
         if from_table is not None:
             return from_table, "table"
         if not scored or scored[0].context < T.MIN_CONTEXT:
             return compose.refusal(scored), "refusal"
         if intent.claim:
             return claims.check_claim(intent, scored, query, book), "claim"
-        if intent.operation and not intent.terms:
-            total = compose.total(intent, scored, book)
-            if total:
-                return total, "calculation"
-        elif intent.operation:
-            terms: list = []
-            for term in intent.terms:
-                terms.append(self._term_amount(term, filters, [t[1] for t in terms if t], intent.percentages))
-            if all(terms):
-                return compose.compute(intent, terms, book), "calculation"
-        if not _states_asked_fact(intent, scored):
+        if intent.operation:
+            calculated = calculate(intent, scored, book, partial(self._term_figure, filters))
+            if calculated is not None:
+                return calculated
+        if not states_asked_fact(intent, scored):
             return compose.refusal(scored), "refusal"
         if intent.change and not intent.operation:
             typed = next((s for s in scored[: T.CHANGE_READ] if answers_kind(s, intent)), None)
             changed = compose.change(typed, book) if typed else None
             if changed is None and len(intent.years) == 2:
-                changed = compose.change_between(intent.years, scored, book)
+                changed = series_change(intent.years, asked_kind(intent)[0], scored, book)
             if changed:
                 return changed, "calculation"
         parts = part_answers(intent, hits, self.retriever.loaded.lexical, self.retriever.loaded.acronyms, similarity, scored)
@@ -256,18 +252,15 @@ class Assistant:
                 return replace(best, paragraph=following, rank=best.rank + 0.5, start=spans[0][0], end=spans[0][1])
         return None
 
-    def _term_amount(self, term: str, filters: Filters | None, exclude: list, percentages: bool = False):
-        """The best sentence and figure for one term of a sum or difference ('het bedrag voor de LLO-plannen')."""
+    def _term_figure(self, filters: Filters | None, term: str, kind: str, unit: str | None, exclude: list, context: str, years):
+        """The best sentence and figure for one term of a calculation ('het bedrag voor de LLO-plannen'), searched on
+        its own (with the other term's words when it is part of that one: 'hoeveel van A gaat naar B')."""
         hits = self.retriever.search(term, k=T.TERM_HITS, filters=filters)
-        query = make_query(term, self.retriever.loaded.lexical)
-        want = "quantity" if percentages else "amount"
-        intent = Intent(question=term, wants=frozenset({want}), strict=frozenset({want}))
-        for sentence in score_sentences(hits, query, intent)[: T.TERM_READ]:
-            if want in sentence.kinds and (sentence.coverage >= T.TERM_COVERAGE or sentence.context >= T.TERM_CONTEXT):
-                figure = best_figure(sentence, query, percentages)
-                if figure is not None and not any(figure.raw == e.raw and figure.start == e.start for e in exclude):
-                    return sentence, figure
-        return None
+        if context:  # a part named by itself ("zorg"), or only within its whole ("het onvoorwaardelijke deel")
+            seen = {h.paragraph.id for h in hits}
+            hits += [h for h in self.retriever.search(f"{term} {context}", k=T.TERM_HITS, filters=filters) if h.paragraph.id not in seen]
+        query = make_query(term, self.retriever.loaded.lexical, context=context)
+        return term_figure(term, hits, query, kind, unit, exclude, years)
 
 
 def _read_with(hit: Hit, paragraph) -> Hit:
@@ -288,12 +281,3 @@ def _supporting(paragraph: str, sentence: str) -> str:
     spans = sentence_spans(paragraph) or [(0, len(paragraph))]
     start, end = max(spans, key=lambda span: len(words & set(paragraph[span[0] : span[1]].lower().split())))
     return paragraph[start:end].strip()
-
-
-def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
-    """For 'hoeveel'/'wanneer' questions: does a sentence on the question's subject state that kind of fact?"""
-    if not intent.strict & FACTS:
-        return True
-    subject = max(s.context for s in scored)
-    floor = max(T.SAME_SUBJECT * subject, T.MIN_CONTEXT)
-    return any(answers_kind(s, intent) and s.context >= floor and s.coverage >= T.MIN_COVERAGE for s in scored[: T.FACT_READ])

@@ -13,22 +13,24 @@ from dataclasses import dataclass
 
 from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
+from assistant.answering.operations import is_year_only
 from assistant.answering.question import Intent
 from assistant.figures import compare as figures
 from assistant.figures.cells import cell_number, cell_value, read_unit, shown
 from assistant.text.tokens import tokenize
-from assistant.types import Answer, Cell, Hit, Paragraph
+from assistant.types import Answer, Cell, Hit, Paragraph, following_id
 
 ROWS_READ = 6  # retrieved paragraphs searched for the asked row
 LABEL_WEIGHT = 1.0  # the row label names what is asked ...
 TABLE_WEIGHT = 0.5  # ... the table title and the headings above it narrow it down
 MIN_ROW_MATCH = 0.3  # below this (label share + half the table's), no row is about the question
 RANK_PENALTY = 0.02  # per place a row stands lower in the retrieval
+MAX_TABLE_ROWS = 60  # rows of one table read for a column total: more reads longer tables, slower
 _STRUCTURAL = re.compile(r"\bstruc(?:tureel|\.)?|\bstructurele?\b", re.I)
 _TOTAL = re.compile(r"\b(?:totaal|cumulatief|cum\.?)\b", re.I)
 _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverloop\b|\bontwikkeling\b|\bper\s+jaar\b"
                         r"|\bloopt\b.*\bop\b|\b(?:in|over)\s+de\s+jaren\b|\bjaarlijks\w*\s+(?:reeks|bedragen)", re.I)
-_SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|som)\b", re.I)
+_SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|totale?|som)\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|t/m|tot\s+en\s+met|tot)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
 
@@ -39,9 +41,9 @@ class _Match:
     score: float
 
 
-def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBook) -> Answer | None:
+def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBook, rows_of=None) -> Answer | None:
     """An answer from the best-matching table row, or None when no row is about the question (the prose
-    answerer then goes on) or the question asks no figure."""
+    answerer then goes on) or the question asks no figure. `rows_of(row)` gives every row of a row's table."""
     question = intent.claim or intent.question
     if not _asks_figure(intent, question):
         return None
@@ -52,6 +54,12 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     years = _asked_years(question)
     if intent.claim:
         return _check(intent, row.paragraph, cells, years, book)
+    if _asks_change(intent) and len(years) >= 2:  # "met hoeveel nemen X af tussen 2021 en 2025"
+        return _row_change(row.paragraph, cells, years, book)
+    if _SUM.search(question) and rows_of is not None and not years[1:]:
+        column_total = _column_total(row.paragraph, rows_of(row.paragraph), query, years, book)
+        if column_total is not None:  # "wat kosten de teruggaven uit de tabel samen": a column over its rows
+            return column_total
     if _OVER_TIME.search(question) or (_SUM.search(question) and len(years) != 1):
         return _series(question, row.paragraph, cells, years, book)
     chosen = _asked_cells(question, cells, years)
@@ -64,7 +72,7 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
 
 def _asks_figure(intent: Intent, question: str) -> bool:
     """A claim, an amount, a level or a count, a year or 'structureel': what a table cell answers."""
-    if intent.premise or (intent.operation and intent.terms):
+    if intent.premise or (intent.operation and intent.terms and not is_year_only(intent.terms[-1])):
         return False  # a wrong premise or the sum of two named terms is the prose answerer's
     asked = intent.strict | intent.wants
     return bool(intent.claim or asked & {"amount", "level", "quantity"} or _YEAR.search(question)
@@ -216,3 +224,68 @@ def _claimed_value(claim: str, cell: Cell) -> tuple[float | None, float, str] | 
         if value is not None and not (1900 <= value <= 2100 and "," not in text and "." not in text):
             return None, value, text
     return None
+
+
+def _asks_change(intent: Intent) -> bool:
+    """By how much a row changes between two years: 'met hoeveel daalt', 'hoeveel lager in 2025 dan in 2021'."""
+    return intent.change or (intent.operation == "difference" and bool(intent.terms) and is_year_only(intent.terms[-1]))
+
+
+def _row_change(p: Paragraph, cells: list[Cell], years: list[str], book: CitationBook) -> Answer | None:
+    """The row's figure in the first and the last asked year, and the difference, each cited on the row."""
+    dated = {c.column: c for c in cells if re.fullmatch(r"(?:19|20)\d\d", c.column)}
+    first, last = min(years), max(years)
+    if first not in dated or last not in dated:
+        return None
+    before, after = cell_number(dated[first]), cell_number(dated[last])
+    if before is None or after is None or before == after:
+        return None
+    marker = book.cite(p, _quote(p, dated[first]))
+    book.cite(p, _quote(p, dated[last]))
+    delta = _computed(dated[last], abs(after - before), [dated[first], dated[last]])
+    way = "stijging" if after > before else "daling"
+    text = (f"Volgens de documenten{_where(p)} gaat ‘{dated[first].row}’ van {shown(dated[first])} in {first} naar "
+            f"{shown(dated[last])} in {last}: een {way} van {shown(delta)} [{marker}]. Rij: {p.text} [{marker}]")
+    return Answer(text=text, citations=book.citations())
+
+
+def _column_total(p: Paragraph, rows: list[Paragraph], query: Query, years: list[str], book: CitationBook) -> Answer | None:
+    """The sum of one column over the rows of a table that are of the same kind as the best row: rows whose label
+    holds the question's words as well as the best row's label does ("Teruggaaf politievoertuigen", "Teruggaaf
+    ambulances", ... for 'de teruggaven uit de tabel')."""
+    label = lambda row: query.share(set(tokenize(row.cells[0].row))) if row.cells else 0.0  # noqa: E731
+    best = label(p)
+    alike = [r for r in rows if r.cells and label(r) >= best - 1e-9 and not _TOTAL.search(r.cells[0].row)]
+    chosen = [_asked_cells(" ".join(years), [c for c in r.cells if c.column or c.raw], years) for r in alike]
+    if len(alike) < 2 or not all(c and len(c) == 1 and cell_number(c[0]) is not None for c in chosen):
+        return None
+    cells = [c[0] for c in chosen]
+    if len({c.column for c in cells}) != 1 or len({c.unit for c in cells}) != 1:
+        return None  # one column, one unit: never a total across columns or units
+    markers = [book.cite(r, _quote(r, c)) for r, c in zip(alike, cells)]
+    total = _computed(cells[0], sum(cell_number(c) for c in cells), cells)
+    said = " plus ".join(f"{c.raw} ({c.row}) [{m}]" for c, m in zip(cells, markers))
+    column = f" ({cells[0].column})" if cells[0].column else ""
+    return Answer(text=f"Samen is dat {shown(total)}{column}: {said}{_where(p)}.", citations=book.citations())
+
+
+def _computed(like: Cell, value: float, terms: list[Cell]) -> Cell:
+    """A computed figure as a cell of the table, with as many decimals as its terms print."""
+    decimals = max(_decimals(c.raw) for c in terms)
+    digits = f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return Cell(like.row, "", digits, like.unit)
+
+
+def table_rows(row: Paragraph, get) -> list[Paragraph]:
+    """Every row of a row's table, in order: the table rows before and after it under the same title.
+    `get(paragraph_id)` reads a paragraph of the index."""
+    def same_table(p) -> bool:
+        return p is not None and p.kind == "table_row" and p.doc_id == row.doc_id and p.table == row.table
+
+    rows = [row]
+    for step in (-1, 1):
+        at = following_id(row.id, step)
+        while len(rows) < MAX_TABLE_ROWS and same_table(get(at)):
+            rows.insert(0, get(at)) if step < 0 else rows.append(get(at))
+            at = following_id(at, step)
+    return rows

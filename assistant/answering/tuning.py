@@ -123,6 +123,12 @@ PREMISE_READ = 10
 PREMISE_SUBJECT = 0.8
 # Best sentences read for figures to add ("hoeveel ... bij elkaar"): higher sums figures further off the subject. By hand (cf27caa).
 SUM_READ = 5
+# Sentences stating the asked kind read for an amount per year and a span of years ("€ 5 miljoen per jaar van 2023 tot
+# en met 2026"): higher multiplies amounts found further from the best answer, on other subjects. By hand.
+SPAN_READ = 2
+# Best sentences read for a share the source states itself before one is computed ("rond de 90%"): higher quotes a
+# percentage of something else instead of computing the asked share, lower computes shares the source states. By hand.
+SHARE_READ = 3
 # Most figures one sentence may add up: higher sums tables and lists that are no sum. By hand (cf27caa).
 MAX_TERMS = 4
 # Best sentences read for the amount in each year of 'tussen 2021 en 2025': higher finds more, less on the subject. By hand (0175499).
