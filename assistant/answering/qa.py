@@ -24,6 +24,7 @@ from assistant.answering.calculation import asked_kind, calculate, series_change
 from assistant.answering.document_facts import document_fact_answer
 from assistant.index.embedding import EmbeddingCache
 from assistant.answering.evidence import Sentence, make_query, score_sentences, sentences_of
+from assistant.answering.multipart import with_parts
 from assistant.answering.parts import part_answers
 from assistant.answering.confidence import IDENTITY_SIGNAL, answer_signals, calibrated
 from assistant.answering.selection import answers_kind, states_asked_fact
@@ -86,7 +87,9 @@ class Assistant:
         retrieved_at = time.perf_counter()
         candidates = self._with_headings(self._with_continuations(hits), intent)
         similarity = self._sentence_similarity(candidates, query_vector)
-        composed, signals = self._compose(intent, search_text, candidates, filters, similarity)
+        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
+        composed, signals = self._compose(intent, search_text, candidates, filters, similarity, book)
+        composed = with_parts(intent, composed, book, partial(self._answer_part, filters, intent.question, book), self._own_query)
         notes = [ENGLISH_NOTE] if language == "en" else []
         if self.drafter and not (composed.refused or intent.claim or intent.operation):
             composed = self._generated(question, hits, composed, notes)
@@ -171,15 +174,26 @@ class Assistant:
             vectors = self._sentence_cache.embed_passages(texts)
         return dict(zip(texts, (vectors @ query_vector).tolist()))
 
-    def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None, similarity=None):
+    def _answer_part(self, filters: Filters | None, question: str, book, intent: Intent, search_text: str, part: str) -> Answer:
+        """One part of a question, retrieved on its own and composed with the whole question's citation book."""
+        vector = self.retriever.embedder.embed_query(search_text)
+        hits = self.retriever.search(search_text, k=self.settings.top_k, filters=filters, query_vector=vector)
+        candidates = self._with_headings(self._with_continuations(hits), intent)
+        similarity = self._sentence_similarity(candidates, vector)
+        return self._compose(intent, part, candidates, filters, similarity, book, context=question)[0]
+
+    def _own_query(self, text: str):
+        return make_query(text, self.retriever.loaded.lexical)
+
+    def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None, similarity, book,
+                 context: str = ""):
         """The answer and the signals its confidence is read from (see confidence.py)."""
         lexical = self.retriever.loaded.lexical
         query = make_query(
-            search_text, lexical, keep_figures=not (intent.claim or intent.premise),
+            search_text, lexical, keep_figures=not (intent.claim or intent.premise), context=context,
             synonyms=self.retriever.loaded.acronyms.pairs_in(search_text),
         )
         scored = score_sentences(hits, query, intent, similarity)
-        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
         if intent.document_fact:  # who signed, which ministry, when: the document's identity, cited where stated
             about = document_fact_answer(intent.document_fact, hits, self.retriever.documents, book, query)
             if about is not None:

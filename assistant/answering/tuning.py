@@ -116,6 +116,14 @@ SUBJECT_ENOUGH = 1 / 3
 # Least score of a part's answer, relative to the best sentence's: higher drops weak part answers, some right ones with them. By hand (19e3217).
 PART_MIN_SCORE = 0.55
 
+# --- a part of a question answered on its own (multipart.py) ---------------------------------------------------
+# A part names its own subject with this many words of at least this idf, and is then searched alone; otherwise it is
+# searched with the whole question ("en wat moet het opleveren"). More words or a higher idf search more parts with
+# the question, finding the first part's passages again; fewer search elliptic parts alone, finding nothing. By hand,
+# on invented parts: content words of a part naming a subject have idf 4.4-7.6, "opleveren" alone 6.0.
+PART_SUBJECT_IDF = 4.0
+PART_SUBJECT_WORDS = 2
+
 # --- composing (answer.py) ------------------------------------------------------------------------------------
 # Best sentences read for one correcting a premise's date: higher finds corrections further down, and wrong ones. By hand (8796a1e).
 PREMISE_READ = 10
