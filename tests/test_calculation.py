@@ -33,6 +33,7 @@ def _term(text: str, kind: str, index: int = 0, pid: str = "d#1"):
         ("Van de 12 miljoen voor de pilot, hoeveel gaat er niet naar scholen?", "remainder", ("de 12 miljoen voor de pilot", "scholen")),
         ("Hoeveel van de subsidie is nog niet uitgekeerd?", "remainder", ("de subsidie", "uitgekeerd")),
         ("Welk deel van het budget gaat naar de regio Twente?", "ratio", ("het budget", "de regio Twente")),
+        ("Welk deel van de uitgaven gaat in 2026 naar defensie?", "ratio", ("de uitgaven", "defensie")),
         ("Hoeveel keer zo groot is het fonds als de regeling?", "times", ("het fonds", "de regeling")),
         ("Hoeveel procentpunt hoger is de heffing op bier dan die op wijn?", "difference", ("de heffing op bier", "heffing op wijn")),
         ("Hoeveel weken later dan de gemeenten moeten de provincies rapporteren?", "difference", ("de provincies rapporteren", "de gemeenten")),

@@ -213,7 +213,8 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
     """The asked calculation and its route; None when there is nothing to calculate from (a lookup answers, or
     refuses) or the source states the result itself (a total, a share).
 
-    `find_term(term, kind, unit, exclude, context, years)` returns (sentence, figure) for one term, or None.
+    `find_term(term, kind, unit, exclude, context, years, doc_id)` returns (sentence, figure) for one term, searched
+    in one document when `doc_id` is given, or None.
     """
     kind, unit = asked_kind(intent)
     if not intent.terms:
@@ -227,10 +228,14 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
         return (changed, "calculation") if changed else None
     if intent.operation == "ratio" and _states_share(scored):
         return None  # "welk deel ... wordt tijdens het taxiën uitgestoten": the source says it, a lookup quotes it
-    whole = find_term(a, kind, unit, [], "", intent.years)
+    whole = find_term(a, kind, unit, [], "", intent.years, None)
+    if whole is None:
+        return None
+    # the second term is looked for where the first was stated: a figure of another document is about another
+    # subject ("het bedrag op jaarbasis" of the uitkering, not any amount per year); a part is read with its whole
     context = a if intent.operation in ("remainder", "ratio", "times") else ""
-    part = find_term(b, kind, unit, [whole[1]] if whole else [], context, intent.years)
-    made = relate(intent, [whole, part], book) if whole and part else None
+    part = find_term(b, kind, unit, [whole[1]], context, intent.years, whole[0].paragraph.doc_id)
+    made = relate(intent, [whole, part], book) if part else None
     return (made, "calculation") if made else None  # no figures to relate: a lookup, or its refusal
 
 

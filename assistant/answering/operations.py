@@ -60,7 +60,7 @@ KINDS = (
 _POINTS_BACK = re.compile(r"^(?:die|dat|diegene|datgene)\s+(?=(?:van|voor|in|bij|uit|op)\b)", re.I)
 # The unit a question asks the answer in, said after a term: "... in procentpunt", "(in euro's)".
 _IN_UNIT = re.compile(r"\s*\(?\bin\s+(?:procent\w*|euro'?s?|miljoen\w*|miljard\w*|maanden|jaren|dagen)\)?\s*$", re.I)
-_IN_YEAR = re.compile(r"\s*\b(?:in\s+)?(?:19|20)\d\d\b")
+_LEADING_YEAR = re.compile(r"^(?:in\s+)?(?:19|20)\d\d\s+")
 _LEADING_PREPOSITION = re.compile(r"^(?:naar|voor|aan|bij|in|op|van)\s+", re.I)
 _ARTICLE = re.compile(r"^(?:de|het|een)\s+", re.I)
 
@@ -86,12 +86,12 @@ def read_operation(text: str) -> tuple[str, tuple[str, str]] | None:
 
 
 def _clean_term(term: str) -> str:
-    """A term without the unit asked and, when it names more than a year, without the year (the question's years
-    are read apart) and the preposition left before it: "2025 naar zorg" -> "zorg"."""
+    """A term without the unit asked and, when it names more than a year, without a year it opens with (the
+    question's years are read apart) and the preposition left after it: "2025 naar zorg" -> "zorg"."""
     term = _IN_UNIT.sub("", term.strip(" ,?")).strip(" ,")
     if is_year_only(term):
         return term
-    term = " ".join(_IN_YEAR.sub(" ", term).split())
+    term = _LEADING_YEAR.sub("", term)
     return _LEADING_PREPOSITION.sub("", term).strip(" ,") or term
 
 

@@ -266,13 +266,13 @@ class Assistant:
                 return replace(best, paragraph=following, rank=best.rank + 0.5, start=spans[0][0], end=spans[0][1])
         return None
 
-    def _term_figure(self, filters: Filters | None, term: str, kind: str, unit: str | None, exclude: list, context: str, years):
+    def _term_figure(self, filters: Filters | None, term: str, kind: str, unit: str | None, exclude: list, context: str,
+                     years, doc_id: str | None):
         """The best sentence and figure for one term of a calculation ('het bedrag voor de LLO-plannen'), searched on
-        its own (with the other term's words when it is part of that one: 'hoeveel van A gaat naar B')."""
-        hits = self.retriever.search(term, k=T.TERM_HITS, filters=filters)
-        if context:  # a part named by itself ("zorg"), or only within its whole ("het onvoorwaardelijke deel")
-            seen = {h.paragraph.id for h in hits}
-            hits += [h for h in self.retriever.search(f"{term} {context}", k=T.TERM_HITS, filters=filters) if h.paragraph.id not in seen]
+        its own, or in `doc_id` with the other term's words (`context`) when it is the second term."""
+        if doc_id and (not filters or not filters.doc_ids or doc_id in filters.doc_ids):
+            filters = replace(filters or Filters(), doc_ids=(doc_id,))
+        hits = self.retriever.search(f"{term} {context}".strip(), k=T.TERM_HITS, filters=filters)
         query = make_query(term, self.retriever.loaded.lexical, context=context)
         return term_figure(term, hits, query, kind, unit, exclude, years)
 
