@@ -35,6 +35,9 @@ def _term(text: str, kind: str, index: int = 0, pid: str = "d#1"):
         ("Welk deel van het budget gaat naar de regio Twente?", "ratio", ("het budget", "de regio Twente")),
         ("Welk deel van de uitgaven gaat in 2026 naar defensie?", "ratio", ("de uitgaven", "defensie")),
         ("Hoeveel keer zo groot is het fonds als de regeling?", "times", ("het fonds", "de regeling")),
+        ("Hoeveel van het fonds blijft over als je de bijdrage aan gemeenten eraf haalt?", "remainder",
+         ("het fonds", "de bijdrage aan gemeenten")),
+        ("Hoe groot is het deel voor scholen als percentage van de regeling?", "ratio", ("de regeling", "het deel voor scholen")),
         ("Hoeveel procentpunt hoger is de heffing op bier dan die op wijn?", "difference", ("de heffing op bier", "heffing op wijn")),
         ("Hoeveel weken later dan de gemeenten moeten de provincies rapporteren?", "difference", ("de provincies rapporteren", "de gemeenten")),
         ("verschil heffing bier en heffing wijn in procentpunt", "difference", ("heffing bier", "heffing wijn")),
@@ -48,6 +51,7 @@ def test_a_calculation_is_read_from_the_questions_construction(question, operati
 
 def test_in_totaal_asks_for_a_total_and_a_year_only_term_for_one_series():
     assert analyse("Hoeveel geld krijgt de pilot in totaal?").operation == "total"
+    assert analyse("Wat levert de heffing op over 2027 tot en met 2029 samen?").operation == "total"
     assert analyse("Hoeveel krijgt de pilot over de jaren 2024 tot en met 2027?").operation == "total"
     intent = analyse("Hoeveel procentpunt hoger ligt de heffing in 2030 dan in 2025?")
     assert intent.terms[1] == "in 2025" and intent.years == (2030, 2025)
@@ -92,7 +96,10 @@ def test_a_remainder_and_a_share_are_shown_with_each_term_cited():
     assert left.text.startswith("Er blijft €30 miljoen over: € 40 miljoen [1] min € 10 miljoen [1].")
     share = relate(analyse("Welk deel van de regeling gaat naar scholen?"), [whole, part], _book())
     assert share.text.startswith("Dat is 25%: € 10 miljoen [1] van € 40 miljoen [1].")
-    assert relate(analyse("Hoeveel van de regeling gaat niet naar scholen?"), [part, whole], _book()) is None
+    swapped = relate(analyse("Hoeveel van de regeling gaat niet naar scholen?"), [part, whole], _book())
+    assert swapped.text.startswith("Er blijft €30 miljoen over")  # one sentence's whole and part: the larger is the whole
+    larger = _term("Voor scholen is € 50 miljoen gereserveerd.", "amount", pid="d#2")
+    assert relate(analyse("Hoeveel van de regeling gaat niet naar scholen?"), [whole, larger], _book()) is None
 
 
 def test_a_difference_of_full_amounts_is_written_in_full():

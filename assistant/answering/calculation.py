@@ -32,7 +32,8 @@ _NOT_UNITS = {"geld", "euro", "procent", "procentpunt", "procentpunten", "keer",
 
 def asked_kind(intent: Intent) -> tuple[str, str | None]:
     """The kind of figure a calculation relates, and a count's unit: 'hoeveel maanden' -> ("count", "maanden")."""
-    if intent.percentages or re.search(r"\bprocent", intent.question, re.I):
+    asks_percent = intent.percentages or re.search(r"\bprocent", intent.question, re.I)
+    if asks_percent and intent.operation != "ratio":  # a share in percent is made of amounts or counts
         return "percentage", None
     if "amount" in intent.strict or "amount" in intent.wants:
         return "amount", None
@@ -81,6 +82,9 @@ def relate(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationB
     (s1, f1), (s2, f2) = terms
     if not comparable(f1, f2, part_of=intent.operation in ("remainder", "ratio")):
         return None
+    same = (s1.paragraph.id, s1.start) == (s2.paragraph.id, s2.start)
+    if intent.operation in ("remainder", "ratio") and same and f2.value > f1.value:
+        (s1, f1), (s2, f2) = (s2, f2), (s1, f1)  # one sentence states a whole and its part: the larger is the whole
     kind = "amount" if isinstance(f1, figures.Amount) else ("percentage" if f1.unit == "%" else "count")
     m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
     if intent.operation == "remainder":
@@ -220,7 +224,9 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
     if not intent.terms:
         typed = [s for s in scored if answers_kind(s, intent)]
         read = scored if intent.operation == "sum" else typed[:1]  # "in totaal": only when the best states no total
-        made = over_years(intent, scored, book) or total(intent, read, book) or across_sentences(intent, scored, book)
+        made = over_years(intent, scored, book)
+        if made is None and intent.strict & {"amount", "quantity"}:  # figures to add must be of the asked kind
+            made = total(intent, read, book) or across_sentences(intent, scored, book)
         return (made, "calculation") if made else None
     a, b = intent.terms
     if is_year_only(b) and len(intent.years) >= 2:  # "hoger in 2030 dan in 2025": one series
@@ -228,14 +234,18 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
         return (changed, "calculation") if changed else None
     if intent.operation == "ratio" and _states_share(scored):
         return None  # "welk deel ... wordt tijdens het taxiën uitgestoten": the source says it, a lookup quotes it
-    whole = find_term(a, kind, unit, [], "", intent.years, None)
-    if whole is None:
-        return None
     # the second term is looked for where the first was stated: a figure of another document is about another
-    # subject ("het bedrag op jaarbasis" of the uitkering, not any amount per year); a part is read with its whole
-    context = a if intent.operation in ("remainder", "ratio", "times") else ""
-    part = find_term(b, kind, unit, [whole[1]], context, intent.years, whole[0].paragraph.doc_id)
-    made = relate(intent, [whole, part], book) if part else None
+    # subject ("het bedrag op jaarbasis" of the uitkering, not any amount per year); a part is read with its whole.
+    # When the first names no subject of its own ("als percentage van het totaal"), the second is looked for first.
+    part_of = intent.operation in ("remainder", "ratio", "times")
+    whole = part = None
+    for first, second in ((a, b), (b, a)):
+        found = find_term(first, kind, unit, [], "", intent.years, None)
+        other = found and find_term(second, kind, unit, [found[1]], first if part_of else "", intent.years, found[0].paragraph.doc_id)
+        if other:
+            whole, part = (found, other) if first is a else (other, found)
+            break
+    made = relate(intent, [whole, part], book) if whole and part else None
     return (made, "calculation") if made else None  # no figures to relate: a lookup, or its refusal
 
 

@@ -39,10 +39,15 @@ KINDS = (
         # "hoeveel van A is niet B": B a state of part of A ("onvoorwaardelijk", "toegekend")
         re.compile(rf"\bhoeveel\s+(?:geld\s+|euro\s+)?van\s+(?P<a>.+?)\s+{_COPULA}\s+(?:nog\s+)?niet\s+(?P<b>.+?)[?.!]*$", re.I),
         re.compile(r"\bhoeveel\s+(?:\w+\s+){0,3}?(?:blijft|resteert)\s+(?:er\s+)?(?:van\s+)?(?P<a>.+?)\s+over\s+(?:na|naast|buiten)\s+(?P<b>.+?)[?.!]*$", re.I),
+        # "hoeveel (van) A blijft (er) over als je B eraf haalt / aftrekt"
+        re.compile(r"\bhoeveel\s+(?:blijft\s+(?:er\s+)?)?(?:van\s+)?(?P<a>.+?)\s+(?:blijft\s+(?:er\s+)?)?over\s+(?:als|wanneer|na)\s+"
+                   r"(?:je|u|men|we)?\s*(?P<b>.+?)\s+(?:eraf\s+haalt|eraf\s+trekt|ervan\s+aftrekt|aftrekt|afhaalt|afgetrokken)\b", re.I),
     )),
     OperationKind("ratio", (
         re.compile(rf"\b(?:welk|hoe\s+groot\s+(?:is\s+)?(?:het|de))\s+(?:deel|aandeel|percentage|fractie)\s+van\s+(?P<a>.+?)\s+(?:{_GOES}|{_COPULA})\s+(?P<b>.+?)[?.!]*$", re.I),
         re.compile(rf"\bhoeveel\s+procent\s+van\s+(?P<a>.+?)\s+{_GOES}\s+(?P<b>.+?)[?.!]*$", re.I),
+        # "hoe groot is B als percentage van A", "B als aandeel van A"
+        re.compile(rf"\b(?:hoe\s+groot|wat|hoeveel)\s+{_COPULA}\s+(?P<b>.+?)\s+als\s+(?:percentage|aandeel|deel)\s+van\s+(?P<a>.+?)[?.!]*$", re.I),
     )),
     OperationKind("times", (
         re.compile(rf"\bhoeveel\s+keer\s+(?:zo\s+)?(?:groot|hoog|veel|meer|duur)\s+(?:als|dan)?\s*{_COPULA}?\s*(?P<a>.+?)\s+(?:als|dan)\s+(?P<b>.+?)[?.!]*$", re.I),

@@ -217,6 +217,8 @@ def analyse(question: str, has_history: bool = False) -> Intent:
             operation = "sum"  # "hoeveel ... bij elkaar?": the terms stand together in one sentence
     elif not claim and _TOTAL.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
         operation = "total"  # "hoeveel in totaal": a total the source states, or one made from its figures
+    if not (claim or operation) and (_TOTAL.search(text) or _SUM.search(text)) and len(_YEAR.findall(text)) >= 2:
+        operation = "total"  # "wat levert het op over 2031 tot en met 2035 samen": an amount per year over the years
     wants = {name for name, rx in _WANTED if rx.search(text)}
     if _USE.search(text) and "amount" in wants:
         wants = (wants - {"amount"}) | {"use"}
