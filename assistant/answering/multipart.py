@@ -18,25 +18,31 @@ from assistant.answering.evidence import Query, kinds_of
 from assistant.answering.question import FACTS, Intent
 from assistant.answering.parts import part_intent
 from assistant.text.tokens import tokenize
-from assistant.types import Answer
+from assistant.types import Answer, Citation
 
 _MARKER = re.compile(r"\s*\[\d+\]")
+_PIECE = re.compile(r"(?<=\])\.?\s+")  # an answer's statements each end in their marker
 
 
 def not_found(part: str) -> str:
     return f"Over ‘{part.strip(' ?')}’ vond ik niets in de documenten."
 
 
-# answer_part(part intent, search text, query text) -> the part's answer, composed with the shared citation book
+# answer_part(part intent, search text, query text) -> the part's answer, composed with a citation book of its own
 PartAnswerer = Callable[[Intent, str, str], Answer]
+# recite(citation of a part's answer, the quote kept or None for all of it) -> its marker in the whole's book
+Reciter = Callable[[Citation, "str | None"], int]
+# Answers kept whole when they answer a part: a calculation or a table cell is one statement with its sources.
+_WHOLE = ("Samen is dat", "Het verschil is", "Er blijft", "Dat is", "Volgens de documenten", "Ja", "Nee")
 
 
-def with_parts(intent: Intent, whole: Answer, book: CitationBook, answer_part: PartAnswerer, own_query) -> Answer:
+def with_parts(intent: Intent, whole: Answer, book: CitationBook, answer_part: PartAnswerer, own_query,
+               recite: Reciter) -> Answer:
     """The whole question's answer, followed by an answer for each part it leaves open.
 
     `own_query(text)` weighs a part's own words (evidence.make_query over the corpus vocabulary)."""
-    if len(intent.parts) < 2 or intent.claim or intent.operation or intent.document_fact:
-        return whole
+    if len(intent.parts) < 2 or intent.claim or intent.operation or intent.document_fact or intent.follow_up:
+        return whole  # a follow-up's parts lean on the turn before: searched alone, they lose their subject
     text = "" if whole.refused else whole.text
     added = False
     for part in intent.parts:
@@ -46,7 +52,7 @@ def with_parts(intent: Intent, whole: Answer, book: CitationBook, answer_part: P
             continue
         search = part if _names_subject(own) else f"{part} {intent.question}"
         found = answer_part(asked, search, part)
-        body = "" if found.refused else found.text
+        body = "" if found.refused else _kept(found, own, recite)
         if body and not all(s in text for s in _statements(body)):
             text, added = f"{text} {body}".strip(), True
         elif not body:
@@ -56,13 +62,30 @@ def with_parts(intent: Intent, whole: Answer, book: CitationBook, answer_part: P
     return replace(whole, text=text, citations=book.citations(), refused=False)
 
 
-def _answered(own: Query, asked: Intent, text: str) -> bool:
-    """Does one statement of the answer so far hold most of the part's own words, and the kind of fact it asks for?"""
+def _kept(found: Answer, own: Query, recite: Reciter) -> str:
+    """What a part's answer adds: a calculation or table answer whole, else its one statement holding most of the
+    part's words (a passage's further sentences answer the whole question, not the part), cited in the whole's book."""
+    pieces = [p for p in _PIECE.split(found.text) if _MARKER.search(p)]
+    if not pieces:
+        return ""
+    if not found.text.startswith(_WHOLE):
+        pieces = [max(pieces, key=lambda p: own.share(set(tokenize(_MARKER.sub(" ", p)))))]
+    by_marker = {c.marker: c for c in found.citations}
+    kept = []
+    for piece in pieces:
+        quote = None if found.text.startswith(_WHOLE) else _MARKER.sub("", piece).strip()
+        renumber = lambda m: f"[{recite(by_marker[int(m.group(1))], quote)}]" if int(m.group(1)) in by_marker else m.group()  # noqa: E731
+        kept.append(re.sub(r"\[(\d+)\]", renumber, piece))
+    return " ".join(kept)
+
+
+def _answered(own: Query, asked: Intent, text: str, share: float = T.PART_ANSWERED) -> bool:
+    """Does one statement of the text hold `share` of the part's own words, and the kind of fact it asks for?"""
     wanted = set(asked.strict & FACTS)
     if "quantity" in wanted:
         wanted.add("amount")
     return any(
-        own.share(set(tokenize(statement))) >= T.PART_ANSWERED and (not wanted or bool(wanted & kinds_of(statement)))
+        own.share(set(tokenize(statement))) >= share and (not wanted or bool(wanted & kinds_of(statement)))
         for statement in _statements(text)
     )
 

@@ -89,7 +89,8 @@ class Assistant:
         similarity = self._sentence_similarity(candidates, query_vector)
         book = compose.CitationBook(self.retriever.title, self.retriever.identity)
         composed, signals = self._compose(intent, search_text, candidates, filters, similarity, book)
-        composed = with_parts(intent, composed, book, partial(self._answer_part, filters, intent.question, book), self._own_query)
+        composed = with_parts(intent, composed, book, partial(self._answer_part, filters, intent.question), self._own_query,
+                              lambda c, quote: book.cite(self.retriever.paragraphs[c.paragraph_id], quote or c.quote))
         notes = [ENGLISH_NOTE] if language == "en" else []
         if self.drafter and not (composed.refused or intent.claim or intent.operation):
             composed = self._generated(question, hits, composed, notes)
@@ -174,8 +175,9 @@ class Assistant:
             vectors = self._sentence_cache.embed_passages(texts)
         return dict(zip(texts, (vectors @ query_vector).tolist()))
 
-    def _answer_part(self, filters: Filters | None, question: str, book, intent: Intent, search_text: str, part: str) -> Answer:
-        """One part of a question, retrieved on its own and composed with the whole question's citation book."""
+    def _answer_part(self, filters: Filters | None, question: str, intent: Intent, search_text: str, part: str) -> Answer:
+        """One part of a question, retrieved on its own and composed with a citation book of its own."""
+        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
         vector = self.retriever.embedder.embed_query(search_text)
         hits = self.retriever.search(search_text, k=self.settings.top_k, filters=filters, query_vector=vector)
         candidates = self._with_headings(self._with_continuations(hits), intent)
