@@ -106,3 +106,9 @@ def test_a_column_is_added_over_the_rows_of_its_kind_and_never_across_columns():
                           lambda row: table_rows(row, by_id.get))
     assert answer.text.startswith("Samen is dat € 17 miljoen (2021): 4 (Vrijstelling bussen) [1] plus 11")
     assert len(answer.citations) == 3
+    total = Paragraph(id="feed0001-0004", doc_id="doc", text="Totaal: 2021: 17", pages=(2,), kind="table_row",
+                      section=(title,), table=title, cells=(Cell("Totaal", "2021", "17", "€ mln"),))
+    by_id[total.id] = total  # a table stating its own total is answered from that row, not added up
+    stated = table_answer(intent, [Hit(rows[1], 1.0)], query, CitationBook(lambda doc: "Fiche"),
+                          lambda row: table_rows(row, by_id.get))
+    assert stated is None or not stated.text.startswith("Samen is dat")

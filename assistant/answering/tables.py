@@ -30,7 +30,7 @@ _STRUCTURAL = re.compile(r"\bstruc(?:tureel|\.)?|\bstructurele?\b", re.I)
 _TOTAL = re.compile(r"\b(?:totaal|cumulatief|cum\.?)\b", re.I)
 _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverloop\b|\bontwikkeling\b|\bper\s+jaar\b"
                         r"|\bloopt\b.*\bop\b|\b(?:in|over)\s+de\s+jaren\b|\bjaarlijks\w*\s+(?:reeks|bedragen)", re.I)
-_SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|totale?|som)\b", re.I)
+_SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal|totale|som)\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|t/m|tot\s+en\s+met|tot)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")
 
@@ -253,9 +253,11 @@ def _column_total(p: Paragraph, rows: list[Paragraph], query: Query, years: list
     """The sum of one column over the rows of a table that are of the same kind as the best row: rows whose label
     holds the question's words as well as the best row's label does ("Teruggaaf politievoertuigen", "Teruggaaf
     ambulances", ... for 'de teruggaven uit de tabel')."""
+    if any(r.cells and _TOTAL.search(r.cells[0].row) for r in rows):
+        return None  # the table states its own total: the cell answers
     label = lambda row: query.share(set(tokenize(row.cells[0].row))) if row.cells else 0.0  # noqa: E731
     best = label(p)
-    alike = [r for r in rows if r.cells and label(r) >= best - 1e-9 and not _TOTAL.search(r.cells[0].row)]
+    alike = [r for r in rows if r.cells and label(r) >= best - 1e-9]
     chosen = [_asked_cells(" ".join(years), [c for c in r.cells if c.column or c.raw], years) for r in alike]
     if len(alike) < 2 or not all(c and len(c) == 1 and cell_number(c[0]) is not None for c in chosen):
         return None
