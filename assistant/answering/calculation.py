@@ -214,8 +214,8 @@ def _year_of(figure, stated: list, dates: list) -> int | None:
 
 
 def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_term) -> tuple[Answer, str] | None:
-    """The asked calculation and its route; None when there is nothing to calculate from (a lookup answers, or
-    refuses) or the source states the result itself (a total, a share).
+    """The asked calculation and its route ("calculation", or "terms" for two terms found apart); None when there is
+    nothing to calculate from (a lookup answers, or refuses) or the source states the result itself (a total, a share).
 
     `find_term(term, kind, unit, exclude, context, years, doc_id)` returns (sentence, figure) for one term, searched
     in one document when `doc_id` is given, or None.
@@ -246,7 +246,9 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
             whole, part = (found, other) if first is a else (other, found)
             break
     made = relate(intent, [whole, part], book) if whole and part else None
-    return (made, "calculation") if made else None  # no figures to relate: a lookup, or its refusal
+    # terms found by searches of their own are less sure than figures read from the answer's own sentences: the
+    # route has no weight of its own in the confidence model (tuning.CONFIDENCE_WEIGHTS)
+    return (made, "terms") if made else None  # no figures to relate: a lookup, or its refusal
 
 
 def _states_share(scored: list[Sentence]) -> bool:
