@@ -2,7 +2,8 @@
 change of one series between two years. Each answer shows the calculation with every term cited.
 
 Figures are related only when they are of one kind and unit (euros with euros, percentages with
-percentages, months with months); otherwise there is no answer and the caller refuses.
+percentages, months with months, a table's cells with cells in its unit); otherwise nothing is computed
+and the question is answered as a lookup, or refused by the lookup's own rules.
 """
 
 from __future__ import annotations
