@@ -146,3 +146,28 @@ def test_the_row_with_the_highest_or_lowest_figure():
     assert "‘Uitgaven aan theaters’ met € 48,0 miljard" in highest.text
     lowest = _ask_table("Welke post heeft de kleinste uitgaven?", rows)
     assert "‘Uitgaven aan bibliotheken’" in lowest.text
+
+
+def test_a_rows_change_between_two_years_is_the_difference_of_its_cells():
+    for question in ("Met hoeveel stijgt de opbrengst van de tabaksaccijns tussen 2022 en 2025?",
+                     "Hoeveel hoger ligt de opbrengst van het tarief tabaksaccijns in 2025 dan in 2022?"):
+        answer = _ask(question)
+        assert "neemt toe met € 0,3 miljard: van € 0,2 miljard in 2022 naar € 0,5 miljard in 2025 [1]" in answer.text
+
+
+def test_a_column_is_added_over_the_rows_of_its_table_unless_the_table_states_its_total():
+    title = "Tabel 3: Kosten vrijstellingen"
+    rows = [Paragraph(id=f"feed0001-{i:04d}", doc_id="doc", text=f"{label}: 2021: {raw}", pages=(2,), kind="table_row",
+                      section=(title,), table=title, cells=(Cell(label, "2021", raw, "€ mln"),))
+            for i, (label, raw) in enumerate([("Vrijstelling bussen", "4"), ("Vrijstelling taxi's", "11"),
+                                              ("Vrijstelling veerboten", "2")], start=1)]
+    intent = analyse("Hoeveel kosten de vrijstellingen in de tabel samen?")
+    query = Query({t: 1.0 for t in tokenize(intent.question)})
+    answer = table_answer(intent, [Hit(rows[1], 1.0)], query, CitationBook(lambda doc: "Fiche"), lambda row: list(rows))
+    assert answer.text.startswith("Samen is dat € 17 miljoen (2021): Vrijstelling bussen 4 [1]")
+    assert len(answer.citations) == 3
+    total = Paragraph(id="feed0001-0004", doc_id="doc", text="Totaal: 2021: 17", pages=(2,), kind="table_row",
+                      section=(title,), table=title, cells=(Cell("Totaal", "2021", "17", "€ mln"),))
+    stated = table_answer(intent, [Hit(rows[1], 1.0)], query, CitationBook(lambda doc: "Fiche"),
+                          lambda row: [*rows, total])
+    assert stated.text.startswith("Volgens de tabel is het totaal € 17 miljoen")

@@ -120,22 +120,6 @@ def _premise_correction(intent: Intent, chosen: list[Sentence], book: CitationBo
     return ""
 
 
-def compute(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationBook) -> Answer:
-    """A sum or difference of two cited figures (amounts, or percentages in procentpunt), shown as the calculation."""
-    (s1, a1), (s2, a2) = terms
-    m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
-    kind = "percentage" if intent.percentages else "amount"
-    if intent.operation == "difference":
-        big, small = sorted([(a1, m1), (a2, m2)], key=lambda t: -t[0].value)
-        result = figures.format_computed(kind, big[0].value - small[0].value, big[0])
-        text = f"Het verschil is {result}: {big[0].raw} [{big[1]}] min {small[0].raw} [{small[1]}]."
-    else:
-        result = figures.format_computed(kind, a1.value + a2.value, a1)
-        text = f"Samen is dat {result}: {a1.raw} [{m1}] plus {a2.raw} [{m2}]."
-    quotes = f" {clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {clean(s2.text)} [{m2}]")
-    return Answer(text=text + quotes, citations=book.citations())
-
-
 def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Answer | None:
     """'Hoeveel ... bij elkaar?' answered by adding the figures one sentence states ("drie kinderen geboren
     en nog twee verwacht"), shown as the sum, in words when the source writes them in words."""
@@ -145,8 +129,8 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Answer 
         stated = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph))
         kind = "amount" if "amount" in stated else "count"
         values = stated.get(kind, [])
-        if not 2 <= len(values) <= T.MAX_TERMS:
-            continue
+        if not 2 <= len(values) <= T.MAX_TERMS or len({getattr(v, "per", None) for v in values}) > 1:
+            continue  # "incidenteel €450 miljoen en structureel €80 miljoen per jaar" is no sum
         value = sum(v.value for v in values)
         numbers = [figures.number_of(v) if kind == "count" else v.raw for v in values]
         in_words = kind == "count" and all(n.lower() in WRITTEN_NUMBERS for n in numbers)
@@ -192,51 +176,6 @@ def change(sentence: Sentence, book: CitationBook) -> Answer | None:
             )
             return Answer(text=text, citations=book.citations())
     return None
-
-
-def change_between(years: tuple[int, int], scored: list[Sentence], book: CitationBook) -> Answer | None:
-    """'Met hoeveel stijgt X tussen 2021 en 2025?' from the amount stated for each year, each cited."""
-    found = [_amount_in_year(year, scored) for year in years]
-    if not all(found):
-        return None
-    (s1, a1), (s2, a2) = found
-    if (s1.paragraph.id, s1.start) == (s2.paragraph.id, s2.start) or a1.value == a2.value:
-        return None
-    m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
-    delta = figures.format_computed("amount", abs(a2.value - a1.value), a2)
-    text = (
-        f"Het verschil is {delta}: van {a1.raw} in {years[0]} [{m1}] naar {a2.raw} in {years[1]} [{m2}]."
-        f" {clean(s1.text)} [{m1}] {clean(s2.text)} [{m2}]"
-    )
-    return Answer(text=text, citations=book.citations())
-
-
-def _amount_in_year(year: int, scored: list[Sentence]):
-    """The best-scored sentence on the subject that states one amount for `year` (and no other year)."""
-    subject = max((s.context for s in scored), default=0.0)
-    for sentence in scored[: T.YEAR_AMOUNT_READ]:
-        if sentence.context < T.YEAR_AMOUNT_SUBJECT * subject:
-            continue
-        stated = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph))
-        years = {y for p in stated.get("date", []) for y in range(p.first.year, p.last.year + 1)}
-        if years == {year} and len(stated.get("amount", [])) == 1:
-            return sentence, stated["amount"][0]
-    return None
-
-
-def best_figure(sentence: Sentence, query: Query, percentages: bool = False):
-    """The amount (or percentage) in a sentence that stands nearest the words of the term being looked up."""
-    from assistant.text.tokens import tokenize
-
-    found = figures.by_kind(sentence.text, paragraph_scale(sentence.paragraph)).get("percentage" if percentages else "amount", [])
-    if len(found) <= 1:
-        return found[0] if found else None
-
-    def nearness(figure) -> float:
-        window = sentence.text[max(0, figure.start - T.FIGURE_WINDOW_BEFORE) : figure.end + T.FIGURE_WINDOW_AFTER]
-        return query.share(set(tokenize(window)))
-
-    return max(found, key=nearness)
 
 
 def refusal(nearest: list[Sentence]) -> Answer:

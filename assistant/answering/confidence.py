@@ -25,7 +25,9 @@ TOP_HITS_READ = 5  # hits read for 'same_document'
 # An answer read from the document's identity (who signed, when) carries its own estimate under this name:
 # how far the top hits agree on the document (document_facts.py).
 IDENTITY_SIGNAL = "identity"
-ROUTES = ("table", "claim", "calculation", "lookup")  # how an answer was composed; "refusal" has no confidence
+# How an answer was composed; "refusal" has no confidence, and "terms" (a calculation of two figures each found by a
+# search of its own, calculation.py) no weight of its own: less sure than a calculation from the answer's sentences.
+ROUTES = ("table", "claim", "calculation", "lookup")
 
 
 def confidence_label(confidence: float) -> str:

@@ -25,19 +25,19 @@ def part_answers(intent: Intent, hits: list[Hit], lexical, acronyms, similarity,
     answers = []
     main = scored[0] if scored else None
     for part in intent.parts:
-        part_intent, synonyms = _part_intent(part, intent), acronyms.pairs_in(part)
+        asked, synonyms = part_intent(part, intent), acronyms.pairs_in(part)
         own = make_query(part, lexical, synonyms=synonyms)
-        if main and _answers_part(main, own, part_intent):
+        if main and _answers_part(main, own, asked):
             continue
         part_query = make_query(part, lexical, context=intent.question, synonyms=synonyms)
         nearby = main is not None and _same_subject(own, main.paragraph, hits)
-        ranked = score_sentences(hits, part_query, part_intent, similarity)
+        ranked = score_sentences(hits, part_query, asked, similarity)
         ranked.sort(key=lambda s: -(s.score + (T.PART_NEARBY if nearby and _near(s.paragraph, main.paragraph) else 0.0)))
         taken = {(s.paragraph.id, s.start) for s in [*scored[:1], *answers]}
         best = next(
             (
                 s for s in ranked
-                if (s.paragraph.id, s.start) not in taken and _answers_part_kind(s, part_intent)
+                if (s.paragraph.id, s.start) not in taken and _answers_part_kind(s, asked)
                 and s.paragraph.kind != "heading"
             ),
             None,
@@ -45,7 +45,7 @@ def part_answers(intent: Intent, hits: list[Hit], lexical, acronyms, similarity,
         if best is None or best.score < T.PART_MIN_SCORE * scored[0].score:
             continue
         # "hoe gaat het verder" has no words of its own to find: what comes next, right after the answer, is it.
-        follows_on = "next" in part_intent.wants and nearby and _near(best.paragraph, main.paragraph)
+        follows_on = "next" in asked.wants and nearby and _near(best.paragraph, main.paragraph)
         if follows_on or _holds_part(best, own):
             answers.append(best)
     return answers
@@ -58,7 +58,7 @@ def _near(a, b) -> bool:
     return abs(ordinal_of(a.id) - ordinal_of(b.id)) <= 1
 
 
-def _part_intent(part: str, intent: Intent) -> Intent:
+def part_intent(part: str, intent: Intent) -> Intent:
     """A part without a question word of its own ("Wanneer ... X en over Y?") asks what the question asks."""
     own = analyse(part)
     if has_question_word(part):

@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,18 +20,19 @@ from assistant.answering import claims, drafts, tables
 from assistant.answering import tuning as T
 from assistant.config import Settings
 from assistant.errors import QuestionError
-from assistant.answering.answer import best_figure
+from assistant.answering.calculation import asked_kind, calculate, series_change, term_figure
 from assistant.answering.document_facts import document_fact_answer
 from assistant.index.embedding import EmbeddingCache
 from assistant.answering.evidence import Sentence, make_query, score_sentences, sentences_of
+from assistant.answering.multipart import with_parts
 from assistant.answering.parts import part_answers
 from assistant.answering.confidence import IDENTITY_SIGNAL, answer_signals, calibrated
-from assistant.answering.selection import answers_kind
+from assistant.answering.selection import answers_kind, states_asked_fact
 from assistant.text.tokens import tokenize
 from assistant.types import following_id, ordinal_of
 from assistant.text.sentences import sentence_spans
 from assistant.text.language import detect_language, is_probably_text
-from assistant.answering.question import FACTS, STATED_IN_HEADINGS, Intent, analyse
+from assistant.answering.question import STATED_IN_HEADINGS, Intent, analyse
 from assistant.retrieval.handles import without_identifiers
 from assistant.retrieval.hybrid import Retriever
 from assistant.types import Answer, Filters, Hit, Paragraph
@@ -85,7 +87,10 @@ class Assistant:
         retrieved_at = time.perf_counter()
         candidates = self._with_headings(self._with_continuations(hits), intent)
         similarity = self._sentence_similarity(candidates, query_vector)
-        composed, signals = self._compose(intent, search_text, candidates, filters, similarity)
+        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
+        composed, signals = self._compose(intent, search_text, candidates, filters, similarity, book)
+        composed = with_parts(intent, composed, book, partial(self._answer_part, filters, intent.question), self._own_query,
+                              lambda c, quote: book.cite(self.retriever.paragraphs[c.paragraph_id], quote or c.quote))
         notes = [ENGLISH_NOTE] if language == "en" else []
         if self.drafter and not (composed.refused or intent.claim or intent.operation):
             composed = self._generated(question, hits, composed, notes)
@@ -170,15 +175,27 @@ class Assistant:
             vectors = self._sentence_cache.embed_passages(texts)
         return dict(zip(texts, (vectors @ query_vector).tolist()))
 
-    def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None, similarity=None):
+    def _answer_part(self, filters: Filters | None, question: str, intent: Intent, search_text: str, part: str) -> Answer:
+        """One part of a question, retrieved on its own and composed with a citation book of its own."""
+        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
+        vector = self.retriever.embedder.embed_query(search_text)
+        hits = self.retriever.search(search_text, k=self.settings.top_k, filters=filters, query_vector=vector)
+        candidates = self._with_headings(self._with_continuations(hits), intent)
+        similarity = self._sentence_similarity(candidates, vector)
+        return self._compose(intent, part, candidates, filters, similarity, book, context=question)[0]
+
+    def _own_query(self, text: str):
+        return make_query(text, self.retriever.loaded.lexical)
+
+    def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None, similarity, book,
+                 context: str = ""):
         """The answer and the signals its confidence is read from (see confidence.py)."""
         lexical = self.retriever.loaded.lexical
         query = make_query(
-            search_text, lexical, keep_figures=not (intent.claim or intent.premise),
+            search_text, lexical, keep_figures=not (intent.claim or intent.premise), context=context,
             synonyms=self.retriever.loaded.acronyms.pairs_in(search_text),
         )
         scored = score_sentences(hits, query, intent, similarity)
-        book = compose.CitationBook(self.retriever.title, self.retriever.identity)
         if intent.document_fact:  # who signed, which ministry, when: the document's identity, cited where stated
             about = document_fact_answer(intent.document_fact, hits, self.retriever.documents, book, query)
             if about is not None:
@@ -197,23 +214,17 @@ class Assistant:
             return compose.refusal(scored), "refusal"
         if intent.claim:
             return claims.check_claim(intent, scored, query, book), "claim"
-        if intent.operation and not intent.terms:
-            total = compose.total(intent, scored, book)
-            if total:
-                return total, "calculation"
-        elif intent.operation:
-            terms: list = []
-            for term in intent.terms:
-                terms.append(self._term_amount(term, filters, [t[1] for t in terms if t], intent.percentages))
-            if all(terms):
-                return compose.compute(intent, terms, book), "calculation"
-        if not _states_asked_fact(intent, scored):
+        if intent.operation:
+            calculated = calculate(intent, scored, book, partial(self._term_figure, filters))
+            if calculated is not None:
+                return calculated
+        if not states_asked_fact(intent, scored):
             return compose.refusal(scored), "refusal"
         if intent.change and not intent.operation:
             typed = next((s for s in scored[: T.CHANGE_READ] if answers_kind(s, intent)), None)
             changed = compose.change(typed, book) if typed else None
             if changed is None and len(intent.years) == 2:
-                changed = compose.change_between(intent.years, scored, book)
+                changed = series_change(intent.years, asked_kind(intent)[0], scored, book)
             if changed:
                 return changed, "calculation"
         parts = part_answers(intent, hits, self.retriever.loaded.lexical, self.retriever.loaded.acronyms, similarity, scored)
@@ -266,18 +277,15 @@ class Assistant:
                 return replace(best, paragraph=following, rank=best.rank + 0.5, start=spans[0][0], end=spans[0][1])
         return None
 
-    def _term_amount(self, term: str, filters: Filters | None, exclude: list, percentages: bool = False):
-        """The best sentence and figure for one term of a sum or difference ('het bedrag voor de LLO-plannen')."""
-        hits = self.retriever.search(term, k=T.TERM_HITS, filters=filters)
-        query = make_query(term, self.retriever.loaded.lexical)
-        want = "quantity" if percentages else "amount"
-        intent = Intent(question=term, wants=frozenset({want}), strict=frozenset({want}))
-        for sentence in score_sentences(hits, query, intent)[: T.TERM_READ]:
-            if want in sentence.kinds and (sentence.coverage >= T.TERM_COVERAGE or sentence.context >= T.TERM_CONTEXT):
-                figure = best_figure(sentence, query, percentages)
-                if figure is not None and not any(figure.raw == e.raw and figure.start == e.start for e in exclude):
-                    return sentence, figure
-        return None
+    def _term_figure(self, filters: Filters | None, term: str, kind: str, unit: str | None, exclude: list, context: str,
+                     years, doc_id: str | None):
+        """The best sentence and figure for one term of a calculation ('het bedrag voor de LLO-plannen'), searched on
+        its own, or in `doc_id` with the other term's words (`context`) when it is the second term."""
+        if doc_id and (not filters or not filters.doc_ids or doc_id in filters.doc_ids):
+            filters = replace(filters or Filters(), doc_ids=(doc_id,))
+        hits = self.retriever.search(f"{term} {context}".strip(), k=T.TERM_HITS, filters=filters)
+        query = make_query(term, self.retriever.loaded.lexical, context=context)
+        return term_figure(term, hits, query, kind, unit, exclude, years)
 
 
 def _read_with(hit: Hit, paragraph) -> Hit:
@@ -298,12 +306,3 @@ def _supporting(paragraph: str, sentence: str) -> str:
     spans = sentence_spans(paragraph) or [(0, len(paragraph))]
     start, end = max(spans, key=lambda span: len(words & set(paragraph[span[0] : span[1]].lower().split())))
     return paragraph[start:end].strip()
-
-
-def _states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
-    """For 'hoeveel'/'wanneer' questions: does a sentence on the question's subject state that kind of fact?"""
-    if not intent.strict & FACTS:
-        return True
-    subject = max(s.context for s in scored)
-    floor = max(T.SAME_SUBJECT * subject, T.MIN_CONTEXT)
-    return any(answers_kind(s, intent) and s.context >= floor and s.coverage >= T.MIN_COVERAGE for s in scored[: T.FACT_READ])

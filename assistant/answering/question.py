@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answering import tuning as T
+from assistant.answering.operations import read_operation, split_terms
 from assistant.text.sentences import QUESTION_WORD
 
 # "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach
@@ -46,6 +47,8 @@ _DIFFERENCE = re.compile(
     r"|hoeveel\s+procentpunt\w*\b.*\b(?:boven|onder|hoger|lager))\b",
     re.I,
 )
+# Asks for a total without naming its terms: stated outright, or made from an amount per year or several figures.
+_TOTAL = re.compile(r"\b(?:in\s+totaal|totaal|totale|cumulatief|over\s+de\s+(?:hele\s+|gehele\s+)?(?:periode|looptijd|jaren))\b", re.I)
 _PERCENTAGE = re.compile(r"\b(?:procent\w*|percentage|rente)\b|%", re.I)
 # Payments that are money by nature: "hoeveel uitkering", "welke boete".
 _MONEY_NOUNS = ("uitkering", "vergoeding", "boete", "heffing", "salaris", "premie", "toelage")
@@ -81,7 +84,10 @@ _USE = re.compile(r"\bwaar(?:aan|voor|heen|naartoe)\b|\bwaar\b.*\b(?:naartoe|hee
 _TARGET = re.compile(r"\b(?:welk\w*|wat\s+is|wat\s+zijn)\s+(?:het\s+|de\s+)?(?:doel\w*|ambitie\w*|streef\w*)\b", re.I)
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
 # "Hoe hoog is de boete", "welk aandeel": the answer is a sum of money or a percentage, not a duration or a count.
-_LEVEL = re.compile(r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b", re.I)
+# "Welke rente geldt", "welk tarief": a rate is a level too.
+_LEVEL = re.compile(
+    r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b|\bwelke?\s+\w*(?:rente|tarief|percentage)\b", re.I
+)
 # Questions that ask for the fact itself, not merely mention money or time ("uit welk fonds").
 _STRICT = {
     "amount": re.compile(
@@ -100,7 +106,7 @@ _STRICT = {
 # "met hoeveel stijgt ...", "hoeveel neemt ... af": the answer is the difference of two stated values.
 _CHANGE = re.compile(
     r"\b(?:stijg\w*|steg\w*|gestegen|daal\w*|dal(?:en|ende|ing)|gedaald|groei\w*|gegroeid|krimp\w*|kromp\w*|toename|afname|verander\w*|(?:toe|af)(?:ge)?n[eo]?[ea]?m\w*"
-    r"|(?:neem\w*|nem\w*|nam\w*)(?:\s+[\w-]+){0,6}?\s+(?:toe|af))\b", re.I  # "nemen de uitgaven aan zorg toe"
+    r"|(?:neem\w*|nem\w*|nam\w*|gaat|gaan|ging\w*)(?:\s+[\w-]+){0,8}?\s+(?:toe|af|omhoog|omlaag))\b", re.I  # "nemen de uitgaven aan zorg toe"
 )
 _CURRENT = re.compile(r"\b(?:huidige?|nu|momenteel|inmiddels|op\s+dit\s+moment|tot\s+nu\s+toe|actuele?)\b", re.I)
 _PREMISE = re.compile(r"^\s*(?:en\s+)?(?:waarom|hoe\s+komt\s+het|hoezo|sinds\s+wanneer|wat\s+is\s+de\s+reden)\b", re.I)
@@ -110,14 +116,6 @@ _FOLLOW_UP = re.compile(
     r"^\s*(?:en|maar|ook|dus|oké?|ok)\b|\b(?:dat|dit|die|deze|diezelfde|datzelfde|daar\w+|hier(?:van|voor|mee|over|bij|in|op|aan)"
     r"|hetzelfde|ervan|zij|ze|hij|hem|hun|het\s+programma)\b",
     re.I,
-)
-# Splits the two terms of a sum or difference: "tel A op bij B", "verschil tussen A en B", "A plus B".
-_TERMS = (
-    re.compile(r"\btel\w*\s+(?P<a>.+?)\s+op\s+bij\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
-    re.compile(r"\bverschil\s+tussen\s+(?P<a>.+?)\s+en\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
-    re.compile(r"(?P<a>.+?)\s+(?:plus|opgeteld\s+bij|min)\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
-    re.compile(r"(?P<a>.+?)\s+(?:boven|onder|hoger\s+dan|lager\s+dan)\s+(?P<b>.+?)(?:[.?!]|$)", re.I),
-    re.compile(r"\b(?:van|voor)\s+(?P<a>.+?)\s+en\s+(?:van\s+|voor\s+)?(?P<b>.+?)\s+(?:samen|bij\s+elkaar|opgeteld)", re.I),
 )
 _WORDS = re.compile(r"\w+", re.U)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -175,8 +173,8 @@ class Intent:
 
     question: str
     claim: str | None = None  # the statement to verify, without "Klopt het dat"
-    operation: str | None = None  # "sum" | "difference"
-    terms: tuple[str, ...] = ()  # the two things to add or subtract
+    operation: str | None = None  # "sum" | "difference" | "total" | "remainder" | "ratio" | "times" (operations.py)
+    terms: tuple[str, ...] = ()  # the two things the operation relates
     wants: frozenset[str] = field(default_factory=frozenset)  # subset of WANTS
     strict: frozenset[str] = field(default_factory=frozenset)  # wants the question asks for outright
     asks_current: bool = False  # "huidige", "inmiddels": a future target does not answer it
@@ -209,12 +207,19 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     claim = _claim(text)
     operation = None
     terms: tuple[str, ...] = ()
-    if not claim and (_SUM.search(text) or _DIFFERENCE.search(text)):
-        terms = _split_terms(text)
+    constructed = read_operation(text) if not claim else None
+    if constructed:
+        operation, terms = constructed
+    elif not claim and (_SUM.search(text) or _DIFFERENCE.search(text)):
+        terms = split_terms(text)
         if len(terms) == 2:
             operation = "difference" if _DIFFERENCE.search(text) else "sum"
         elif _SUM.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
             operation = "sum"  # "hoeveel ... bij elkaar?": the terms stand together in one sentence
+    elif not claim and _TOTAL.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
+        operation = "total"  # "hoeveel in totaal": a total the source states, or one made from its figures
+    if not (claim or operation) and (_TOTAL.search(text) or _SUM.search(text)) and len(_YEAR.findall(text)) >= 2:
+        operation = "total"  # "wat levert het op over 2031 tot en met 2035 samen": an amount per year over the years
     wants = {name for name, rx in _WANTED if rx.search(text)}
     if _USE.search(text) and "amount" in wants:
         wants = (wants - {"amount"}) | {"use"}
@@ -279,19 +284,3 @@ def _parts(text: str, objects: bool = False) -> tuple[str, ...]:
         pieces = [p.strip(" ,?") for p in _OBJECT_BREAK.split(text, maxsplit=1)]
     pieces = [p for p in pieces if len(_WORDS.findall(p)) >= T.MIN_PART_WORDS]
     return tuple(pieces) if len(pieces) > 1 else ()
-
-
-# The question's own frame before a term: "Hoeveel procentpunt ligt [de Bbz-rente]", "Wat is [het bedrag voor X]".
-_TERM_FRAME = re.compile(
-    r"^\s*(?:hoeveel|wat|welk\w*|hoe\s+\w+)\s+(?:[^\W\d_]+\s+){0,2}?"
-    r"(?:ligt|liggen|is|zijn|was|waren|bedraagt|bedragen|scheelt|verschilt|verschillen|kost|kosten)\s+",
-    re.I,
-)
-
-
-def _split_terms(text: str) -> tuple[str, ...]:
-    for pattern in _TERMS:
-        match = pattern.search(text)
-        if match:
-            return tuple(_TERM_FRAME.sub("", match.group(name)).strip(" ,") for name in ("a", "b"))
-    return ()

@@ -114,3 +114,12 @@ def _adjacent(candidate: Sentence, chosen: list[Sentence]) -> bool:
         c.paragraph.id == candidate.paragraph.id and c.start in starts and abs(starts.index(c.start) - index) == 1
         for c in chosen
     )
+
+
+def states_asked_fact(intent: Intent, scored: list[Sentence]) -> bool:
+    """For 'hoeveel'/'wanneer' questions: does a sentence on the question's subject state that kind of fact?"""
+    if not intent.strict & FACTS:
+        return True
+    subject = max(s.context for s in scored)
+    floor = max(T.SAME_SUBJECT * subject, T.MIN_CONTEXT)
+    return any(answers_kind(s, intent) and s.context >= floor and s.coverage >= T.MIN_COVERAGE for s in scored[: T.FACT_READ])

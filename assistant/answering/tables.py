@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
+from assistant.answering.operations import is_year_only
 from assistant.answering.question import Intent
 from assistant.answering.table_sums import column_total, row_change, row_extreme, row_share
 from assistant.figures import compare as figures
@@ -43,7 +44,6 @@ _SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|s
 _EXTREME = re.compile(r"\b(?:hoogste|grootste|meeste?|sterkst\w*|snelst\w*|laagste|kleinste|minste|zwakst\w*)\b", re.I)
 # the lowest figure: "de laagste", or "het sterkst" of a fall ("daalt het sterkst": the most negative change)
 _LOWEST = re.compile(r"\b(?:laagste|kleinste|minste)\b|\b(?:daal\w*|dal(?:en|ing)|krimp\w*|afn\w*|neemt\b.*\baf)\b", re.I)
-_SHARE = re.compile(r"\b(?:welk|wat\s+is\s+het|hoe\s*groot\s+is\s+het)\s+(?:deel|aandeel|percentage)\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|t/m|tot\s+en\s+met|tot)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)(?!\d)(?![.,]\d)")  # "in 2023, en" is a year; "1.2023" not
 
@@ -60,9 +60,14 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     `rows_of(row)` gives), or None when no row is about the question (the prose answerer then goes on) or
     the question asks no figure."""
     question = intent.claim or intent.question
+    years = _asked_years(question)
+    if intent.operation == "ratio" and intent.terms:  # "welk deel van A gaat naar B": two rows of one table, or prose
+        row = _best_row(hits, query, book.title, question)
+        if row is None or rows_of is None:
+            return None
+        return row_share(rows_of(row.paragraph), lambda label: _named_share(label, question), years, book)
     if not _asks_figure(intent, question):
         return None
-    years = _asked_years(question)
     row = _best_row(hits, query, book.title, question)
     if row is None:
         return None
@@ -79,14 +84,12 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     if intent.claim:
         return _check(intent, p, cells, years, book)
     named = _labelled(p) and _named_share(cells[0].row, question) >= CONTRADICT_LABEL_SHARE
-    if intent.change and len(years) >= 2 and (changed := row_change(p, cells, years, book)):
+    asks_change = intent.change or (intent.operation == "difference" and bool(intent.terms) and is_year_only(intent.terms[-1]))
+    if asks_change and len(years) >= 2 and (changed := row_change(p, cells, sorted(years), book)):
         return changed
     if _EXTREME.search(question) and not named and rows_of is not None and (
             extreme := row_extreme(rows_of(p), question, years, bool(_LOWEST.search(question)), book)):
         return extreme  # "welke categorie groeit het sterkst": the row with the top figure in the asked column
-    if _SHARE.search(question) and rows_of is not None and (
-            part := row_share(rows_of(p), lambda label: _named_share(label, question), years, book)):
-        return part  # "welk deel van de uitgaven gaat naar zorg": one row as a share of another
     if _SUM.search(question) and len(years) <= 1 and not named and rows_of is not None and (
             total := column_total(rows_of(p), years, bool(_STRUCTURAL.search(question)), book)):
         return total  # "wat kosten de teruggaven uit de tabel samen": down the column, over the rows
@@ -104,7 +107,7 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
 
 def _asks_figure(intent: Intent, question: str) -> bool:
     """A claim, an amount, a level or a count, a year or 'structureel': what a table cell answers."""
-    if intent.premise or (intent.operation and intent.terms):
+    if intent.premise or (intent.operation and intent.terms and not is_year_only(intent.terms[-1])):
         return False  # a wrong premise or the sum of two named terms is the prose answerer's
     asked = intent.strict | intent.wants
     return bool(intent.claim or asked & {"amount", "level", "quantity"} or _YEAR.search(question)
@@ -317,8 +320,9 @@ def _claimed_value(claim: str, cell: Cell) -> tuple[float | None, float, str] | 
     """The claim's figure: (in euros when it is an amount, the number as written, as written); years are no
     figures. An amount is compared with the cell in euros when the table states a money unit, else as printed."""
     stated = figures.by_kind(claim)
-    if (read_unit(cell.unit).currency and "amount" not in stated) or ("amount" in stated and "%" in cell.unit):
-        return None  # a money cell checks a claimed amount only; a share or a bare number may be about another thing
+    share_claimed = "amount" not in stated and ("percentage" in stated or re.search(r"procent|%", claim, re.I))
+    if (share_claimed and read_unit(cell.unit).currency) or ("amount" in stated and "%" in cell.unit):
+        return None  # a share claimed against a money cell, or an amount against a percentage: not the same thing
     for kind in ("amount", "percentage"):
         if kind in stated:
             figure = stated[kind][0]

@@ -116,6 +116,14 @@ SUBJECT_ENOUGH = 1 / 3
 # Least score of a part's answer, relative to the best sentence's: higher drops weak part answers, some right ones with them. By hand (19e3217).
 PART_MIN_SCORE = 0.55
 
+# --- a part of a question answered on its own (multipart.py) ---------------------------------------------------
+# A part names its own subject with this many words of at least this idf, and is then searched alone; otherwise it is
+# searched with the whole question ("en wat moet het opleveren"). More words or a higher idf search more parts with
+# the question, finding the first part's passages again; fewer search elliptic parts alone, finding nothing. By hand,
+# on invented parts: content words of a part naming a subject have idf 4.4-7.6, "opleveren" alone 6.0.
+PART_SUBJECT_IDF = 4.0
+PART_SUBJECT_WORDS = 2
+
 # --- composing (answer.py) ------------------------------------------------------------------------------------
 # Best sentences read for one correcting a premise's date: higher finds corrections further down, and wrong ones. By hand (8796a1e).
 PREMISE_READ = 10
@@ -123,6 +131,12 @@ PREMISE_READ = 10
 PREMISE_SUBJECT = 0.8
 # Best sentences read for figures to add ("hoeveel ... bij elkaar"): higher sums figures further off the subject. By hand (cf27caa).
 SUM_READ = 5
+# Sentences stating the asked kind read for an amount per year and a span of years ("€ 5 miljoen per jaar van 2023 tot
+# en met 2026"): higher multiplies amounts found further from the best answer, on other subjects. By hand.
+SPAN_READ = 2
+# Best sentences read for a share the source states itself before one is computed ("rond de 90%"): higher quotes a
+# percentage of something else instead of computing the asked share, lower computes shares the source states. By hand.
+SHARE_READ = 3
 # Most figures one sentence may add up: higher sums tables and lists that are no sum. By hand (cf27caa).
 MAX_TERMS = 4
 # Best sentences read for the amount in each year of 'tussen 2021 en 2025': higher finds more, less on the subject. By hand (0175499).

@@ -44,8 +44,16 @@ def format_computed(kind: str, value: float, like=None) -> str:
     an amount in its currency, a percentage in procentpunt, a count with at most one decimal."""
     if kind == "amount":
         return format_amount(value, getattr(like, "currency", None) or "EUR")
-    number = dutch_number(value, 0 if value == int(value) else 1)
+    number = dutch_number(value, _decimals(value))
     return f"{number} procentpunt" if kind == "percentage" else number
+
+
+def _decimals(value: float) -> int:
+    """As many decimals as two written figures can give their sum or difference (5,75 - 2 = 3,75), else one."""
+    if value == int(value):
+        return 0
+    exact = abs(value * 100 - round(value * 100)) < 1e-6
+    return 1 if not exact or abs(value * 10 - round(value * 10)) < 1e-6 else 2
 
 
 def shown(figure) -> str:

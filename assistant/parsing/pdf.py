@@ -27,7 +27,7 @@ from assistant.parsing.identity import RUNNING_FOOTER
 from assistant.parsing.letter import ADDRESS_LINE, LETTER_LABEL, letter_facts
 from assistant.parsing.blocks import Line
 from assistant.parsing.runs import Piece, ShownRuns
-from assistant.figures.cells import is_value
+from assistant.figures.cells import find_unit, is_value
 from assistant.parsing.forms import Form, read_form
 from assistant.parsing.tables import Carry, Table, figures_only, read_tables
 
@@ -318,7 +318,8 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
     for index, rows in enumerate(pages):
         width, height = sizes[index]
         # figures far right in a small font are a table's last column, not the letter sidebar
-        in_sidebar = [r.x > T.SIDEBAR_X * width and r.size < T.SIDEBAR_SIZE * frame.body_size and not (is_value(r.text) and len(r.text) <= 12) for r in rows]
+        in_sidebar = [r.x > T.SIDEBAR_X * width and r.size < T.SIDEBAR_SIZE * frame.body_size and not (is_value(r.text) and len(r.text) <= 12)
+                      and not (len(r.text) <= 16 and find_unit(r.text)) for r in rows]  # "mld euro's" under a chart
         sidebar = [r for r, side in zip(rows, in_sidebar) if side]
         rows = [r for r, side in zip(rows, in_sidebar) if not side]
         facts.setdefault("running_footer", next((r.text for r in rows if RUNNING_FOOTER.search(r.text)), ""))

@@ -1,0 +1,109 @@
+"""Calculations over cited figures and the constructions that ask for them (invented sentences and questions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.answer import CitationBook
+from assistant.answering.calculation import over_years, relate, series_change
+from assistant.answering.evidence import Sentence, kinds_of
+from assistant.answering.question import analyse
+from assistant.figures import compare as figures
+from assistant.types import Paragraph
+
+
+def _sentence(text: str, pid: str = "d#1", start: int = 0) -> Sentence:
+    paragraph = Paragraph(pid, "d", text, (1,))
+    return Sentence(paragraph, rank=0, start=start, end=len(text), score=1.0, coverage=1.0, context=1.0, kinds=kinds_of(text))
+
+
+def _book() -> CitationBook:
+    return CitationBook(lambda doc_id: doc_id)
+
+
+def _term(text: str, kind: str, index: int = 0, pid: str = "d#1"):
+    sentence = _sentence(text, pid)
+    return sentence, figures.by_kind(text)[kind][index]
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "terms"),
+    [
+        ("Hoeveel van het fonds van de provincie gaat niet naar de gemeenten?", "remainder", ("het fonds van de provincie", "de gemeenten")),
+        ("Van de 12 miljoen voor de pilot, hoeveel gaat er niet naar scholen?", "remainder", ("de 12 miljoen voor de pilot", "scholen")),
+        ("Hoeveel van de subsidie is nog niet uitgekeerd?", "remainder", ("de subsidie", "uitgekeerd")),
+        ("Welk deel van het budget gaat naar de regio Twente?", "ratio", ("het budget", "de regio Twente")),
+        ("Welk deel van de uitgaven gaat in 2026 naar defensie?", "ratio", ("de uitgaven", "defensie")),
+        ("Hoeveel keer zo groot is het fonds als de regeling?", "times", ("het fonds", "de regeling")),
+        ("Hoeveel van het fonds blijft over als je de bijdrage aan gemeenten eraf haalt?", "remainder",
+         ("het fonds", "de bijdrage aan gemeenten")),
+        ("Hoe groot is het deel voor scholen als percentage van de regeling?", "ratio", ("de regeling", "het deel voor scholen")),
+        ("Hoeveel procentpunt hoger is de heffing op bier dan die op wijn?", "difference", ("de heffing op bier", "heffing op wijn")),
+        ("Hoeveel weken later dan de gemeenten moeten de provincies rapporteren?", "difference", ("de provincies rapporteren", "de gemeenten")),
+        ("verschil heffing bier en heffing wijn in procentpunt", "difference", ("heffing bier", "heffing wijn")),
+        ("subsidie gemeenten + subsidie provincies samen", "sum", ("subsidie gemeenten", "subsidie provincies samen")),
+    ],
+)
+def test_a_calculation_is_read_from_the_questions_construction(question, operation, terms):
+    intent = analyse(question)
+    assert (intent.operation, intent.terms) == (operation, terms)
+
+
+def test_in_totaal_asks_for_a_total_and_a_year_only_term_for_one_series():
+    assert analyse("Hoeveel geld krijgt de pilot in totaal?").operation == "total"
+    assert analyse("Wat levert de heffing op over 2027 tot en met 2029 samen?").operation == "total"
+    assert analyse("Hoeveel krijgt de pilot over de jaren 2024 tot en met 2027?").operation == "total"
+    intent = analyse("Hoeveel procentpunt hoger ligt de heffing in 2030 dan in 2025?")
+    assert intent.terms[1] == "in 2025" and intent.years == (2030, 2025)
+    assert analyse("Met hoeveel gaat de heffing na twee jaar omhoog?").change
+
+
+def test_an_amount_per_year_over_a_span_of_years_is_multiplied_by_the_years():
+    sentence = _sentence("Het kabinet trekt van 2023 tot en met 2026 € 5 miljoen per jaar uit voor de pilot.")
+    answer = over_years(analyse("Hoeveel krijgt de pilot in totaal?"), [sentence], _book())
+    assert answer.text.startswith("Samen is dat €20 miljoen: 4 jaar (2023 tot en met 2026 [1]) maal € 5 miljoen per jaar [1].")
+
+
+def test_the_years_the_question_names_span_an_amount_running_from_then():
+    sentence = _sentence("Vanaf 2024 ontvangt de pilot jaarlijks € 2 miljoen.")
+    answer = over_years(analyse("Hoeveel krijgt de pilot over 2024, 2025 en 2026 samen?"), [sentence], _book())
+    assert answer.text.startswith("Samen is dat €6 miljoen: 3 jaar (2024 tot en met 2026, de gevraagde jaren)")
+    later = over_years(analyse("Hoeveel krijgt de pilot over 2022, 2023 en 2024 samen?"), [sentence], _book())
+    assert later is None  # the amount runs from 2024: the years before it are not covered
+
+
+def test_the_change_of_one_series_pairs_each_figure_with_its_year():
+    sentence = _sentence("Voor 2035 geldt een norm van 40 procent hergebruik in 2026 en 47,5 procent in 2030.")
+    answer = series_change((2030, 2026), "percentage", [sentence], _book())
+    assert answer.text.startswith("Het verschil is 7,5 procentpunt: van 40 procent in 2026 [1] naar 47,5 procent in 2030 [1].")
+
+
+def test_figures_of_different_units_or_kinds_are_never_related():
+    months = _term("De eerste groep krijgt 6 maanden.", "count")
+    years = _term("De tweede groep krijgt 2 jaar.", "count", pid="d#2")
+    assert relate(analyse("Hoeveel maanden later dan de eerste groep moet de tweede groep klaar zijn?"), [months, years], _book()) is None
+    once = _term("Eenmalig is € 450 miljoen beschikbaar.", "amount")
+    yearly = _term("Daarnaast komt er € 80 miljoen per jaar bij.", "amount", pid="d#2")
+    assert relate(analyse("Hoeveel is eenmalig plus jaarlijks samen?"), [once, yearly], _book()) is None
+    dollars = _term("Het fonds heeft $ 30 miljoen.", "amount", pid="d#3")
+    assert relate(analyse("Hoeveel is het fonds plus het eenmalige geld samen?"), [once, dollars], _book()) is None
+
+
+def test_a_remainder_and_a_share_are_shown_with_each_term_cited():
+    whole = _term("De regeling omvat € 40 miljoen, waarvan € 10 miljoen voor scholen.", "amount", 0)
+    part = _term("De regeling omvat € 40 miljoen, waarvan € 10 miljoen voor scholen.", "amount", 1)
+    left = relate(analyse("Hoeveel van de regeling gaat niet naar scholen?"), [whole, part], _book())
+    assert left.text.startswith("Er blijft €30 miljoen over: € 40 miljoen [1] min € 10 miljoen [1].")
+    share = relate(analyse("Welk deel van de regeling gaat naar scholen?"), [whole, part], _book())
+    assert share.text.startswith("Dat is 25%: € 10 miljoen [1] van € 40 miljoen [1].")
+    swapped = relate(analyse("Hoeveel van de regeling gaat niet naar scholen?"), [part, whole], _book())
+    assert swapped.text.startswith("Er blijft €30 miljoen over")  # one sentence's whole and part: the larger is the whole
+    larger = _term("Voor scholen is € 50 miljoen gereserveerd.", "amount", pid="d#2")
+    assert relate(analyse("Hoeveel van de regeling gaat niet naar scholen?"), [whole, larger], _book()) is None
+
+
+def test_a_difference_of_full_amounts_is_written_in_full():
+    big = _term("Op jaarbasis is het € 1.600.000.", "amount")
+    small = _term("In het eerste jaar is het € 130.000.", "amount", pid="d#2")
+    answer = relate(analyse("Hoeveel minder is het in het eerste jaar dan op jaarbasis?"), [big, small], _book())
+    assert answer.text.startswith("Het verschil is €1.470.000: € 1.600.000 [1] min € 130.000 [2].")
