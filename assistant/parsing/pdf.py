@@ -475,9 +475,12 @@ def _page_lines(rows: list[Row], frame: _Frame, in_notes: Callable[[Row], bool],
                 lines.extend(_table_lines(table, row.page, words))
         elif form is not None and id(row) in form.labels:
             label, said = form.labels[id(row)]
-            lines.append(Line(label, row.page, True, role="form_label"))
+            named = set(label.split())  # from a scan, each part keeps its own words' confidences
+            label_words = tuple(w for w in row.ocr_words if w[0] in named) or row.ocr_words
+            lines.append(Line(label, row.page, True, role="form_label", ocr_words=label_words))
             if said:
-                lines.append(Line(said, row.page, True, ocr_words=row.ocr_words, form_text=True))
+                said_words = tuple(w for w in row.ocr_words if w not in label_words) or row.ocr_words
+                lines.append(Line(said, row.page, True, ocr_words=said_words, form_text=True))
         elif not figures_only(row):
             lines.append(Line(text, row.page, gap, style_rank=styles.get((row.size, row.bold)),
                               width_ratio=len(text) / max(frame.full_chars, 1), ocr_words=row.ocr_words,
