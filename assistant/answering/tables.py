@@ -15,8 +15,8 @@ from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.operations import is_year_only
 from assistant.answering.question import Intent
+from assistant.answering.table_naming import claimed_value as _claimed_value, named_share as _named_share
 from assistant.answering.table_sums import column_total, row_change, row_extreme, row_share
-from assistant.figures import compare as figures
 from assistant.figures.cells import cell_number, cell_value, read_unit, shown
 from assistant.text.tokens import tokenize
 from assistant.types import Answer, Cell, Hit, Paragraph
@@ -34,8 +34,6 @@ RANK_PENALTY = 0.02  # per place a row stands lower in the retrieval
 # leaves a row named in other words unchecked. A "Ja" needs the claimed figure in the cell, evidence enough.
 CONTRADICT_LABEL_SHARE = 0.6
 ROW_CELLS_SHOWN = 6  # a row named without a column: up to this many of its figures
-COMPOUND_PART = 5  # a word of at least this length inside a compound of the other text is half named ...
-COMPOUND_CREDIT = 0.5  # ... higher lets a claim about a whole ("overheidsvoertuigen") contradict one of its rows
 _STRUCTURAL = re.compile(r"\bstruc(?:tureel|\.)?|\bstructurele?\b", re.I)
 _TOTAL = re.compile(r"\b(?:totaal|cumulatie\w*|cum\.?)(?!\w)", re.I)
 _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverloop\b|\bontwikkeling\b|\bper\s+jaar\b"
@@ -300,38 +298,3 @@ def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], bo
                       citations=book.citations(), verdict="ja")
     return Answer(text=f"Nee. {where}, niet {claimed[2]} [{marker}]. De hele rij: {p.text} [{marker}]",
                   citations=book.citations(), verdict="nee")
-
-
-def _named_share(label: str, claim: str) -> float:
-    """The share of a row label's words that the claim names; a word only inside a compound of the claim counts
-    half ("overheidsvoertuigen" half names "voertuigen": the claim may mean all vehicles, the row some)."""
-    words = [t for t in tokenize(label) if not t.startswith("#")]
-    said = {t for t in tokenize(claim) if not t.startswith("#")}
-    named = sum(1.0 if w in said else COMPOUND_CREDIT if any(_inside(w, s) or _inside(s, w) for s in said) else 0.0
-                for w in words)
-    return named / len(words) if words else 0.0
-
-
-def _inside(part: str, word: str) -> bool:
-    return len(part) >= COMPOUND_PART and len(word) > len(part) and (word.endswith(part) or word.startswith(part))
-
-
-def _claimed_value(claim: str, cell: Cell) -> tuple[float | None, float, str] | None:
-    """The claim's figure: (in euros when it is an amount, the number as written, as written); years are no
-    figures. An amount is compared with the cell in euros when the table states a money unit, else as printed."""
-    stated = figures.by_kind(claim)
-    share_claimed = "amount" not in stated and ("percentage" in stated or re.search(r"procent|%", claim, re.I))
-    if (share_claimed and read_unit(cell.unit).currency) or ("amount" in stated and "%" in cell.unit):
-        return None  # a share claimed against a money cell, or an amount against a percentage: not the same thing
-    for kind in ("amount", "percentage"):
-        if kind in stated:
-            figure = stated[kind][0]
-            number = re.search(r"[-−]?\d[\d.,]*\d|\d", figure.raw)
-            bare = figures.parse_number(number.group()) if number else None
-            return (figure.value if kind == "amount" else None), (bare if bare is not None else figure.value), figure.raw
-    for match in re.finditer(r"(?<![\w.,])[-−]?\d[\d.,]*(?![\w])", claim):
-        text = match.group().rstrip(".,")
-        value = figures.parse_number(text)
-        if value is not None and not (1900 <= value <= 2100 and "," not in text and "." not in text):
-            return None, value, text
-    return None
