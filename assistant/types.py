@@ -48,6 +48,11 @@ class Paragraph:
         return self.pages[0] if self.pages else 0
 
     @property
+    def table_header(self) -> str:
+        """A table row's column headers as its section path holds them ("2021 | 2025 | mutatie ...")."""
+        return " | ".join(c.column for c in self.cells if c.column)
+
+    @property
     def page_label(self) -> str:
         return page_label(self.pages)
 

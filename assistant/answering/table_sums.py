@@ -9,6 +9,7 @@ import re
 
 from assistant.answering.answer import CitationBook
 from assistant.figures.cells import cell_number, shown
+from assistant.text.tokens import tokenize
 from assistant.types import Answer, Cell, Paragraph
 
 MAX_ROWS_SUMMED = 25  # a longer table is a list to browse, not a sum to state in one answer
@@ -27,7 +28,7 @@ def row_change(p: Paragraph, cells: list[Cell], years: list[str], book: Citation
     if a is None or b is None or a == b:
         return None
     marker = book.cite(p, p.text)
-    delta = _like(first, abs(b - a))
+    delta = like_cell(first, abs(b - a))
     direction = "neemt toe" if b > a else "neemt af"
     text = (f"‘{first.row}’ {direction} met {shown(delta)}: van {shown(first)} in {first.column} "
             f"naar {shown(last)} in {last.column} [{marker}]. De hele rij: {p.text} [{marker}]")
@@ -46,15 +47,14 @@ def column_total(rows: list[Paragraph], years: list[str], structural: bool, book
     totals = [(p, c) for p, c in picked if _TOTAL_ROW.match(c.row)]
     if totals:
         p, c = totals[-1]
-        marker = book.cite(p, f"{c.column}: {c.raw}" if f"{c.column}: {c.raw}" in p.text else p.text)
+        marker = book.cite(p, cell_quote(p, c))
         return Answer(text=f"Volgens de tabel is het totaal {shown(c)} ({column}) [{marker}]. De hele rij: {p.text} [{marker}]",
                       citations=book.citations())
     terms = [(p, c) for p, c in picked if not c.group]
     if len(terms) < 2:
         return None
-    total = _like(terms[0][1], sum(cell_number(c) for _, c in terms))
-    said = [f"{c.row} {c.raw} [{book.cite(p, f'{c.column}: {c.raw}' if f'{c.column}: {c.raw}' in p.text else p.text)}]"
-            for p, c in terms]
+    total = like_cell(terms[0][1], sum(cell_number(c) for _, c in terms))
+    said = [f"{c.row} {c.raw} [{book.cite(p, cell_quote(p, c))}]" for p, c in terms]
     text = f"Samen is dat {shown(total)} ({column}): {', '.join(said[:-1])} en {said[-1]}."
     return Answer(text=text, citations=book.citations())
 
@@ -71,7 +71,13 @@ def _column(rows: list[Paragraph], years: list[str], structural: bool) -> str | 
     return columns[0] if len(columns) == 1 else None
 
 
-def _like(cell: Cell, number: float) -> Cell:
+def cell_quote(p: Paragraph, cell: Cell) -> str:
+    """The cell as the row's text writes it ("2019: 28.914"), so the citation marks it; else the whole row."""
+    segment = f"{cell.column}: {cell.raw}" if cell.column else cell.raw
+    return segment if segment and segment in p.text else p.text
+
+
+def like_cell(cell: Cell, number: float) -> Cell:
     """A computed figure printed as the cell prints its own (decimals, thousands dots) in the cell's unit."""
     decimals = len(cell.raw.rsplit(",", 1)[1]) if "," in cell.raw else 0
     digits = f"{number:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
@@ -92,7 +98,7 @@ def row_share(rows: list[Paragraph], named, years: list[str], book: CitationBook
     part, whole = cell_number(c1), cell_number(c2)
     if part is None or not whole or part < 0 or c1.unit != c2.unit:
         return None
-    m1, m2 = (book.cite(p, f"{c.column}: {c.raw}" if f"{c.column}: {c.raw}" in p.text else p.text) for p, c in ((p1, c1), (p2, c2)))
+    m1, m2 = book.cite(p1, cell_quote(p1, c1)), book.cite(p2, cell_quote(p2, c2))
     percent = f"{100 * part / whole:.1f}".replace(".", ",")
     text = (f"Ongeveer {percent}%: ‘{c1.row}’ is {shown(c1)} [{m1}] van ‘{c2.row}’ {shown(c2)} [{m2}] ({column}).")
     return Answer(text=text, citations=book.citations())
@@ -111,7 +117,7 @@ def row_extreme(rows: list[Paragraph], question: str, years: list[str], lowest: 
     if len(cells) < 2:
         return None
     p, c = (min if lowest else max)(cells, key=lambda pc: cell_number(pc[1]))
-    marker = book.cite(p, f"{c.column}: {c.raw}" if f"{c.column}: {c.raw}" in p.text else p.text)
+    marker = book.cite(p, cell_quote(p, c))
     word = "laagst" if lowest else "hoogst"
     text = f"Het {word} in ‘{column}’ is ‘{c.row}’ met {shown(c)} [{marker}]. De hele rij: {p.text} [{marker}]"
     return Answer(text=text, citations=book.citations())
@@ -119,8 +125,6 @@ def row_extreme(rows: list[Paragraph], question: str, years: list[str], lowest: 
 
 def _column_named(rows: list[Paragraph], question: str) -> str | None:
     """The one column whose header the question names best ('procentueel' names a column 'in %')."""
-    from assistant.text.tokens import tokenize
-
     asked = {t for t in tokenize(question) if not t.startswith("#")}
     percent = bool(re.search(r"\bprocent\w*|%", question, re.I))
     columns = list(dict.fromkeys(c.column for p in rows for c in p.cells if c.column and cell_number(c) is not None))

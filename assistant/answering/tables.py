@@ -16,7 +16,7 @@ from assistant.answering.evidence import Query
 from assistant.answering.operations import is_year_only
 from assistant.answering.question import Intent
 from assistant.answering.table_naming import claimed_value as _claimed_value, named_share as _named_share
-from assistant.answering.table_sums import column_total, row_change, row_extreme, row_share
+from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_share
 from assistant.figures.cells import cell_number, cell_value, read_unit, shown
 from assistant.text.tokens import tokenize
 from assistant.types import Answer, Cell, Hit, Paragraph
@@ -164,8 +164,7 @@ def _subject_share(query: Query, tokens: set[str], ignored: set[str]) -> float:
 
 def _context(p: Paragraph) -> list[str]:
     """A row's table title and the headings above it, without its column header line."""
-    header = " | ".join(dict.fromkeys(c.column for c in p.cells if c.column))
-    return [t for t in dict.fromkeys([p.table, *p.section]) if t and t != header]
+    return [t for t in dict.fromkeys([p.table, *p.section]) if t and t != p.table_header]
 
 
 def _labelled(p: Paragraph) -> bool:
@@ -211,12 +210,6 @@ def _where(p: Paragraph) -> str:
     return f" in de tabel ‘{title}’" if title else ""
 
 
-def _quote(p: Paragraph, cell: Cell) -> str:
-    """The cell as the row's text writes it ("2019: 28.914"), so the citation marks it."""
-    segment = f"{cell.column}: {cell.raw}" if cell.column else cell.raw
-    return segment if segment and segment in p.text else p.text
-
-
 def _said(cell: Cell) -> str:
     where = f" in {cell.column}" if re.fullmatch(r"(?:19|20)\d\d", cell.column) else (f" ({cell.column})" if cell.column else "")
     return f"{shown(cell)}{where}"
@@ -259,18 +252,9 @@ def _series(question: str, p: Paragraph, cells: list[Cell], years: list[str], bo
     text = f"Volgens de documenten{_where(p)} loopt ‘{dated[0].row}’ als volgt: {listed} [{marker}]."
     numbers = [cell_number(c) for c in dated]
     if _SUM.search(question) and all(n is not None for n in numbers):
-        total = _sum_cell(dated[0], sum(numbers))
+        total = like_cell(dated[0], sum(numbers))
         text += f" Samen ({dated[0].column}-{dated[-1].column}) is dat {shown(total)} [{marker}]."
     return Answer(text=text + f" Rij: {p.text} [{marker}]", citations=book.citations())
-
-
-def _sum_cell(like: Cell, total: float) -> Cell:
-    digits = f"{total:,.{_decimals(like.raw)}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return Cell(like.row, "", digits, like.unit)
-
-
-def _decimals(raw: str) -> int:
-    return len(raw.rsplit(",", 1)[1]) if "," in raw else 0
 
 
 def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], book: CitationBook) -> Answer | None:
@@ -288,8 +272,7 @@ def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], bo
     in_euros, bare, _ = claimed
     stated, said = (cell_value(cell), in_euros) if read_unit(cell.unit).currency and in_euros is not None else (cell_number(cell), bare)
     agrees = abs(said - stated) <= 1e-6 * max(abs(stated), 1.0)
-    neighbours = cell.row not in {p.table, *p.section}  # a row with a label of its own has rows beside it
-    if not agrees and neighbours and _named_share(cell.row, claim) < CONTRADICT_LABEL_SHARE:
+    if not agrees and _labelled(p) and _named_share(cell.row, claim) < CONTRADICT_LABEL_SHARE:
         return None  # another figure, but perhaps of another row: the prose checker says what it can
     marker = book.cite(p, _quote(p, cell))
     where = f"{_source(p, cell)}: {_said(cell)}"

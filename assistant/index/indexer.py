@@ -117,8 +117,7 @@ def passage_text(p: Paragraph, doc: Document) -> str:
     nearest-neighbour order unstable, so it is left out.
     """
     if p.cells:  # a table row's subject is its table (or the caption above it) and, in a fiche, the measure
-        header = " | ".join(dict.fromkeys(c.column for c in p.cells if c.column))
-        title = p.table or next((t for t in reversed(p.section) if t != header), "")
+        title = p.table or next((t for t in reversed(p.section) if t != p.table_header), "")
         return f"{doc.title}\n{title}\n{p.text}" if title else f"{doc.title}\n{p.text}"
     heading = p.section[-1] if p.section else ""
     return f"{heading}\n{p.text}" if heading and heading not in p.text else p.text
