@@ -525,3 +525,22 @@ def test_a_part_nothing_answers_is_said_to_be_not_found(corpus_assistant):
     answer = corpus_assistant.ask("Wanneer is de Monitor AGDB gelanceerd, en hoeveel kost de nieuwe website van het Actieplan?")
     assert "april 2025" in answer.text and not answer.refused
     assert answer.text.endswith("Over ‘hoeveel kost de nieuwe website van het Actieplan’ vond ik niets in de documenten.")
+
+
+def test_a_yes_no_question_with_a_figure_is_checked_as_a_claim(corpus_assistant):
+    answer = corpus_assistant.ask("Steekt het kabinet echt 450 miljoen in het Versterkingsplan Microchip-talent?")
+    assert answer.verdict == "ja" and "450 miljoen" in _cited(answer)
+    written = corpus_assistant.ask("Investeert het kabinet een half miljard in het Versterkingsplan Microchip-talent?")
+    assert written.verdict == "nee" and "€450 miljoen" in written.text
+
+
+def test_a_bound_is_checked_against_the_nearest_stated_figure(corpus_assistant):
+    above = corpus_assistant.ask("Klopt het dat het kabinet meer dan 400 miljoen in het Versterkingsplan Microchip-talent steekt?")
+    assert above.verdict == "ja"
+    below = corpus_assistant.ask("Klopt het dat het kabinet minder dan 400 miljoen in het Versterkingsplan Microchip-talent steekt?")
+    assert below.verdict == "nee" and "niet minder dan 400 miljoen" in below.text  # not met by the €80 miljoen per jaar
+
+
+def test_a_claim_that_moves_the_other_way_is_contradicted(corpus_assistant):
+    answer = corpus_assistant.ask("Klopt het dat de uitgaven aan infrastructuur met 0,1 procent van het bbp afnemen?")
+    assert answer.verdict == "nee" and "stijging" in answer.text.split("[")[0]

@@ -18,6 +18,12 @@ from assistant.answering.question import analyse
         ("Ik las dat de fusie anderhalf miljoen kost", "de fusie anderhalf miljoen kost"),
         ("De heffing is toch € 3 per ton?", "De heffing is € 3 per ton"),
         ("De pilot telt 12 gemeenten, is dat juist?", "De pilot telt 12 gemeenten"),
+        ("pilot 12 gemeenten klopt", "pilot 12 gemeenten"),
+        # a yes/no question (the verb first) that states a figure or doubts it asks to confirm a claim
+        ("Telt de pilot echt 12 gemeenten?", "Telt de pilot 12 gemeenten"),
+        ("Kost de fusie anderhalf miljoen?", "Kost de fusie anderhalf miljoen"),
+        ("Is de heffing inderdaad afgeschaft?", "Is de heffing afgeschaft"),
+        ("Stijgen de kosten met 4%?", "Stijgen de kosten met 4%"),
     ],
 )
 def test_a_claim_is_read_wherever_the_question_asks_for_confirmation(question, claim):
@@ -26,7 +32,12 @@ def test_a_claim_is_read_wherever_the_question_asks_for_confirmation(question, c
 
 @pytest.mark.parametrize(
     "question",
-    ["Wat kost de pilot, klopt dat bedrag nog?", "Hoeveel gemeenten doen mee?", "Waarom stopt de pilot toch in 2027?"],
+    [
+        "Wat kost de pilot, klopt dat bedrag nog?", "Hoeveel gemeenten doen mee?", "Waarom stopt de pilot toch in 2027?",
+        "Start de pilot in 2027?",  # a year alone says when, not what is claimed
+        "Heeft de heffing gevolgen voor de begroting?",
+        "Krijgt de pilot 12 gemeenten? En wanneer start hij?",  # a question word in any part asks for more than Ja/Nee
+    ],
 )
 def test_a_question_word_question_is_not_a_claim(question):
     assert analyse(question).claim is None

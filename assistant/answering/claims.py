@@ -14,7 +14,9 @@ from assistant.answering import tuning as T
 from assistant.figures import compare as figures
 from assistant.answering.answer import REFUSAL, CitationBook, clean
 from assistant.answering.evidence import Query, Sentence, paragraph_scale
+from assistant.figures.amounts import names_a_thing
 from assistant.figures.compare import Quantity
+from assistant.text.direction import direction, opposite
 from assistant.text.tokens import tokenize
 from assistant.answering.question import Intent
 from assistant.types import Answer
@@ -56,17 +58,31 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
     if not claimed:
         return _check_statement(intent.claim or "", scored, query, book)
     readings = [r for s in scored[: T.CLAIM_READ] for r in _clause_readings(s, claimed, query)]
-    if not readings or max(max(r.sentence.context, r.match) for r in readings) < T.CLAIM_MIN_MATCH:
+    # "9 jaar" about the btw-tarief does not speak of a claim about verliesverrekening: counting the same thing
+    # ("jaar") picks a reading, the claim's own words must say it is about the claim
+    readings = [r for r in readings if max(r.sentence.context, r.subject) >= T.CLAIM_MIN_MATCH]
+    if not readings:
         return Answer(text=NOT_THIS_FIGURE, refused=True)
     best = max(readings, key=lambda r: r.weight)
     if not _contradictions(claimed, best.stated) and not _supports(claimed, best.stated):
         best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: r.weight, default=best)
     supporting = [
         r for r in readings
-        if r.weight >= T.CLAIM_CLOSE * best.weight and _supports(claimed, r.stated)
-    ]
+        if r.weight >= T.CLAIM_CLOSE * best.weight and _supports(claimed, r.stated) and (r is best or not claimed.bounds)
+    ]  # a bound ("meer dan 5 miljoen") is met by many figures: only the best-matching clause may confirm it
     if not supporting and not _contradictions(claimed, best.stated):
         return Answer(text=NOT_THIS_FIGURE, refused=True)
+    if supporting and opposite(intent.claim or "", supporting[0].sentence.text):
+        # the figure agrees but moves the other way: "neemt af met 0,3" against "met 0,3 procentpunt toenemen"
+        chosen = supporting[0]
+        marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
+        stated = "een stijging" if direction(chosen.sentence.text) > 0 else "een daling"
+        return Answer(
+            text=f"Nee. Volgens de documenten gaat het om {stated}, niet andersom [{marker}]. "
+            f"{clean(chosen.sentence.text)} [{marker}]",
+            citations=book.citations(),
+            verdict="nee",
+        )
     if supporting:
         chosen = supporting[0]
         marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
@@ -82,13 +98,14 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
         default=best,
     )
     kind, claim_figure = sorted(_contradictions(claimed, best.stated), key=lambda c: c[0] == "date")[0]
+    said = (_bound(claimed, claim_figure) or ("", claim_figure.raw))[1]  # "niet meer dan 5 miljoen"
     source = figures.closest(kind, claim_figure, _comparable(kind, claim_figure, best.stated[kind]))
     marker = book.cite(best.sentence.paragraph, best.sentence.text)
     elsewhere = next((s for s in best.stated[kind] if s is not source and figures.same_figure(kind, claim_figure, s)), None)
     # "7.600 private partners" when the source says 8.500 partners and 7.600 employees: say what 7.600 counts
     aside = f"; {figures.number_of(elsewhere)} slaat in de bron op {elsewhere.unit}" if elsewhere is not None and kind == "count" else ""
     return Answer(
-        text=f"Nee. Volgens de documenten is het {figures.shown(source)}, niet {claim_figure.raw} [{marker}]{aside}. "
+        text=f"Nee. Volgens de documenten is het {figures.shown(source)}, niet {said} [{marker}]{aside}. "
         f"{clean(best.sentence.text)} [{marker}]",
         citations=book.citations(),
         verdict="nee",
@@ -100,25 +117,73 @@ _NAME = re.compile(r"(?<=\s)[A-Z][\w-]*")  # a capitalised word after the first:
 _BARE_NUMBER = re.compile(r"(?<![\w.,\-–])(?:\d[\d.,]*\d|\d)(?![\w\-–]|[.,]\d)")
 
 
+class _Claimed(dict):
+    """The claim's figures by kind, with the bound a figure is claimed as ("meer dan 5 miljoen") by its span."""
+
+    bounds: dict[tuple[int, int], tuple[str, str]]
+
+
+# Words before a claimed figure that make it a bound or an estimate: (relation, pattern). A cap ("maximaal 12.000 euro",
+# "minimaal 5 jaar") is no such word: it is the thing claimed, and the source states its own cap. Nor is an estimate
+# ("circa", "ongeveer"): it is compared as the figure it names, rounded (a false claim is often a figure moved a little).
+_BOUNDS = (
+    ("above", r"(?:meer|hoger|groter|langer)\s+dan|boven\s+(?:de\s+)?"),
+    ("below", r"(?:minder|lager|kleiner|korter)\s+dan|onder\s+(?:de\s+)?|nog\s+geen"),
+    ("just_above", r"ruim"),
+    ("just_below", r"bijna|nagenoeg"),
+)
+_BOUND_BEFORE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _BOUNDS) + r")\s*(?:de\s+|het\s+)?(?:€\s*)?$", re.I
+)
+
+
+def _bound_of(claim: str, figure) -> tuple[str, str] | None:
+    """("above", "meer dan 5 miljoen") when the claim states the figure as a bound or an estimate."""
+    match = _BOUND_BEFORE.search(claim, max(0, figure.start - 30), figure.start)
+    return (match.lastgroup, claim[match.start():figure.end]) if match else None
+
+
+def _within(relation: str, claimed: float, stated: float) -> bool:
+    """Does the stated value satisfy the claimed bound? "ruim 13 miljard" holds for 13 to 13 x T.CLAIM_ROUGHLY_OVER."""
+    return {
+        "above": stated >= claimed, "below": stated <= claimed,  # the source often states the bound itself: "meer dan 50 jaar"
+        "just_above": claimed <= stated <= claimed * T.CLAIM_ROUGHLY_OVER,
+        "just_below": claimed * (2 - T.CLAIM_ROUGHLY_OVER) <= stated <= claimed,
+    }[relation]
+
+
 def _claimed_figures(claim: str) -> dict[str, list]:
-    """The claim's figures; a number without a unit ("staan op 28.500") is claimed too, as a count."""
-    claimed = figures.by_kind(claim)
+    """The claim's figures, with their bounds; a number without a unit ("staan op 28.500") is claimed too, as a count."""
+    claimed = _Claimed(figures.by_kind(claim))
+    claimed.bounds = {}
     if set(claimed) - {"date"}:
+        _read_bounds(claim, claimed)
         return claimed
     spans = [(f.start, f.end) for values in claimed.values() for f in values]
     for match in _BARE_NUMBER.finditer(claim):
         value = figures.parse_number(match.group().rstrip(".,"))
         if value is None or any(a <= match.start() < b for a, b in spans) or 1900 <= value <= 2100:
             continue
+        if names_a_thing(claim, match.start()):  # "volgens tabel 2.1": a reference, not a claimed figure
+            continue
         claimed.setdefault("count", []).append(Quantity(match.group(), match.start(), match.end(), value, ""))
+    _read_bounds(claim, claimed)
     return claimed
+
+
+def _read_bounds(claim: str, claimed: _Claimed) -> None:
+    for kind, values in claimed.items():
+        for figure in values:
+            if kind != "date" and (bound := _bound_of(claim, figure)):
+                claimed.bounds[(figure.start, figure.end)] = bound
 
 
 @dataclass(frozen=True)
 class _Reading:
     sentence: Sentence
     stated: dict
-    match: float  # share of the claim's words in the clause
+    match: float  # share of the claim's words in the clause, and the bonus for counting the same thing
+    subject: float = 0.0  # the share of the claim's words alone: what says the clause is about the claim
 
     @property
     def weight(self) -> float:
@@ -146,7 +211,8 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
                 words |= set(tokenize(label))  # a cell is read with its row's label
             # "zes andere landen" against "acht landen": figures counting the same thing speak of the claim
             same_thing = T.SAME_THING if _counts_same_thing(claimed, stated) else 0.0
-            readings.append(_Reading(sentence, stated, query.share(words) + same_thing))
+            subject = query.share(words)
+            readings.append(_Reading(sentence, stated, subject + same_thing, subject))
     return readings
 
 
@@ -165,8 +231,16 @@ def _comparable(kind: str, claimed, stated: list) -> list:
     return [s for s in stated if _head(s) == _head(claimed)]
 
 
-def _matched(kind: str, figure, stated: dict) -> bool:
-    return any(figures.same_figure(kind, figure, s) for s in _comparable(kind, figure, stated.get(kind, [])))
+def _matched(kind: str, figure, stated: dict, bound: tuple[str, str] | None = None) -> bool:
+    """The source states this figure for the same thing; for a bound ("meer dan 5 miljoen"), a figure within it."""
+    comparable = _comparable(kind, figure, stated.get(kind, []))
+    if bound is not None:  # judged on the stated figure nearest the claimed one: "minder dan 400" is not met by any small figure
+        return bool(comparable) and _within(bound[0], figure.value, figures.closest(kind, figure, comparable).value)
+    return any(figures.same_figure(kind, figure, s) for s in comparable)
+
+
+def _bound(claimed: dict, figure) -> tuple[str, str] | None:
+    return getattr(claimed, "bounds", {}).get((figure.start, figure.end))
 
 
 def _head(quantity) -> str:
@@ -177,7 +251,7 @@ def _head(quantity) -> str:
 def _supports(claimed: dict, stated: dict) -> bool:
     """Every figure the claim states (dates aside) stands for the same thing in the source, and nothing differs."""
     primary = next(kind for kind in ("amount", "percentage", "count", "date") if kind in claimed)
-    every = all(_matched(kind, f, stated) for kind, values in claimed.items() if kind != "date" for f in values)
+    every = all(_matched(kind, f, stated, _bound(claimed, f)) for kind, values in claimed.items() if kind != "date" for f in values)
     return primary in stated and every and not _contradictions(claimed, stated)
 
 
@@ -191,7 +265,7 @@ def _contradictions(claimed: dict, stated: dict) -> list[tuple[str, object]]:
         (kind, figure)
         for kind, values in claimed.items()
         for figure in values
-        if _comparable(kind, figure, stated.get(kind, [])) and not _matched(kind, figure, stated)
+        if _comparable(kind, figure, stated.get(kind, [])) and not _matched(kind, figure, stated, _bound(claimed, figure))
     ]
 
 

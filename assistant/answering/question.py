@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.answering import tuning as T
 from assistant.answering.operations import read_operation, split_terms
+from assistant.figures import compare as figures
 from assistant.text.sentences import QUESTION_WORD
 
 # "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach
@@ -27,9 +28,9 @@ _CLAIM = re.compile(
     r"|(?:controleer|check)(?:\s*:)?(?:\s+of)?|klopt\s+het\s+bedrag|bevestig(?:\s+dat)?)\b[\s,:]*",
     re.I,
 )
-# A claim put last, as a tag: "Er doen 300 scholen mee, klopt dat?", "... is dat juist?", "..., toch?".
+# A claim put last, as a tag: "Er doen 300 scholen mee, klopt dat?", "... is dat juist?", "..., toch?", "... klopt".
 _CLAIM_TAG = re.compile(
-    r"[\s,;:–-]+(?:(?:en\s+)?klopt\s+(?:dat|dit|het)(?:\s+(?:wel|echt|nou))?|is\s+dat\s+(?:zo|juist|waar|correct)"
+    r"[\s,;:–-]+(?:(?:en\s+)?klopt(?:\s+(?:dat|dit|het))?(?:\s+(?:wel|echt|nou))?|is\s+dat\s+(?:zo|juist|waar|correct)"
     r"|(?:ja\s+)?toch|of\s+niet|klopt\s+dat\s+(?:wel|echt))\s*[?!.]*\s*$",
     re.I,
 )
@@ -39,6 +40,10 @@ _NEW_TOPIC = re.compile(
     r"|(?:een\s+)?ander\s+onderwerp|los\s+daarvan|(?:nog\s+)?iets\s+anders|tot\s+slot|verder)\s*[:,;.–-]\s*",
     re.I,
 )
+# A yes/no question (no question word anywhere: Dutch puts the verb first) that asks to confirm: it states a figure,
+# or carries a particle of doubt ("Kost het echt 6 miljoen?", "Is het inderdaad verwaarloosbaar?").
+_ANY_QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORD}|waarom)\b", re.I)
+_DOUBT = re.compile(r"\s+(?:inderdaad|echt|werkelijk|daadwerkelijk|nou)\b", re.I)
 _TOCH = re.compile(r"\s+toch\s+", re.I)  # the particle that asks for agreement: "dat is toch 5 miljoen?"
 _OPENS_WITH_QUESTION_WORD = re.compile(rf"^\s*(?:en\s+)?(?:{QUESTION_WORD}|hoe\w*|waarom|sinds|vanaf|tot)\b", re.I)
 _SUM = re.compile(r"\b(?:tel\w*\b.*\bop|opgeteld|bij\s+elkaar|samen(?:genomen)?|in\s+totaal\s+samen|som\s+van)\b", re.I)
@@ -94,7 +99,11 @@ _STRICT = {
         r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie"
         r"|" + "|".join(_MONEY_NOUNS) + r")\b"  # singular: "hoeveel boetes" counts them
         r"|\bhoeveel\s+\w*(?:financiering|kosten|subsidie|budget|geld)\b|\bwelk\s+bedrag|\bwat\s+kost"
-        r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)",
+        r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)"
+        # the money noun is what the question asks: "wat is het totale budget", "welk budget", "wat zijn de kosten"
+        r"|\bwat\s+(?:is|zijn|was|waren|bedraagt|bedragen)\s+(?:\w+\s+){0,2}?(?:het|de)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:budget|bedrag|kosten|opbrengst|bijdrage|investering|financiering)\b"
+        r"|\bwelk\s+(?:[\w-]+\s+)?budget\b|\bwelke\s+(?:[\w-]+\s+)?(?:bijdrage|investering|opbrengst)\b",
         re.I,
     ),
     "date": _DATE,
@@ -271,7 +280,24 @@ def _claim(text: str) -> str | None:
         return text[: tag.start()].rstrip(" ,;:?")
     if text.rstrip().endswith("?") and _TOCH.search(text):  # "De uitstoot moet toch 55% lager?"
         return _TOCH.sub(" ", text).strip(" ?")
+    if (text.rstrip().endswith("?") and not _ANY_QUESTION_WORD.search(text) and not _computes(text)
+            and (_DOUBT.search(text) or _states_figure(text))):
+        return _DOUBT.sub("", text).strip(" ?")
     return None
+
+
+def _computes(text: str) -> bool:
+    """A yes/no question over a calculation ("Is A samen met B meer dan 3 miljard?") asks for the calculation."""
+    return bool(read_operation(text) or _SUM.search(text) or _DIFFERENCE.search(text) or _COMPARES.search(text))
+
+
+# Two things set against each other: "levert A meer op dan B", "is A hoger dan in 2023".
+_COMPARES = re.compile(r"\b(?:meer|minder|hoger|lager|groter|kleiner)\b(?:\s+\S+){0,6}?\s+dan\s+(?!\S*\d)", re.I)
+
+
+def _states_figure(text: str) -> bool:
+    """Does the text state an amount, percentage or count (a year or date alone is when, not what is claimed)?"""
+    return bool(set(figures.by_kind(text)) - {"date"})
 
 
 def _parts(text: str, objects: bool = False) -> tuple[str, ...]:

@@ -207,9 +207,8 @@ def _readings(text: str) -> tuple[_Reading, ...]:
     tokens = [m for m in _NUMBER.finditer(text)
               if not any(s < m.end() and m.start() < e for s, e in blocked)]
     readings = [r for m in tokens if (r := _read(text, m))]
-    # "twee miljard euro", "vier miljoen mensen": a written number with a scale word is a figure too.
-    readings += [_read_at(text, m.start(), m.end(), Decimal(WRITTEN_NUMBERS[m.group(1).lower()]))
-                 for m in _WRITTEN_SCALED.finditer(text)]
+    # "twee miljard euro", "anderhalf miljoen", "vier miljoen mensen": a written number with a scale word is a figure too.
+    readings += [_read_at(text, m.start(), m.end(), _written_value(m.group(1))) for m in _WRITTEN_SCALED.finditer(text)]
     return tuple(_share_scales(sorted(readings, key=lambda r: r.start), text))
 
 
@@ -289,7 +288,18 @@ WRITTEN_NUMBERS = {
 }
 _WRITTEN_WORD = r"(?<![\w-])(" + "|".join(sorted(WRITTEN_NUMBERS, key=len, reverse=True)) + ")"
 _WRITTEN_NUMBER = re.compile(_WRITTEN_WORD + r"(?=\s+[^\W\d_])", re.I)
-_WRITTEN_SCALED = re.compile(_WRITTEN_WORD + r"(?=\s+(?:miljard|miljoen|biljoen)\b)", re.I)
+# Before a scale word "een" is the number, and halves are written out: "een miljard", "anderhalf miljoen".
+_SCALED_ONLY = {"een half": Decimal("0.5"), "anderhalf": Decimal("1.5"), "een": Decimal(1), "half": Decimal("0.5")}
+_WRITTEN_SCALED = re.compile(
+    r"(?<![\w-])(een\s+half|anderhalf|een|half|" + "|".join(sorted(WRITTEN_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?=\s+(?:miljard|miljoen|biljoen)\b)",
+    re.I,
+)
+
+
+def _written_value(word: str) -> Decimal:
+    word = " ".join(word.lower().split())
+    return _SCALED_ONLY[word] if word in _SCALED_ONLY else Decimal(WRITTEN_NUMBERS[word])
 
 
 def _written_quantities(text: str) -> list[Quantity]:
@@ -306,11 +316,16 @@ def _written_quantities(text: str) -> list[Quantity]:
     return found
 
 
+def names_a_thing(text: str, start: int) -> bool:
+    """Does the number at `start` identify a thing ("tabel 2.1", "artikel 5", "nr. 292") rather than state a figure?"""
+    return bool(_REFERENCE_BEFORE.search(text, max(0, start - 40), start))
+
+
 def _is_identifier(text: str, reading: _Reading) -> bool:
     """A number that names rather than counts: "pijler 1", "artikelen 12 en 14", a footnote marker."""
     if re.fullmatch(r"(?:19|20)\d{3,4}", text[reading.start:reading.digits_end]):
         return True  # "20208 ligt": a year with a footnote digit glued to it
-    return bool(_REFERENCE_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+    return bool(names_a_thing(text, reading.start)
                 or _LINE_START_MARKER.search(text, max(0, reading.start - 20), reading.digits_end))
 
 
