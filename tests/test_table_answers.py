@@ -171,3 +171,29 @@ def test_a_column_is_added_over_the_rows_of_its_table_unless_the_table_states_it
     stated = table_answer(intent, [Hit(rows[1], 1.0)], query, CitationBook(lambda doc: "Fiche"),
                           lambda row: [*rows, total])
     assert stated.text.startswith("Volgens de tabel is het totaal € 17 miljoen")
+
+
+def test_a_claim_of_a_figure_per_year_is_checked_year_by_year():
+    right = _ask("Gaat de opbrengst van de tabaksaccijns echt van 0,2 mld in 2022 naar 0,5 mld in 2025?")
+    assert right.verdict == "ja" and "€ 0,2 miljard in 2022 en € 0,5 miljard in 2025" in right.text
+    wrong = _ask("Loopt de opbrengst van het verhogen van het tarief tabaksaccijns tussen 2022 en 2025 op van 0,2 naar 0,7 mld?")
+    assert wrong.verdict == "nee" and "€ 0,5 miljard in 2025, niet 0,7 mld" in wrong.text
+
+
+def test_a_reference_to_a_table_is_no_claimed_figure():
+    answer = _ask("Klopt het dat de tabaksaccijns volgens tabel 9 in 2024 0,5 mld oplevert?")
+    assert answer.verdict == "ja"
+
+
+def test_a_compound_that_opens_with_the_row_label_names_the_row():
+    rows = [_row("Onderwijs", ("40,1", "41,0", "42,2", "43,0", ""), title="Uitgaven per sector"),
+            _row("Zorg", ("80,0", "84,0", "88,1", "91,5", ""), title="Uitgaven per sector")]
+    answer = _ask_table("Klopt het dat de onderwijsuitgaven in 2024 44 mld zijn?", rows)
+    assert answer.verdict == "nee" and "42,2" in answer.text
+
+
+def test_a_row_sharing_one_word_with_a_question_about_something_else_does_not_answer_it():
+    rows = [_row("Rente", ("3,7", "3,1", "2,4", "1,9", ""), title="Uitgaven per sector"),
+            _row("Zorg", ("80,0", "84,0", "88,1", "91,5", ""), title="Uitgaven per sector")]
+    assert _ask_table("Hoeveel rente betaalt een starter op de lening van het regionale microkredietfonds in 2024?", rows) is None
+    assert "€ 2,4 miljard in 2024" in _ask_table("Wat zijn de uitgaven aan rente in 2024?", rows).text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.figures import compare as figures
+from assistant.figures.amounts import names_a_thing
 from assistant.text.tokens import tokenize
 from assistant.figures.cells import read_unit
 from assistant.types import Cell
@@ -15,35 +16,54 @@ COMPOUND_CREDIT = 0.5  # ... higher lets a claim about a whole ("overheidsvoertu
 
 
 def named_share(label: str, claim: str) -> float:
-    """The share of a row label's words that the claim names; a word only inside a compound of the claim counts
-    half ("overheidsvoertuigen" half names "voertuigen": the claim may mean all vehicles, the row some)."""
+    """The share of a row label's words that the claim names. A word that opens a compound of the claim is named
+    ("onderwijsuitgaven" names "onderwijs"); one that only ends it, or holds it, counts half ("overheidsvoertuigen"
+    half names "voertuigen": the claim may mean all vehicles, the row some)."""
     words = [t for t in tokenize(label) if not t.startswith("#")]
     said = {t for t in tokenize(claim) if not t.startswith("#")}
-    named = sum(1.0 if w in said else COMPOUND_CREDIT if any(inside(w, s) or inside(s, w) for s in said) else 0.0
-                for w in words)
-    return named / len(words) if words else 0.0
+    return sum(_named(w, said) for w in words) / len(words) if words else 0.0
+
+
+def _named(word: str, said: set[str]) -> float:
+    if word in said or any(inside(word, s) and s.startswith(word) for s in said) or _split(word, said):
+        return 1.0
+    return COMPOUND_CREDIT if any(inside(word, s) or inside(s, word) for s in said) else 0.0
+
+
+def _split(word: str, said: set[str]) -> bool:
+    """Is the word a compound of two words said ("vuurwerkbelast" of "belast" and "vuurwerk")?"""
+    for head in said:
+        if len(head) >= COMPOUND_PART - 1 and word.startswith(head) and len(word) > len(head) + 2:
+            rest = word[len(head):]
+            rest = rest[1:] if rest[0] in "se" and rest[1:] in said else rest  # a linking s or e: "overheidsvoertuigen"
+            if rest in said:
+                return True
+    return False
 
 
 def inside(part: str, word: str) -> bool:
     return len(part) >= COMPOUND_PART and len(word) > len(part) and (word.endswith(part) or word.startswith(part))
 
 
-def claimed_value(claim: str, cell: Cell) -> tuple[float | None, float, str] | None:
-    """The claim's figure: (in euros when it is an amount, the number as written, as written); years are no
-    figures. An amount is compared with the cell in euros when the table states a money unit, else as printed."""
+def claimed_values(claim: str, cell: Cell) -> list[tuple[float | None, float, str]]:
+    """The claim's figures in the order it states them: (in euros when part of an amount, the number as written,
+    as written). Years and references ("tabel 2.1") are no figures. An amount is compared with the cell in euros
+    when the table states a money unit, else as printed; [] for a share claimed against a money cell or an
+    amount against a percentage cell: not the same thing."""
     stated = figures.by_kind(claim)
     share_claimed = "amount" not in stated and ("percentage" in stated or re.search(r"procent|%", claim, re.I))
     if (share_claimed and read_unit(cell.unit).currency) or ("amount" in stated and "%" in cell.unit):
-        return None  # a share claimed against a money cell, or an amount against a percentage: not the same thing
-    for kind in ("amount", "percentage"):
-        if kind in stated:
-            figure = stated[kind][0]
-            number = re.search(r"[-−]?\d[\d.,]*\d|\d", figure.raw)
-            bare = figures.parse_number(number.group()) if number else None
-            return (figure.value if kind == "amount" else None), (bare if bare is not None else figure.value), figure.raw
+        return []
+    amounts = stated.get("amount", []) + stated.get("percentage", [])
+    found = []
     for match in re.finditer(r"(?<![\w.,])[-−]?\d[\d.,]*(?![\w])", claim):
         text = match.group().rstrip(".,")
         value = figures.parse_number(text)
-        if value is not None and not (1900 <= value <= 2100 and "," not in text and "." not in text):
-            return None, value, text
-    return None
+        if value is None or (1900 <= value <= 2100 and "," not in text and "." not in text) or names_a_thing(claim, match.start()):
+            continue
+        around = next((a for a in amounts if a.start <= match.start() < a.end), None)
+        if around is not None and any(a is around for a, *_ in found):
+            continue  # one amount, one figure ("€ 1.234,5 miljoen")
+        in_euros = around.value if around is not None and around in stated.get("amount", []) else None
+        found.append((around, in_euros, value, around.raw if around is not None else text))
+    return [(in_euros, value, raw) for _, in_euros, value, raw in found]

@@ -15,7 +15,7 @@ from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.operations import is_year_only
 from assistant.answering.question import Intent
-from assistant.answering.table_naming import claimed_value as _claimed_value, named_share as _named_share
+from assistant.answering.table_naming import claimed_values as _claimed_values, named_share as _named_share
 from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_share
 from assistant.figures.cells import cell_number, cell_value, read_unit, shown
 from assistant.text.tokens import tokenize
@@ -25,6 +25,9 @@ ROWS_READ = 6  # retrieved paragraphs searched for the asked row
 LABEL_WEIGHT = 1.0  # the row label names what is asked ...
 TABLE_WEIGHT = 0.5  # ... the table title and the headings above it narrow it down
 MIN_ROW_MATCH = 0.3  # below this (label share + half the table's), no row is about the question
+# The least share of the question's words a row, its table and its document name together: lower lets a row answer
+# a question about something else that shares a word with its label ("de rente op een lening" and a row "Rente").
+MIN_ROW_SUBJECT = 0.2
 NAMED_WEIGHT = 0.6  # a row label's words named in the question ("vuurwerkbelasting" names "Belasting op vuurwerk")
 MIN_TABLE_MATCH = 0.5  # a table (title, headings, document) holding this share of the question is the one asked ...
 TABLE_ROWS_RETRIEVED = 3  # ... or one with this many rows among the retrieved paragraphs read
@@ -137,13 +140,25 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
         else:  # a row without a label is about its document, when that is the document retrieval puts first
             own = _subject_share(query, document - context, ignored) if p.doc_id == top_document else 0.0
         score = LABEL_WEIGHT * own + TABLE_WEIGHT * around - RANK_PENALTY * rank
-        if own > 0 and (best is None or score > best.score):
+        if own > 0 and (best is None or score > best.score) and _holds_subject(question, ignored, label, p, title_of):
+
             best = _Match(p, score)
         if table is None and (around >= MIN_TABLE_MATCH or _retrieved_rows(hits, p) >= TABLE_ROWS_RETRIEVED):
             table = _Match(p, around, table_only=True)
     if best is not None and best.score >= MIN_ROW_MATCH:
         return best
     return table
+
+
+def _holds_subject(question: str, ignored: set[str], label: set[str], p: Paragraph, title_of) -> bool:
+    """Do the row, its table and its document name enough of the question's own words (figures, years and columns
+    left out)? "De rente op de Qredits-lening" shares only "rente" with a row "Rente" of the collective expenditure."""
+    asked = " ".join(w for w in re.findall(r"[^\W\d_][\w-]*", question) if not set(tokenize(w)) <= ignored | _FIGURE_WORDS)
+    table = " ".join([*sorted(label), *_context(p), title_of(p.doc_id)])
+    return _named_share(asked, table) >= MIN_ROW_SUBJECT
+
+
+_FIGURE_WORDS = set(tokenize("euro miljoen miljard mln mld procent procentpunt"))
 
 
 def _retrieved_rows(hits: list[Hit], row: Paragraph) -> int:
@@ -257,27 +272,45 @@ def _series(question: str, p: Paragraph, cells: list[Cell], years: list[str], bo
     return Answer(text=text + f" Rij: {p.text} [{marker}]", citations=book.citations())
 
 
+# A claim of a row's course: "van 0,2 (in 2022) naar 0,5 mld": its two figures belong to its two years, in order.
+_FROM_TO = re.compile(r"\bvan\s+(?:€\s*)?[-−]?\d[\d.,]*\b.{0,40}?\b(?:naar|tot)\s+(?:€\s*)?[-−]?\d", re.I)
+
+
 def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], book: CitationBook) -> Answer | None:
-    """Ja/Nee for a claimed figure against the asked cell (amounts compared in euros, bare numbers as printed)."""
+    """Ja/Nee for a claimed figure against the asked cell (amounts compared in euros, bare numbers as printed); a
+    claim of one figure per asked year ("van 3,7 in 2021 naar 1,9 in 2025") is checked year by year."""
     claim = intent.claim or ""
     chosen = _asked_cells(claim, cells, years)
     if not chosen:
         return None
-    cell = chosen[0]
-    if cell_number(cell) is None:
+    claimed = _claimed_values(claim, chosen[0])
+    if not claimed:
         return None
-    claimed = _claimed_value(claim, cell)
-    if claimed is None:
+    named = list(dict.fromkeys(_YEAR.findall(claim)))  # "tussen 2022 en 2025 van 0,2 naar 0,7": the years as named
+    if _FROM_TO.search(claim) and len(claimed) == len(named) == 2 and all(any(_in_column(c, y) for c in cells) for y in named):
+        chosen = [next(c for c in cells if _in_column(c, y)) for y in named]
+        pairs = list(zip(chosen, claimed))
+    else:  # one figure: the amount or share the claim states, before a bare number
+        pairs = [(chosen[0], next((c for c in claimed if c[0] is not None or re.search(r"%|procent", c[2])), claimed[0]))]
+    if any(cell_number(cell) is None for cell, _ in pairs):
         return None
-    in_euros, bare, _ = claimed
-    stated, said = (cell_value(cell), in_euros) if read_unit(cell.unit).currency and in_euros is not None else (cell_number(cell), bare)
-    agrees = abs(said - stated) <= 1e-6 * max(abs(stated), 1.0)
-    if not agrees and _labelled(p) and _named_share(cell.row, claim) < CONTRADICT_LABEL_SHARE:
+    wrong = next(((cell, said) for cell, said in pairs if not _agrees(cell, said)), None)
+    if wrong and _labelled(p) and _named_share(wrong[0].row, claim) < CONTRADICT_LABEL_SHARE:
         return None  # another figure, but perhaps of another row: the prose checker says what it can
+    cell = wrong[0] if wrong else pairs[0][0]
     marker = book.cite(p, _quote(p, cell))
-    where = f"{_source(p, cell)}: {_said(cell)}"
-    if agrees:
+    for other, _ in pairs:
+        book.cite(p, _quote(p, other))
+    if not wrong:
+        where = f"{_source(p, cell)}: {' en '.join(_said(c) for c, _ in pairs)}"
         return Answer(text=f"Ja, dat klopt. {where} [{marker}]. De hele rij: {p.text} [{marker}]",
                       citations=book.citations(), verdict="ja")
-    return Answer(text=f"Nee. {where}, niet {claimed[2]} [{marker}]. De hele rij: {p.text} [{marker}]",
+    where = f"{_source(p, cell)}: {_said(cell)}"
+    return Answer(text=f"Nee. {where}, niet {wrong[1][2]} [{marker}]. De hele rij: {p.text} [{marker}]",
                   citations=book.citations(), verdict="nee")
+
+
+def _agrees(cell: Cell, claimed: tuple[float | None, float, str]) -> bool:
+    in_euros, bare, _ = claimed
+    stated, said = (cell_value(cell), in_euros) if read_unit(cell.unit).currency and in_euros is not None else (cell_number(cell), bare)
+    return abs(said - stated) <= 1e-6 * max(abs(stated), 1.0)
