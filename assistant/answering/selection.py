@@ -93,13 +93,23 @@ def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence], asked:
     return result
 
 
+# "Welke maatregelen stelt de Commissie voor": a plural noun asked for without a count; a sentence counting it
+# ("vier maatregelen") announces the ones its paragraph goes on to name.
+_WHICH_PLURAL = re.compile(r"\bwelke\s+(?:[^\W\d_]+e\s+)?([^\W\d_][\w-]{2,}(?:en|'s|’s|s))\b", re.I)
+_ANY_COUNT = r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})"
+
+
 def _asked_count(question: str) -> re.Pattern | None:
-    """'Welke twee indicatoren ...' -> a pattern for 'twee indicatoren' (any inflection of the noun)."""
+    """'Welke twee indicatoren ...' -> a pattern for 'twee indicatoren' (any inflection of the noun); 'welke
+    maatregelen ...' -> one for any count of them ('vier maatregelen')."""
     match = COUNTED.search(question)
-    if not match:
+    if match:
+        count, noun = re.escape(match.group(1)), match.group(2)
+    elif plural := _WHICH_PLURAL.search(question):
+        count, noun = _ANY_COUNT, plural.group(1)
+    else:
         return None
-    count, noun = match.group(1), match.group(2)
-    return re.compile(rf"\b{re.escape(count)}\s+(?:\w+\s+)?{re.escape(noun[: max(T.COUNTED_NOUN_STEM, len(noun) - T.COUNTED_NOUN_TRIM)])}\w*", re.I)
+    return re.compile(rf"\b{count}\s+(?:\w+\s+)?{re.escape(noun[: max(T.COUNTED_NOUN_STEM, len(noun) - T.COUNTED_NOUN_TRIM)])}\w*", re.I)
 
 
 def _kinds(sentences: list[Sentence]) -> frozenset[str]:
