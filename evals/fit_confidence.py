@@ -33,8 +33,10 @@ def load(folder: Path) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
             rows.append(response["signals"])
             right.append(float(record["judgement"]["correct"]))
             groups.append(record.get("variant_of") or record["id"])
-    names = sorted(rows[0])
-    return names, np.array([[r[n] for n in names] for r in rows]), np.array(right), groups
+    names = sorted(max(rows, key=len))
+    kept = [i for i, r in enumerate(rows) if set(r) >= set(names)]  # answers from the identity carry their own estimate
+    return (names, np.array([[rows[i][n] for n in names] for i in kept]), np.array([right[i] for i in kept]),
+            [groups[i] for i in kept])
 
 
 def fit(x: np.ndarray, y: np.ndarray, iterations: int = 50) -> np.ndarray:

@@ -202,8 +202,8 @@ TERM_CONTEXT = 0.25
 # gold_*, their variants and the conversations; never the holdout). A positive weight makes an answer with more of that
 # signal likelier right. Refit after a change to composition; the holdout's calibration in `assistant eval` checks it.
 CONFIDENCE_WEIGHTS = {
-    "citations": 0.649, "cited_rank": 1.180, "context": 0.750, "coverage": 0.788, "dense": 0.178, "margin": 1.641,
-    "parts": 0.737, "quoted": 1.326, "route_calculation": 0.824, "route_claim": -0.093, "route_lookup": -0.553,
-    "route_table": -0.178, "same_document": 0.158, "sentence_margin": 0.583, "strict": 0.470, "verdict": 0.700,
+    "citations": 0.811, "cited_rank": 1.661, "context": -0.028, "coverage": 0.471, "dense": 0.144, "margin": 1.018,
+    "parts": 0.477, "quoted": 1.952, "route_calculation": 0.395, "route_claim": -0.637, "route_lookup": -0.414,
+    "route_table": 0.684, "same_document": -0.111, "sentence_margin": 0.837, "strict": 0.555, "verdict": 1.521,
 }
-CONFIDENCE_BIAS = -2.514
+CONFIDENCE_BIAS = -2.626
