@@ -101,3 +101,45 @@ def test_cells_shown_with_their_unit():
     assert cell_value(Cell("r", "2023", "1.234¹", "x € 1.000")) == 1_234_000  # a footnote marker is no digit
     assert all(is_value(v) for v in ("‒", "-", "ntb", "p.m.", "-0,7", "1.234", "12%"))
     assert not any(is_value(v) for v in ("Totaal", "2022-2025", "1.000)"))
+
+
+class _Font(dict):
+    def get_object(self):
+        return self
+
+
+def _shown(operations: list[tuple], text: str, glyphs: dict[int, str] | None = None) -> list:
+    """Pieces of `text` after the content-stream operators given, each glyph 5 pt wide (font size 10), the text
+    matrix standing where pypdf keeps it: at the start of the line, not moved on by the strings shown."""
+    from assistant.parsing.runs import ShownRuns
+    font = _Font({"/Widths": [500] * 256, "/FirstChar": 0})
+    decode = (lambda f: lambda codes: [(glyphs or {}).get(b, chr(b)) for b in codes])
+    shown = ShownRuns({"/F1": font}, decode)
+    tm = [1, 0, 0, 1, 100.0, 700.0]
+    shown.before(b"Tf", ["/F1", 10], [1, 0, 0, 1, 0, 0], tm)
+    for operator, operands in operations:
+        if operator == b"Td":
+            tm = [1, 0, 0, 1, tm[4] + operands[0], tm[5] + operands[1]]
+        shown.before(operator, operands, [1, 0, 0, 1, 0, 0], tm)
+    return [(round(a, 1), round(b, 1), t) for a, b, t in shown.pieces(text, tm[4], 0.0)]
+
+
+def test_a_string_shown_after_another_starts_where_it_ended():
+    assert _shown([(b"Tj", [b"Tabel: "]), (b"Tf", ["/F1", 10]), (b"Tj", [b"Nader"])], "Tabel: Nader") == [
+        (100.0, 130.0, "Tabel:"), (135.0, 160.0, "Nader")]
+
+
+def test_a_ligature_glyph_counts_its_letters_and_a_no_break_space_is_no_text():
+    ligature = _shown([(b"Tj", [b"a\x14rek"]), (b"Td", [100, 0]), (b"Tj", [b"(EIA)"])], "aftrek (EIA)", {0x14: "ft"})
+    assert ligature == [(100.0, 125.0, "aftrek"), (200.0, 225.0, "(EIA)")]
+    filler = _shown([(b"Tj", [b"\x05"]), (b"Td", [100, 0]), (b"Tj", [b"VAMIL"])], "\xa0 VAMIL", {5: "\xa0"})
+    assert filler == [(200.0, 225.0, "VAMIL")]
+
+
+def test_character_spacing_is_restored_by_Q_and_sets_spaced_glyphs_apart():
+    restored = _shown([(b"q", []), (b"Tc", [13]), (b"Q", []), (b"Tj", [b"-10"])], "-10")
+    assert restored == [(100.0, 115.0, "-10")]
+    spaced = _shown([(b"Tc", [40]), (b"Tj", [b"01"])], "01")  # an axis's ticks 0 and 10 drawn as one string
+    assert spaced == [(100.0, 105.0, "0"), (145.0, 150.0, "1")]
+    backwards = _shown([(b"Tj", [b"5"]), (b"Td", [-60, 0]), (b"Tj", [b"-15"])], "5-15")
+    assert backwards == [(100.0, 105.0, "5"), (40.0, 55.0, "-15")]

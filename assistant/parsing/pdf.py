@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import pypdf
+from pypdf._cmap import get_encoding  # how pypdf reads a font's codes: the same characters its text holds
 from pypdf.errors import LimitReachedError
 
 from assistant.errors import IngestError
@@ -74,9 +75,10 @@ def read_pdf(path: Path, data: bytes, progress: Progress | None = None, ocr_time
     is read by OCR page by page (`progress` hears of each page; a page over `ocr_timeout_s` is skipped)."""
     reader = _open(path, data)
     rows, sizes, turned = [], [], []
+    decode = _GlyphReader()
     for number, page in enumerate(reader.pages, start=1):
         try:
-            page_rows, rotated_share = _page_rows(page, number)
+            page_rows, rotated_share = _page_rows(page, number, decode)
             rows.append(page_rows)
             turned.append(rotated_share > 0.5 or page.rotation % 180 != 0)
             sizes.append((float(page.mediabox.width), float(page.mediabox.height)))
@@ -181,12 +183,35 @@ def _open(path: Path, data: bytes) -> pypdf.PdfReader:
     return reader
 
 
-def _page_rows(page: pypdf.PageObject, number: int) -> tuple[list[Row], float]:
+class _GlyphReader:
+    """What each glyph of a shown string reads as in pypdf's text ("ffi" for a ligature, a no-break space), one
+    map per font of a document."""
+
+    def __init__(self) -> None:
+        self._maps: dict[int, tuple] = {}
+
+    def __call__(self, font) -> Callable[[bytes], list[str]] | None:
+        if font is None:
+            return None
+        if id(font) not in self._maps:
+            try:
+                self._maps[id(font)] = (font, *get_encoding(font))  # the font is kept, so its id stays its own
+            except Exception:  # pypdf raises many types on damaged font maps: then one character a glyph
+                self._maps[id(font)] = (font, None, {})
+        _, encoding, to_unicode = self._maps[id(font)]
+        if isinstance(encoding, dict):
+            return lambda codes: [to_unicode.get(c, c) for c in (encoding.get(b, chr(b)) for b in codes)]
+        if isinstance(encoding, str):
+            return lambda codes: [to_unicode.get(c, c) for c in codes.decode(encoding, "surrogatepass")]
+        return None
+
+
+def _page_rows(page: pypdf.PageObject, number: int, decode: _GlyphReader | None = None) -> tuple[list[Row], float]:
     """Group the text fragments of one page into rows (same baseline, consecutive in the content stream), and
     the share of its text that runs sideways (a rotated table or page)."""
     rows: list[Row] = []
     fragments: list[tuple] = []
-    shown = ShownRuns(_page_fonts(page))
+    shown = ShownRuns(_page_fonts(page), decode or _GlyphReader())
     sideways = [0, 0]
 
     def visit(text: str, cm: list, tm: list, font: dict | None, font_size: float) -> None:
@@ -201,7 +226,10 @@ def _page_rows(page: pypdf.PageObject, number: int) -> tuple[list[Row], float]:
         size = abs(font_size * tm[3] * cm[3]) or abs(font_size * tm[0] * cm[0])
         name = str((font or {}).get("/BaseFont", ""))
         width = _text_width(text.rstrip("\n"), font, size)
-        fragments.append((x, y, size, name, text.replace("\n", " "), width, shown.pieces(text, x, width)))
+        pieces = shown.pieces(text, x, width)
+        if text[:1].isspace() and pieces:  # a no-break space first (an empty cell's filler): start where the text does
+            x, width = pieces[0][0], pieces[-1][1] - pieces[0][0]
+        fragments.append((x, y, size, name, text.replace("\n", " "), width, pieces))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=shown.before)
     current: list[tuple] = []

@@ -31,6 +31,10 @@ MARK_GAP = 0.2
 MARKER_SIZE = 0.85
 # ... and raised more than this many ems above the baseline. By hand (fc11183).
 MARKER_RAISE = 0.15
+# Character spacing (Tc, Tw) wider than this many ems after a glyph sets the glyphs after it apart as another piece
+# (a chart's axis ticks "0 ... 10" drawn as one string, 13 ems apart): lower cuts words of letter-spaced text (justified
+# letters open up to half an em), higher reads far-apart ticks as one number. By hand (p13 of corpus 18).
+SPACED_GLYPH_EMS = 1.0
 # A gap wider than this many ems splits a row into table cells: lower splits justified text, higher merges narrow columns. By hand (fc11183).
 CELL_GAP_EMS = 1.2
 
