@@ -36,6 +36,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 SIDEBAR_LABELS = ("Ons kenmerk", "Kenmerk", "Uw kenmerk", "Uw brief", "Bijlage(n)", "Bijlagen", "Bijlage", "Datum")
 SALUTATION = re.compile(r"^\s*(Geachte|Hooggeachte)\b")
 FOOTNOTE_MARK = re.compile(r"\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*")
+LIGATURE_NAME = re.compile(r"/((?:[A-Za-z]_)+[A-Za-z])")  # pypdf leaves an unmapped ligature glyph as its name: "a/f_lopen"
 FOOTNOTE_START = re.compile(r"(\d{1,3})(?![\d.,]\d)\s*(?=[^\W\d_“\"‘(])(?=.*[^\W\d_]{2})")
 
 
@@ -229,6 +230,7 @@ def _page_rows(page: pypdf.PageObject, number: int, decode: _GlyphReader | None 
         pieces = shown.pieces(text, x, width)
         if text[:1].isspace() and pieces:  # a no-break space first (an empty cell's filler): start where the text does
             x, width = pieces[0][0], pieces[-1][1] - pieces[0][0]
+        text, pieces = _ligatures(text), [(a, b, _ligatures(t)) for a, b, t in pieces]  # after the cut: it counts pypdf's characters
         fragments.append((x, y, size, name, text.replace("\n", " "), width, pieces))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=shown.before)
@@ -242,6 +244,11 @@ def _page_rows(page: pypdf.PageObject, number: int, decode: _GlyphReader | None 
     if current:
         rows.append(_row(current, number))
     return rows, sideways[1] / max(sum(sideways), 1)
+
+
+def _ligatures(text: str) -> str:
+    """A ligature glyph pypdf left as its name read as its letters: "a/f_lopen" -> "aflopen", "Ne/t_to" -> "Netto"."""
+    return LIGATURE_NAME.sub(lambda m: m.group(1).replace("_", ""), text) if "_" in text else text
 
 
 def _page_fonts(page: pypdf.PageObject):
