@@ -228,7 +228,8 @@ def _page_rows(page: pypdf.PageObject, number: int, decode: _GlyphReader | None 
         name = str((font or {}).get("/BaseFont", ""))
         width = _text_width(text.rstrip("\n"), font, size)
         pieces = shown.pieces(text, x, width)
-        if text[:1].isspace() and pieces:  # a no-break space first (an empty cell's filler): start where the text does
+        if text[:1].isspace() and text[:1] != " " and pieces:  # a no-break space shown first (an empty cell's filler):
+            # start where the text does (a plain space is pypdf's own word break; its fragment keeps pypdf's place)
             x, width = pieces[0][0], pieces[-1][1] - pieces[0][0]
         text, pieces = _ligatures(text), [(a, b, _ligatures(t)) for a, b, t in pieces]  # after the cut: it counts pypdf's characters
         fragments.append((x, y, size, name, text.replace("\n", " "), width, pieces))
@@ -354,7 +355,7 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
         width, height = sizes[index]
         # figures far right in a small font are a table's last column, not the letter sidebar
         in_sidebar = [r.x > T.SIDEBAR_X * width and r.size < T.SIDEBAR_SIZE * frame.body_size and not (is_value(r.text) and len(r.text) <= 12)
-                      and not (len(r.text) <= 16 and find_unit(r.text)) for r in rows]  # "mld euro's" under a chart
+                      and not (len(r.text) <= 16 and find_unit(r.text)) and not _labels_figure(r, rows) for r in rows]  # "mld euro's" under a chart
         sidebar = [r for r, side in zip(rows, in_sidebar) if side]
         rows = [r for r, side in zip(rows, in_sidebar) if not side]
         facts.setdefault("running_footer", next((r.text for r in rows if RUNNING_FOOTER.search(r.text)), ""))
@@ -376,6 +377,12 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
     layout_facts = {k: ", ".join(map(str, v)) for k, v in unread.items() if v}
     return PdfText(lines, len(pages),
                    letter_facts(facts) | {k: v for k, v in facts.items() if k in ("afzender", "running_footer") and v} | layout_facts)
+
+
+def _labels_figure(row: Row, rows: list[Row]) -> bool:
+    """A chart's label right of its figure ("-16,1   Overig"): a figure in the same small font on its baseline."""
+    return any(o is not row and abs(o.y - row.y) < T.SAME_ROW_EMS * row.size and abs(o.size - row.size) < T.SAME_SIZE_PT
+               and o.x < row.x and is_value(o.text) for o in rows)
 
 
 def _two_columns(rows: list[Row], width: float) -> bool:

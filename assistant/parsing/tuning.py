@@ -38,6 +38,15 @@ SPACED_GLYPH_EMS = 1.0
 # A gap wider than this many ems splits a row into table cells: lower splits justified text, higher merges narrow columns. By hand (fc11183).
 CELL_GAP_EMS = 1.2
 
+# --- tables (tables.py) --------------------------------------------------------------------------------------------
+# Lines of a label with one figure beside it (either side) that make a chart's value labels a table: lower reads a
+# chart's two-line legend with figures as a table, higher misses a short bar chart. By hand (Figuur 3, p13 of corpus 18).
+PAIR_ROWS = 3
+# A figure with a label right of it reads as that label's figure when the gap is under this many ems: higher pairs an
+# axis tick with a legend entry across the chart, lower misses a value label set a little off its bar. By hand
+# (Figuur 3 of corpus 18: "-16,1" 3 ems from "Overig"; p18's ticks stand 16 ems and more from its legend).
+PAIR_GAP_EMS = 6
+
 # --- calibrating the document (pdf._calibrate, ingest.plain_text_lines) ---------------------------------------
 # Font sizes this close (pt) are one size (body lines, margin lines, a column's lines): higher lumps captions in with body text. By hand (aaecb39).
 SAME_SIZE_PT = 0.3
