@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.figures.cells import cell_note, find_unit, is_value
 from assistant.parsing import tuning as T
+from assistant.parsing.text_tables import TextTable, read_text_tables
 from assistant.types import Cell
 
 CELL_GAP = 0.9  # ems between two strings that makes them two cells (word gaps in labels stay below ~0.4 em)
@@ -128,7 +129,19 @@ def read_tables(rows: list, carry: Carry | None = None) -> tuple[list[Table], Ca
         carry = _header_at_foot(lines, used, carry)
     else:
         carry = carry if bool(tables) and last_line in used else None
+    for found in read_text_tables(lines, used):  # tables of words, under a 'Tabel' caption
+        tables.append(_word_table(lines, found))
+        carry = None if last_line in (found.header, *(i for r in found.rows for i in r.lines)) else carry
     return tables, carry
+
+
+def _word_table(lines: list[_Line], found: TextTable) -> Table:
+    """A table of words as rows of cells: the first column labels each row, no unit."""
+    title = lines[found.title].text
+    rows = tuple(TableRow(r.label, tuple(Cell(r.label, column, text, "") for column, text in zip(found.columns, r.cells)),
+                          title, tuple(k for i in r.lines for k in lines[i].rows)) for r in found.rows)
+    consumed = frozenset(k for i in (found.header, *(i for r in found.rows for i in r.lines)) for k in lines[i].rows)
+    return Table(min(consumed), " | ".join(found.columns), rows, consumed)
 
 
 def _header_at_foot(lines: list[_Line], used: set[int], carry: Carry) -> Carry | None:
