@@ -299,7 +299,8 @@ def _header_lines(lines: list[_Line], first: int, used: set[int]) -> list[int]:
         if i in used or line.y - below.y > ROW_GAP * below.size * 1.25 or line.size > 1.25 * lines[first].size:
             break
         right = [s for s in line.spans if s.x1 > value_start - 2]
-        if not right or any(len(s.text.split()) > MAX_HEADER_WORDS for s in line.spans) or _TITLE.match(line.text):
+        if not right or any(len(s.text.split()) > MAX_HEADER_WORDS for s in line.spans) or _TITLE.match(line.text) \
+                or _FIGURE.match(line.text):
             break
         if len(line.spans) == 1 and _SENTENCE.search(line.text):
             break

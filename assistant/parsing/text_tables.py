@@ -1,7 +1,7 @@
 """Tables of words (no figures) under a 'Tabel' caption: a header line of short column names, then lines whose
 cells start where those columns start. The first column labels each row; a line with that column empty is
 another row of the label above it ("EZ" / "Uitzonderingen energiebelasting" under "EZ" / "Energie-…"), and a
-line that starts in lower case continues the cell above it (a wrapped cell).
+line that starts in lower case or with "(" continues the cell above it (a wrapped cell).
 
 Pure functions over the lines tables.py builds (anything with `y`, `size`, `spans` of `x0`, `x1`, `text`).
 """
@@ -93,7 +93,7 @@ def _rows(lines: list, body: list[int], starts: list[float]) -> list[TextRow]:
         cells = _columns_of(lines[i], starts)
         label, rest = cells[0], cells[1:]
         first = next((c for c in rest if c), "")
-        if not label and rows and first[:1].islower():  # a wrapped cell: its text joins the row above
+        if not label and rows and (first[:1].islower() or first[:1] == "("):  # a wrapped cell joins the row above
             last = rows[-1]
             joined = tuple(f"{a} {b}".strip() for a, b in zip(last.cells, rest))
             rows[-1] = TextRow(last.label, joined, last.lines + (i,))
