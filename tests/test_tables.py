@@ -222,3 +222,21 @@ def test_a_table_of_words_carries_its_label_down_and_joins_a_wrapped_cell():
         ("EZ", [("Wat", "Innovatiekrediet")]), ("EZ", [("Wat", "Energiebelasting (alleen zakelijk)")]),
         ("BZK", [("Wat", "Huurtoeslag")])]
     assert tables[0].header == "Wat" and not any(r.text.startswith("Hierna") for r in tables[0].rows)
+
+
+@pytest.mark.parametrize("question", ["Welke regelingen van EZ worden nader onderzocht?",
+                                      "Klopt het dat de verhuurderheffing onder BZK valt?",
+                                      "Wat is het totaal van de regelingen?", "Welke regeling staat het hoogst?"])
+def test_table_answers_pass_over_a_table_of_words(question):
+    """Cells without figures: the table answers leave them to the sentence answers, and nothing fails on them."""
+    from assistant.answering.answer import CitationBook
+    from assistant.answering.evidence import Query
+    from assistant.answering.question import analyse
+    from assistant.answering.tables import table_answer
+    from assistant.text.tokens import tokenize
+    from assistant.types import Hit
+    rows = [p for p in _document(REPORT).paragraphs if p.kind == "table_row" and p.pages == (74,)]
+    intent = analyse(question)
+    query = Query({t: 1.0 for t in tokenize(intent.claim or intent.question)})
+    hits = [Hit(p, 1.0 - 0.05 * i) for i, p in enumerate(rows)]
+    assert table_answer(intent, hits, query, CitationBook(lambda doc: "Studiegroep")) is None

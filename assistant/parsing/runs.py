@@ -91,10 +91,8 @@ class ShownRuns:
             if operator == b'"' and len(operands) >= 3:
                 state.word_spacing, state.char_spacing = _number(operands[0], 0.0), _number(operands[1], 0.0)
             # T* first: the next line, `leading` below where pypdf's matrix still stands
-            tm = [*tm[:4], tm[4] - state.leading * tm[2], tm[5] - state.leading * tm[3]]
             self._pen = None
-            self._show([operands[-1]], cm, tm)
-            self._pen = None  # pypdf's own matrix moves to the next line only now
+            self._show([operands[-1]], cm, [*tm[:4], tm[4] - state.leading * tm[2], tm[5] - state.leading * tm[3]])
 
     def _show(self, items: list, cm: list, tm: list) -> None:
         state = self._state
