@@ -2,7 +2,9 @@
 indented sub-rows, and every cell, empty ones included, read from where each shown string stands.
 
 Works on the page's rows (anything with `page`, `y`, `size`, `bold` and positioned `pieces`); a table that
-runs on from the previous page without repeating its header keeps that header. Pure functions, no pypdf.
+runs on from the previous page without repeating its header keeps that header. A chart's value labels (a label
+with one figure beside it, on either side, line after line) are a table of one column, its axis ticks no rows;
+tables of words are read by text_tables.py. Pure functions, no pypdf.
 """
 
 from __future__ import annotations
