@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Callable
 
 import pypdf
-from pypdf._cmap import get_encoding  # how pypdf reads a font's codes: the same characters its text holds
+try:  # how pypdf reads a font's codes, so pieces count the characters its text holds (private: pinned in requirements.lock)
+    from pypdf._cmap import get_encoding
+except ImportError:  # another pypdf: one character a glyph, as before
+    get_encoding = None
 from pypdf.errors import LimitReachedError
 
 from assistant.errors import IngestError
@@ -192,7 +195,7 @@ class _GlyphReader:
         self._maps: dict[int, tuple] = {}
 
     def __call__(self, font) -> Callable[[bytes], list[str]] | None:
-        if font is None:
+        if font is None or get_encoding is None:
             return None
         if id(font) not in self._maps:
             try:
