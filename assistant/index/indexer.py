@@ -37,8 +37,8 @@ Progress = Callable[[str, float], None]
 # Paths under assistant/ of every module the parser runs (the test checks the list is complete).
 PARSER_MODULES = (
     "parsing/ingest.py", "parsing/pdf.py", "parsing/blocks.py", "parsing/paragraphs.py", "parsing/footnotes.py",
-    "parsing/letter.py", "parsing/runs.py", "parsing/tables.py", "parsing/tuning.py", "parsing/identity.py",
-    "parsing/signature.py", "parsing/ocr.py", "parsing/forms.py",
+    "parsing/letter.py", "parsing/runs.py", "parsing/tables.py", "parsing/text_tables.py", "parsing/tuning.py",
+    "parsing/identity.py", "parsing/signature.py", "parsing/ocr.py", "parsing/forms.py",
     "figures/cells.py", "figures/periods.py", "figures/amounts.py", "figures/compare.py", "figures/notation.py",
     "text/sentences.py",
 )

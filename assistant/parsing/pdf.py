@@ -17,6 +17,10 @@ from pathlib import Path
 from typing import Callable
 
 import pypdf
+try:  # how pypdf reads a font's codes, so pieces count the characters its text holds (private: pinned in requirements.lock)
+    from pypdf._cmap import get_encoding
+except ImportError:  # another pypdf: one character a glyph, as before
+    get_encoding = None
 from pypdf.errors import LimitReachedError
 
 from assistant.errors import IngestError
@@ -35,6 +39,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 SIDEBAR_LABELS = ("Ons kenmerk", "Kenmerk", "Uw kenmerk", "Uw brief", "Bijlage(n)", "Bijlagen", "Bijlage", "Datum")
 SALUTATION = re.compile(r"^\s*(Geachte|Hooggeachte)\b")
 FOOTNOTE_MARK = re.compile(r"\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*")
+LIGATURE_NAME = re.compile(r"/((?:[A-Za-z]_)+[A-Za-z])")  # pypdf leaves an unmapped ligature glyph as its name: "a/f_lopen"
 FOOTNOTE_START = re.compile(r"(\d{1,3})(?![\d.,]\d)\s*(?=[^\W\d_“\"‘(])(?=.*[^\W\d_]{2})")
 
 
@@ -74,9 +79,10 @@ def read_pdf(path: Path, data: bytes, progress: Progress | None = None, ocr_time
     is read by OCR page by page (`progress` hears of each page; a page over `ocr_timeout_s` is skipped)."""
     reader = _open(path, data)
     rows, sizes, turned = [], [], []
+    decode = _GlyphReader()
     for number, page in enumerate(reader.pages, start=1):
         try:
-            page_rows, rotated_share = _page_rows(page, number)
+            page_rows, rotated_share = _page_rows(page, number, decode)
             rows.append(page_rows)
             turned.append(rotated_share > 0.5 or page.rotation % 180 != 0)
             sizes.append((float(page.mediabox.width), float(page.mediabox.height)))
@@ -181,12 +187,35 @@ def _open(path: Path, data: bytes) -> pypdf.PdfReader:
     return reader
 
 
-def _page_rows(page: pypdf.PageObject, number: int) -> tuple[list[Row], float]:
+class _GlyphReader:
+    """What each glyph of a shown string reads as in pypdf's text ("ffi" for a ligature, a no-break space), one
+    map per font of a document."""
+
+    def __init__(self) -> None:
+        self._maps: dict[int, tuple] = {}
+
+    def __call__(self, font) -> Callable[[bytes], list[str]] | None:
+        if font is None or get_encoding is None:
+            return None
+        if id(font) not in self._maps:
+            try:
+                self._maps[id(font)] = (font, *get_encoding(font))  # the font is kept, so its id stays its own
+            except Exception:  # pypdf raises many types on damaged font maps: then one character a glyph
+                self._maps[id(font)] = (font, None, {})
+        _, encoding, to_unicode = self._maps[id(font)]
+        if isinstance(encoding, dict):
+            return lambda codes: [to_unicode.get(c, c) for c in (encoding.get(b, chr(b)) for b in codes)]
+        if isinstance(encoding, str):
+            return lambda codes: [to_unicode.get(c, c) for c in codes.decode(encoding, "surrogatepass")]
+        return None
+
+
+def _page_rows(page: pypdf.PageObject, number: int, decode: _GlyphReader | None = None) -> tuple[list[Row], float]:
     """Group the text fragments of one page into rows (same baseline, consecutive in the content stream), and
     the share of its text that runs sideways (a rotated table or page)."""
     rows: list[Row] = []
     fragments: list[tuple] = []
-    shown = ShownRuns(_page_fonts(page))
+    shown = ShownRuns(_page_fonts(page), decode or _GlyphReader())
     sideways = [0, 0]
 
     def visit(text: str, cm: list, tm: list, font: dict | None, font_size: float) -> None:
@@ -201,7 +230,12 @@ def _page_rows(page: pypdf.PageObject, number: int) -> tuple[list[Row], float]:
         size = abs(font_size * tm[3] * cm[3]) or abs(font_size * tm[0] * cm[0])
         name = str((font or {}).get("/BaseFont", ""))
         width = _text_width(text.rstrip("\n"), font, size)
-        fragments.append((x, y, size, name, text.replace("\n", " "), width, shown.pieces(text, x, width)))
+        pieces = shown.pieces(text, x, width)
+        if text[:1].isspace() and text[:1] != " " and pieces:  # a no-break space shown first (an empty cell's filler):
+            # start where the text does (a plain space is pypdf's own word break; its fragment keeps pypdf's place)
+            x, width = pieces[0][0], pieces[-1][1] - pieces[0][0]
+        text, pieces = _ligatures(text), [(a, b, _ligatures(t)) for a, b, t in pieces]  # after the cut: it counts pypdf's characters
+        fragments.append((x, y, size, name, text.replace("\n", " "), width, pieces))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=shown.before)
     current: list[tuple] = []
@@ -214,6 +248,11 @@ def _page_rows(page: pypdf.PageObject, number: int) -> tuple[list[Row], float]:
     if current:
         rows.append(_row(current, number))
     return rows, sideways[1] / max(sum(sideways), 1)
+
+
+def _ligatures(text: str) -> str:
+    """A ligature glyph pypdf left as its name read as its letters: "a/f_lopen" -> "aflopen", "Ne/t_to" -> "Netto"."""
+    return LIGATURE_NAME.sub(lambda m: m.group(1).replace("_", ""), text) if "_" in text else text
 
 
 def _page_fonts(page: pypdf.PageObject):
@@ -319,7 +358,7 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
         width, height = sizes[index]
         # figures far right in a small font are a table's last column, not the letter sidebar
         in_sidebar = [r.x > T.SIDEBAR_X * width and r.size < T.SIDEBAR_SIZE * frame.body_size and not (is_value(r.text) and len(r.text) <= 12)
-                      and not (len(r.text) <= 16 and find_unit(r.text)) for r in rows]  # "mld euro's" under a chart
+                      and not (len(r.text) <= 16 and find_unit(r.text)) and not _labels_figure(r, rows) for r in rows]  # "mld euro's" under a chart
         sidebar = [r for r, side in zip(rows, in_sidebar) if side]
         rows = [r for r, side in zip(rows, in_sidebar) if not side]
         facts.setdefault("running_footer", next((r.text for r in rows if RUNNING_FOOTER.search(r.text)), ""))
@@ -341,6 +380,12 @@ def _layout(pages: list[list[Row]], sizes: list[tuple[float, float]], turned: li
     layout_facts = {k: ", ".join(map(str, v)) for k, v in unread.items() if v}
     return PdfText(lines, len(pages),
                    letter_facts(facts) | {k: v for k, v in facts.items() if k in ("afzender", "running_footer") and v} | layout_facts)
+
+
+def _labels_figure(row: Row, rows: list[Row]) -> bool:
+    """A chart's label right of its figure ("-16,1   Overig"): a figure in the same small font on its baseline."""
+    return any(o is not row and abs(o.y - row.y) < T.SAME_ROW_EMS * row.size and abs(o.size - row.size) < T.SAME_SIZE_PT
+               and o.x < row.x and is_value(o.text) for o in rows)
 
 
 def _two_columns(rows: list[Row], width: float) -> bool:

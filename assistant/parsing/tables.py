@@ -2,7 +2,9 @@
 indented sub-rows, and every cell, empty ones included, read from where each shown string stands.
 
 Works on the page's rows (anything with `page`, `y`, `size`, `bold` and positioned `pieces`); a table that
-runs on from the previous page without repeating its header keeps that header. Pure functions, no pypdf.
+runs on from the previous page without repeating its header keeps that header. A chart's value labels (a label
+with one figure beside it, on either side, line after line) are a table of one column, its axis ticks no rows;
+tables of words are read by text_tables.py. Pure functions, no pypdf.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.figures.cells import cell_note, find_unit, is_value
+from assistant.parsing import tuning as T
+from assistant.parsing.text_tables import TextTable, read_text_tables
 from assistant.types import Cell
 
 CELL_GAP = 0.9  # ems between two strings that makes them two cells (word gaps in labels stay below ~0.4 em)
@@ -23,6 +27,7 @@ MAX_LABEL_WORDS = 10  # a row label is a name, not a sentence  # a header cell i
 _TITLE = re.compile(r"^\s*(?:tabel|table|overzicht|staat)\s+[\dA-Z]", re.I)
 _SENTENCE = re.compile(r"[a-z]{3}[.!?]$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_CONTENTS = re.compile(r"^\s*(?:inhoud|inhoudsopgave|inhoudstafel|table of contents|contents)\s*$", re.I)  # page numbers, no table
 _FIGURE = re.compile(r"^\s*(?:figuur|grafiek|afbeelding|kaart)\s+\d", re.I)  # a chart's axis labels are no table
 
 
@@ -123,8 +128,22 @@ def read_tables(rows: list, carry: Carry | None = None) -> tuple[list[Table], Ca
         index = end
     last_line = max((i for i in range(len(lines)) if lines[i].text.strip()), default=-1)
     if tables and last_line not in used and carry is not None:
-        return tables, _header_at_foot(lines, used, carry)
-    return tables, carry if bool(tables) and last_line in used else None
+        carry = _header_at_foot(lines, used, carry)
+    else:
+        carry = carry if bool(tables) and last_line in used else None
+    for found in read_text_tables(lines, used):  # tables of words, under a 'Tabel' caption
+        tables.append(_word_table(lines, found))
+        carry = None if last_line in (found.header, *(i for r in found.rows for i in r.lines)) else carry
+    return tables, carry
+
+
+def _word_table(lines: list[_Line], found: TextTable) -> Table:
+    """A table of words as rows of cells: the first column labels each row, no unit."""
+    title = lines[found.title].text
+    rows = tuple(TableRow(r.label, tuple(Cell(r.label, column, text, "") for column, text in zip(found.columns, r.cells)),
+                          title, tuple(k for i in r.lines for k in lines[i].rows)) for r in found.rows)
+    consumed = frozenset(k for i in (found.header, *(i for r in found.rows for i in r.lines)) for k in lines[i].rows)
+    return Table(min(consumed), " | ".join(found.columns), rows, consumed)
 
 
 def _header_at_foot(lines: list[_Line], used: set[int], carry: Carry) -> Carry | None:
@@ -147,9 +166,12 @@ def _header_at_foot(lines: list[_Line], used: set[int], carry: Carry) -> Carry |
 
 def figures_only(row) -> bool:
     """A row of bare figures outside any table (a chart's axis ticks): it belongs to no paragraph."""
-    spans = _spans(row)
-    return len(spans) >= 2 and not any(_has_letters(s.text) for s in spans) and all(
-        is_value(w) for s in spans for w in s.text.split())
+    return _bare_figures(_Line(row.y, row.size, _spans(row), []))
+
+
+def _bare_figures(line: _Line) -> bool:
+    return len(line.spans) >= 2 and not any(_has_letters(s.text) for s in line.spans) and all(
+        is_value(w) for s in line.spans for w in s.text.split())
 
 
 def _lines(rows: list) -> list[_Line]:
@@ -165,7 +187,18 @@ def _lines(rows: list) -> list[_Line]:
             same.rows.append(i)
         else:
             lines.append(_Line(row.y, row.size, spans, [i], row.bold))
+    for line in lines:
+        line.spans = _label_first(line.spans, line.size)
     return lines
+
+
+def _label_first(spans: list[Span], size: float) -> list[Span]:
+    """A figure with its label close right of it ("-16,1   Overig", a bar chart's value label on a bar running left)
+    reads as label and figure, like a label with its figure right of it."""
+    if len(spans) == 2 and is_value(spans[0].text) and _has_letters(spans[1].text) and not find_unit(spans[1].text) \
+            and spans[1].x0 - spans[0].x1 < T.PAIR_GAP_EMS * size:
+        return [spans[1], spans[0]]
+    return spans
 
 
 def _spans(row) -> list[Span]:
@@ -222,7 +255,7 @@ def _is_data(line: _Line) -> bool:
     if not values or not all(is_value(s.text) for s in values) or find_unit(line.text):
         return False
     label = spans[0].text if values is not spans else ""
-    if all(_YEAR.fullmatch(s.text) for s in values) or len(label.split()) > MAX_LABEL_WORDS or re.search(r"[a-z]\.\s", label):
+    if all(_YEAR.fullmatch(s.text) for s in values) or len(label.split()) > MAX_LABEL_WORDS or re.search(r"[a-z]{2}\.\s", label):
         return False  # a line of years is a header; a long 'label' is a line of prose ending in a figure
     return len(values) >= 2 or len(spans) == 2
 
@@ -268,7 +301,8 @@ def _header_lines(lines: list[_Line], first: int, used: set[int]) -> list[int]:
         if i in used or line.y - below.y > ROW_GAP * below.size * 1.25 or line.size > 1.25 * lines[first].size:
             break
         right = [s for s in line.spans if s.x1 > value_start - 2]
-        if not right or any(len(s.text.split()) > MAX_HEADER_WORDS for s in line.spans) or _TITLE.match(line.text):
+        if not right or any(len(s.text.split()) > MAX_HEADER_WORDS for s in line.spans) or _TITLE.match(line.text) \
+                or _FIGURE.match(line.text):
             break
         if len(line.spans) == 1 and _SENTENCE.search(line.text):
             break
@@ -311,10 +345,14 @@ def _table(lines: list[_Line], header: list[int], body: list[int], carry: Carry 
         _has_letters(lines[i].spans[0].text) for i in body) else first.spans[0].x0
     top = header[0] if header else body[0]
     title, unit = _caption(lines, top)
-    if unit == "figure" or _page_numbers(lines, body) or not _reads_as_table(lines, body, title, unit):
+    pairs = not header and _pairs(lines, body)
+    if pairs:  # a chart's value labels: each label with its figure; its axis ticks are no rows
+        body = [i for i in body if _has_letters(lines[i].spans[0].text)]
+        unit = "" if unit == "figure" else unit
+    contents = any(_CONTENTS.match(lines[i].text) for i in range(top))
+    if unit == "figure" or contents or _page_numbers(lines, body) or not _reads_as_table(lines, body, title, unit):
         return None, None
-    below = body[-1] + 1
-    unit = unit or (find_unit(lines[below].text) if below < len(lines) and len(lines[below].spans) == 1 else "")
+    unit = unit or _unit_below(lines, body[-1])
     header_spans = [s for i in header for s in lines[i].spans]
     unit = unit or next((u for s in header_spans if (u := find_unit(s.text)) and "%" not in u), "")
     labels = [lines[i].spans[0].x1 for i in body if _has_letters(lines[i].spans[0].text)]
@@ -323,15 +361,38 @@ def _table(lines: list[_Line], header: list[int], body: list[int], carry: Carry 
         columns = _columns([s for s in header_spans if s.x0 > label_end - 2], lines, body)
     elif carry is not None:
         columns, title, unit = carry.columns, carry.title, carry.unit
+    elif pairs:  # one figure a label, wherever along the axis it stands
+        figures = [lines[i].spans[1] for i in body]
+        columns = [Column(min(f.x0 for f in figures), max(f.x1 for f in figures), "")]
     else:
         columns = _columns([], lines, body)
     if not columns:
         return None, None
-    rows = _rows(lines, body, columns, title, unit, label_x)
+    # a chart's label stands beside its bar's end: where it starts says nothing of sub-rows
+    rows = _rows(lines, body, columns, title, unit, float("inf") if pairs else label_x)
     consumed = frozenset(r for i in header + body for r in lines[i].rows)
     first_row = min(consumed)
     table = Table(first_row, " | ".join(c.header for c in columns if c.header), tuple(rows), consumed)
     return table, Carry(columns, title, unit, label_x)
+
+
+def _pairs(lines: list[_Line], body: list[int]) -> bool:
+    """A chart's value labels: at least PAIR_ROWS lines of a label and one figure, and otherwise only lines of bare
+    figures (its axis ticks)."""
+    labelled = [i for i in body if _has_letters(lines[i].spans[0].text)]
+    bare = [i for i in body if i not in labelled]
+    return len(labelled) >= T.PAIR_ROWS and all(len(lines[i].spans) == 2 and _is_data(lines[i]) for i in labelled) and all(
+        _bare_figures(lines[i]) for i in bare)
+
+
+def _unit_below(lines: list[_Line], last: int) -> str:
+    """The unit stated on its own just under a table, or under a chart's axis ticks ("mld euro's")."""
+    for line in lines[last + 1:last + 3]:
+        if len(line.spans) == 1:
+            return find_unit(line.text)
+        if not _bare_figures(line):
+            break
+    return ""
 
 
 def _reads_as_table(lines: list[_Line], body: list[int], title: str, unit: str) -> bool:

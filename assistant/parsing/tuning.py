@@ -31,8 +31,32 @@ MARK_GAP = 0.2
 MARKER_SIZE = 0.85
 # ... and raised more than this many ems above the baseline. By hand (fc11183).
 MARKER_RAISE = 0.15
+# Character spacing (Tc, Tw) wider than this many ems after a glyph sets the glyphs after it apart as another piece
+# (a chart's axis ticks "0 ... 10" drawn as one string, 13 ems apart): lower cuts words of letter-spaced text (justified
+# letters open up to half an em), higher reads far-apart ticks as one number. By hand (p13 of corpus 18).
+SPACED_GLYPH_EMS = 1.0
 # A gap wider than this many ems splits a row into table cells: lower splits justified text, higher merges narrow columns. By hand (fc11183).
 CELL_GAP_EMS = 1.2
+
+# --- tables (tables.py) --------------------------------------------------------------------------------------------
+# Lines of a label with one figure beside it (either side) that make a chart's value labels a table: lower reads a
+# chart's two-line legend with figures as a table, higher misses a short bar chart. By hand (Figuur 3, p13 of corpus 18).
+PAIR_ROWS = 3
+# A figure with a label right of it reads as that label's figure when the gap is under this many ems: higher pairs an
+# axis tick with a legend entry across the chart, lower misses a value label set a little off its bar. By hand
+# (Figuur 3 of corpus 18: "-16,1" 3 ems from "Overig"; p18's ticks stand 16 ems and more from its legend).
+PAIR_GAP_EMS = 6
+# A table of words (text_tables.py) has at least this many rows under its header: lower reads a caption over one
+# aligned line as a table, higher misses short tables. By hand (Tabel 4.4, p74 of corpus 18).
+TEXT_TABLE_ROWS = 2
+# Words a column name of a table of words has at most: higher takes a line of prose under a caption for a header. By hand (Tabel 4.4).
+TEXT_HEADER_WORDS = 4
+# A cell starts this many ems from its column's start at most: higher takes ragged prose for a column, lower misses
+# cells set with a little padding. By hand (Tabel 4.4: its cells start exactly at their header's start).
+TEXT_ALIGN_EMS = 0.5
+# Lines of a table of words follow each other within this many ems: higher runs a table into the prose after a
+# gap, lower ends it at a loosely set row (Tabel 4.4 steps 1.8 ems). By hand (Tabel 4.4).
+TEXT_ROW_STEP_EMS = 2.4
 
 # --- calibrating the document (pdf._calibrate, ingest.plain_text_lines) ---------------------------------------
 # Font sizes this close (pt) are one size (body lines, margin lines, a column's lines): higher lumps captions in with body text. By hand (aaecb39).
