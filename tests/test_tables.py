@@ -212,6 +212,23 @@ def test_a_figure_left_of_its_label_pairs_with_it_but_not_across_the_chart():
     assert [r.label for t in read_tables(legend)[0] for r in t.rows] == ["Wonen", "Zorg"]
 
 
+def _groups(*labels: tuple[float, str]) -> list[tuple[str, str]]:
+    """Each row's label and group, for a table of two years whose labels start where given."""
+    rows = [_Row(300, (190, "2020"), (250, "2021"))] + [
+        _Row(288 - 12 * k, (x, label), (190, "1,0"), (250, "2,0")) for k, (x, label) in enumerate(labels)]
+    tables, _ = read_tables(rows)
+    return [(r.label, r.cells[0].group) for r in tables[0].rows]
+
+
+def test_right_aligned_labels_make_no_sub_rows_but_an_indented_label_does():
+    # flush right: all end at x 150, so the shorter ones start further right without being parts of the row above
+    assert _groups((132, "Zorg"), (78, "Openbaar bestuur"), (109.5, "Onderwijs"), (123, "Overig")) == [
+        ("Zorg", ""), ("Openbaar bestuur", ""), ("Onderwijs", ""), ("Overig", "")]
+    # flush left, one label indented under the one above
+    assert _groups((100, "Zorg"), (110, "waarvan cure"), (100, "Onderwijs"), (100, "Overig")) == [
+        ("Zorg", ""), ("waarvan cure", "Zorg"), ("Onderwijs", ""), ("Overig", "")]
+
+
 def test_a_table_of_words_carries_its_label_down_and_joins_a_wrapped_cell():
     rows = [_Row(300, (100, "Tabel 1: Regelingen"), size=9), _Row(288, (100, "Wie"), (200, "Wat"), bold=True),
             _Row(276, (100, "EZ"), (200, "Innovatiekrediet")), _Row(264, (200, "Energiebelasting")),

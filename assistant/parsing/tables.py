@@ -208,19 +208,22 @@ def _spans(row) -> list[Span]:
 
 def _merge(pieces: list[Span], size: float) -> list[Span]:
     """Words closer than a cell gap form one cell; a label with figures glued to it is split off them."""
-    cells: list[Span] = []
+    cells: list[list[Span]] = []
     for piece in pieces:
         # a figure or year stands alone ("2025 | Structureel"); words of a label join up
-        if cells and piece.x0 - cells[-1].x1 < CELL_GAP * size and not (is_value(cells[-1].text) and cells[-1].text[:1] != "("):
-            cells[-1] = Span(cells[-1].x0, max(cells[-1].x1, piece.x1), f"{cells[-1].text} {piece.text}")
+        text = " ".join(p.text for p in cells[-1]) if cells else ""
+        if cells and piece.x0 - max(p.x1 for p in cells[-1]) < CELL_GAP * size and not (is_value(text) and text[:1] != "("):
+            cells[-1].append(piece)
         else:
-            cells.append(piece)
+            cells.append([piece])
     return [part for cell in cells for part in _split_values(cell)]
 
 
-def _split_values(cell: Span) -> list[Span]:
-    """'Bruto collectieve uitgaven 396,7' or 'ntb ntb -20': the figures at its end are cells of their own,
-    placed by their share of the characters (the last one ends where the text ends)."""
+def _split_values(pieces: list[Span]) -> list[Span]:
+    """'Bruto collectieve uitgaven 396,7' or 'ntb ntb -20': the figures at its end are cells of their own. Where a
+    word starts or ends a piece of its own, it stands there; other words are placed by their share of the
+    characters (the last one ends where the text ends)."""
+    cell = Span(pieces[0].x0, max(p.x1 for p in pieces), " ".join(p.text for p in pieces))
     words = cell.text.split()
     tail = 0
     while tail < len(words) and is_value(words[-1 - tail]):
@@ -229,16 +232,21 @@ def _split_values(cell: Span) -> list[Span]:
         return [cell]
     if tail == 1 and tail < len(words) and not re.search(r"\d[.,]\d|^[-–‒—]$", words[-1]):
         return [cell]  # "Stand ontwerpbegroting 2019", "OESO Pijler 1": a number that names the row
+    starts, ends, count = {}, {}, 0  # word index -> where a piece starts, word count -> where it ends
+    for piece in pieces:
+        starts[count] = piece.x0
+        count += len(piece.text.split())
+        ends[count] = piece.x1
     per_char = (cell.x1 - cell.x0) / max(len(cell.text), 1)
     parts, position = [], 0
     head = words[:-tail] if tail < len(words) else []
     if head:
         label = " ".join(head)
-        parts.append(Span(cell.x0, cell.x0 + per_char * len(label), label))
+        parts.append(Span(cell.x0, ends.get(len(head), cell.x0 + per_char * len(label)), label))
         position = len(label) + 1
-    for word in words[len(head):]:
-        start = cell.x0 + per_char * position
-        parts.append(Span(start, start + per_char * len(word), word))
+    for k, word in enumerate(words[len(head):], start=len(head)):
+        start = starts.get(k, cell.x0 + per_char * position)
+        parts.append(Span(start, ends.get(k + 1, start + per_char * len(word)), word))
         position += len(word) + 1
     return parts
 
@@ -368,8 +376,10 @@ def _table(lines: list[_Line], header: list[int], body: list[int], carry: Carry 
         columns = _columns([], lines, body)
     if not columns:
         return None, None
-    # a chart's label stands beside its bar's end: where it starts says nothing of sub-rows
-    rows = _rows(lines, body, columns, title, unit, float("inf") if pairs else label_x)
+    # a chart's label stands beside its bar's end, a right-aligned label before its figures: where either starts
+    # says nothing of sub-rows
+    flush = pairs or _flush_right(lines, body)
+    rows = _rows(lines, body, columns, title, unit, float("inf") if flush else label_x)
     consumed = frozenset(r for i in header + body for r in lines[i].rows)
     first_row = min(consumed)
     table = Table(first_row, " | ".join(c.header for c in columns if c.header), tuple(rows), consumed)
@@ -383,6 +393,16 @@ def _pairs(lines: list[_Line], body: list[int]) -> bool:
     bare = [i for i in body if i not in labelled]
     return len(labelled) >= T.PAIR_ROWS and all(len(lines[i].spans) == 2 and _is_data(lines[i]) for i in labelled) and all(
         _bare_figures(lines[i]) for i in bare)
+
+
+def _flush_right(lines: list[_Line], body: list[int]) -> bool:
+    """Row labels set flush right: their right edges agree and their left edges do not."""
+    labels = [lines[i].spans[0] for i in body if _is_data(lines[i]) and _has_letters(lines[i].spans[0].text)]
+    if len(labels) < T.LABEL_EDGE_ROWS:
+        return False
+    edge = T.LABEL_EDGE_EMS * lines[body[0]].size
+    ends, starts = [s.x1 for s in labels], [s.x0 for s in labels]
+    return max(ends) - min(ends) <= edge < max(starts) - min(starts)
 
 
 def _unit_below(lines: list[_Line], last: int) -> str:

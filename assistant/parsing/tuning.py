@@ -46,6 +46,14 @@ PAIR_ROWS = 3
 # axis tick with a legend entry across the chart, lower misses a value label set a little off its bar. By hand
 # (Figuur 3 of corpus 18: "-16,1" 3 ems from "Overig"; p18's ticks stand 16 ems and more from its legend).
 PAIR_GAP_EMS = 6
+# Row labels whose right edges agree within this many ems (and whose left edges do not) are set flush right, so where
+# a label starts says nothing of sub-rows: higher takes indented sub-rows that happen to end near their group's label
+# for a right-aligned column, lower misses right-aligned labels whose ends the PDF places a little apart. By hand
+# (Figuur 3.2, p43 of corpus 18: its five labels end at 225.8 pt, and start up to 5.2 ems apart).
+LABEL_EDGE_EMS = 0.3
+# ... counted from this many labelled rows: lower lets two labels that end at one edge by chance (a total and its one
+# indented part) lose their sub-row, higher misses a short right-aligned table. By hand (Figuur 3.2 has five).
+LABEL_EDGE_ROWS = 3
 # A table of words (text_tables.py) has at least this many rows under its header: lower reads a caption over one
 # aligned line as a table, higher misses short tables. By hand (Tabel 4.4, p74 of corpus 18).
 TEXT_TABLE_ROWS = 2
