@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering import answer as compose
 from assistant.answering import claims, drafts, tables
+from assistant.answering.table_lists import list_answer
 from assistant.answering import tuning as T
 from assistant.config import Settings
 from assistant.errors import QuestionError
@@ -210,6 +211,9 @@ class Assistant:
         from_table = tables.table_answer(intent, hits, query, book, self._table_rows)
         if from_table is not None:
             return from_table, "table"
+        listed = list_answer(intent, hits, book, self._table_rows)  # "welke regelingen van I&M": a table of words
+        if listed is not None:
+            return listed, "table"
         if not scored or scored[0].context < T.MIN_CONTEXT:
             return compose.refusal(scored), "refusal"
         if intent.claim:
