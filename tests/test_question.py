@@ -62,3 +62,19 @@ def test_a_lead_in_opens_a_new_subject_and_is_not_searched():
 def test_a_follow_up_is_a_question_that_leans_on_the_one_before(question, follow_up):
     assert analyse(question, has_history=True).follow_up is follow_up
     assert not analyse(question).follow_up  # without history nothing is a follow-up
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_amount"),
+    [
+        ("Wat is het totale budget voor de pilot in 2026?", True),
+        ("Welk jaarlijks budget krijgt de pilot?", True),
+        ("Wat zijn de kosten van de fusie?", True),
+        ("Wat is de verwachte opbrengst van de heffing?", True),
+        ("Welke bijdrage levert de provincie?", True),
+        ("Wat is het doel van het budget?", False),  # the money noun is not what is asked
+        ("Welke kosten vallen onder de regeling?", False),  # which kinds of cost: a list, not a figure
+    ],
+)
+def test_a_question_asking_a_money_noun_asks_for_an_amount(question, asks_amount):
+    assert ("amount" in analyse(question).strict) == asks_amount

@@ -197,3 +197,32 @@ def test_a_row_sharing_one_word_with_a_question_about_something_else_does_not_an
             _row("Zorg", ("80,0", "84,0", "88,1", "91,5", ""), title="Uitgaven per sector")]
     assert _ask_table("Hoeveel rente betaalt een starter op de lening van het regionale microkredietfonds in 2024?", rows) is None
     assert "€ 2,4 miljard in 2024" in _ask_table("Wat zijn de uitgaven aan rente in 2024?", rows).text
+
+
+def test_a_table_of_words_is_listed_under_the_label_the_question_names():
+    from assistant.answering.table_lists import list_answer
+
+    title = "Tabel 7: Te evalueren subsidies"
+    rows = [Paragraph(id=f"beef0001-{i:04d}", doc_id="doc", text=f"{dept}: Subsidie: {name}", pages=(9,), kind="table_row",
+                      section=("Subsidie",), table=title, cells=(Cell(dept, "Subsidie", name, ""),))
+            for i, (dept, name) in enumerate([("OCW", "Lerarenbeurs"), ("OCW", "Regeling kunstvakdocenten"),
+                                              ("LNV", "Subsidie jonge boeren")], start=1)]
+    hits = [Hit(rows[1], 1.0), Hit(rows[0], 0.9), Hit(rows[2], 0.8)]
+    answer = list_answer(analyse("Welke subsidies van OCW worden geëvalueerd?"), hits, CitationBook(lambda doc: "Nota"),
+                         lambda row: list(rows))
+    assert answer.text == ("Volgens de tabel ‘Tabel 7: Te evalueren subsidies’ staan bij ‘OCW’: Lerarenbeurs [1]; "
+                           "Regeling kunstvakdocenten [2].")
+    everything = list_answer(analyse("Welke subsidies worden geëvalueerd?"), hits, CitationBook(lambda doc: "Nota"),
+                             lambda row: list(rows))
+    assert len(everything.citations) == 3
+    # a table of figures is no list of names
+    assert list_answer(analyse("Welke maatregelen leveren iets op?"), [Hit(p, 1.0) for p in ROWS],
+                       CitationBook(lambda doc: "Nota"), lambda row: list(ROWS)) is None
+
+
+def test_a_table_named_by_its_number_is_the_one_read():
+    first = [_row("Onderwijs", ("1,0", "1,1", "1,2", "1,3", ""), title="Figuur 3: Uitgaven per sector")]
+    second = [_row("Onderwijs", ("2,0", "2,1", "2,2", "2,3", ""), title="Figuur 3.2: Uitgaven met het regeerakkoord")]
+    answer = _ask_table("Wat gaat er volgens figuur 3.2 in 2024 naar onderwijs?", first + second)
+    assert "€ 2,2 miljard in 2024" in answer.text and "Figuur 3.2" in answer.text
+    assert "€ 1,2 miljard in 2024" in _ask_table("Wat gaat er volgens figuur 3 in 2024 naar onderwijs?", second + first).text

@@ -13,6 +13,9 @@ from assistant.types import Cell
 
 COMPOUND_PART = 5  # a word of at least this length inside a compound of the other text is half named ...
 COMPOUND_CREDIT = 0.5  # ... higher lets a claim about a whole ("overheidsvoertuigen") contradict one of its rows
+# The least share of the question's words a row, its table and its document name together: lower lets a row answer
+# a question about something else that shares a word with its label ("de rente op een lening" and a row "Rente").
+MIN_ROW_SUBJECT = 0.2
 
 
 def named_share(label: str, claim: str) -> float:
@@ -67,3 +70,24 @@ def claimed_values(claim: str, cell: Cell) -> list[tuple[float | None, float, st
         in_euros = around.value if around is not None and around in stated.get("amount", []) else None
         found.append((around, in_euros, value, around.raw if around is not None else text))
     return [(in_euros, value, raw) for _, in_euros, value, raw in found]
+
+
+# A table the question names by its number: "volgens tabel 2.1", "in figuur 3.2".
+_NAMED_TABLE = re.compile(r"\b(tabel|figuur|grafiek)\s+(\d+(?:\.\d+)*)(?![\d.]*\d)", re.I)
+_FIGURE_WORDS = set(tokenize("euro miljoen miljard mln mld procent procentpunt"))
+
+
+def names_table(question: str, title: str) -> bool:
+    """Is the table titled `title` the one the question names ("Figuur 3.2: Uitgaven ..." for "figuur 3.2"), or does
+    the question, or the title, name no number?"""
+    named = _NAMED_TABLE.search(question)
+    numbered = re.search(rf"\b{named.group(1)}\s+(\d+(?:\.\d+)*)", title, re.I) if named else None
+    return numbered is None or numbered.group(1) == named.group(2)
+
+
+def holds_subject(question: str, ignored: set[str], table: str) -> bool:
+    """Do a row, its table and its document (`table`, their words together) name enough of the question's own
+    words, figures, years and columns (`ignored`) left out? "De rente op de Qredits-lening" shares only "rente" with
+    a row "Rente" of the collective expenditure."""
+    asked = " ".join(w for w in re.findall(r"[^\W\d_][\w-]*", question) if not set(tokenize(w)) <= ignored | _FIGURE_WORDS)
+    return named_share(asked, table) >= MIN_ROW_SUBJECT

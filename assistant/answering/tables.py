@@ -15,7 +15,8 @@ from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.operations import is_year_only
 from assistant.answering.question import Intent
-from assistant.answering.table_naming import claimed_values as _claimed_values, named_share as _named_share
+from assistant.answering.table_naming import claimed_values as _claimed_values, holds_subject, names_table
+from assistant.answering.table_naming import named_share as _named_share
 from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_share
 from assistant.figures.cells import cell_number, cell_value, read_unit, shown
 from assistant.text.tokens import tokenize
@@ -25,9 +26,6 @@ ROWS_READ = 6  # retrieved paragraphs searched for the asked row
 LABEL_WEIGHT = 1.0  # the row label names what is asked ...
 TABLE_WEIGHT = 0.5  # ... the table title and the headings above it narrow it down
 MIN_ROW_MATCH = 0.3  # below this (label share + half the table's), no row is about the question
-# The least share of the question's words a row, its table and its document name together: lower lets a row answer
-# a question about something else that shares a word with its label ("de rente op een lening" and a row "Rente").
-MIN_ROW_SUBJECT = 0.2
 NAMED_WEIGHT = 0.6  # a row label's words named in the question ("vuurwerkbelasting" names "Belasting op vuurwerk")
 MIN_TABLE_MATCH = 0.5  # a table (title, headings, document) holding this share of the question is the one asked ...
 TABLE_ROWS_RETRIEVED = 3  # ... or one with this many rows among the retrieved paragraphs read
@@ -128,6 +126,8 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
         p = hit.paragraph
         if p.kind != "table_row" or not p.cells:
             continue
+        if not names_table(question, " ".join(_context(p))):
+            continue  # "volgens figuur 3.2": not the rows of figuur 3
         label = {c.row for c in p.cells} | {c.group for c in p.cells if c.group}
         words = set(tokenize(" ".join(label)))
         context = set(tokenize(" ".join(_context(p))))
@@ -140,7 +140,8 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
         else:  # a row without a label is about its document, when that is the document retrieval puts first
             own = _subject_share(query, document - context, ignored) if p.doc_id == top_document else 0.0
         score = LABEL_WEIGHT * own + TABLE_WEIGHT * around - RANK_PENALTY * rank
-        if own > 0 and (best is None or score > best.score) and _holds_subject(question, ignored, label, p, title_of):
+        table_text = " ".join([*sorted(label), *_context(p), title_of(p.doc_id)])
+        if own > 0 and (best is None or score > best.score) and holds_subject(question, ignored, table_text):
 
             best = _Match(p, score)
         if table is None and (around >= MIN_TABLE_MATCH or _retrieved_rows(hits, p) >= TABLE_ROWS_RETRIEVED):
@@ -148,17 +149,6 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
     if best is not None and best.score >= MIN_ROW_MATCH:
         return best
     return table
-
-
-def _holds_subject(question: str, ignored: set[str], label: set[str], p: Paragraph, title_of) -> bool:
-    """Do the row, its table and its document name enough of the question's own words (figures, years and columns
-    left out)? "De rente op de Qredits-lening" shares only "rente" with a row "Rente" of the collective expenditure."""
-    asked = " ".join(w for w in re.findall(r"[^\W\d_][\w-]*", question) if not set(tokenize(w)) <= ignored | _FIGURE_WORDS)
-    table = " ".join([*sorted(label), *_context(p), title_of(p.doc_id)])
-    return _named_share(asked, table) >= MIN_ROW_SUBJECT
-
-
-_FIGURE_WORDS = set(tokenize("euro miljoen miljard mln mld procent procentpunt"))
 
 
 def _retrieved_rows(hits: list[Hit], row: Paragraph) -> int:
