@@ -74,6 +74,8 @@ def test_a_follow_up_is_a_question_that_leans_on_the_one_before(question, follow
         ("Welke bijdrage levert de provincie?", True),
         ("Wat is het doel van het budget?", False),  # the money noun is not what is asked
         ("Welke kosten vallen onder de regeling?", False),  # which kinds of cost: a list, not a figure
+        ("Hoeveel trekt de gemeente uit voor de pilot?", True),  # a money verb
+        ("Hoeveel scholen investeren in de pilot?", False),  # counts the schools that do
     ],
 )
 def test_a_question_asking_a_money_noun_asks_for_an_amount(question, asks_amount):

@@ -226,3 +226,13 @@ def test_a_table_named_by_its_number_is_the_one_read():
     answer = _ask_table("Wat gaat er volgens figuur 3.2 in 2024 naar onderwijs?", first + second)
     assert "€ 2,2 miljard in 2024" in answer.text and "Figuur 3.2" in answer.text
     assert "€ 1,2 miljard in 2024" in _ask_table("Wat gaat er volgens figuur 3 in 2024 naar onderwijs?", second + first).text
+
+
+def test_a_column_named_by_its_header_is_the_asked_cell():
+    rows = [Paragraph(id="cafe0001-0001", doc_id="doc", text="Musea: Zonder plan: 1,2; Met plan: 3,4; Totaal: 4,6",
+                      pages=(3,), kind="table_row", section=("Figuur 5: Uitgaven met en zonder plan",),
+                      table="Figuur 5: Uitgaven met en zonder plan",
+                      cells=tuple(Cell("Musea", col, raw, "mld euro") for col, raw in
+                                  (("Zonder plan", "1,2"), ("Met plan", "3,4"), ("Totaal", "4,6"))))]
+    answer = _ask_table("Klopt het dat de musea zonder plan 1,2 mld krijgen?", rows)
+    assert answer.verdict == "ja" and "(Zonder plan)" in answer.text

@@ -99,6 +99,9 @@ _STRICT = {
         r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie"
         r"|" + "|".join(_MONEY_NOUNS) + r")\b"  # singular: "hoeveel boetes" counts them
         r"|\bhoeveel\s+\w*(?:financiering|kosten|subsidie|budget|geld)\b|\bwelk\s+bedrag|\bwat\s+kost"
+        # money verbs: "hoeveel trekt het kabinet uit", "hoeveel geeft de overheid uit", "hoeveel wordt er geïnvesteerd"
+        r"|\bhoeveel\b(?!\s+[^\W\d_]+(?:en|s)\b(?<!\bgeld)).*\b(?:(?:trek\w*|trok\w*|geef\w*|geeft|geven|gaf|gaven)\b.*\buit"
+        r"|uitgetrokken|uitgegeven|besteed\w*|gereserveerd|reserveer\w*|geïnvesteerd|investeer\w*|investeert)\b"
         r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)"
         # the money noun is what the question asks: "wat is het totale budget", "welk budget", "wat zijn de kosten"
         r"|\bwat\s+(?:is|zijn|was|waren|bedraagt|bedragen)\s+(?:\w+\s+){0,2}?(?:het|de)\s+(?:[\w-]+\s+){0,2}?"

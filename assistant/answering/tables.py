@@ -204,6 +204,11 @@ def _asked_cells(question: str, cells: list[Cell], years: list[str]) -> list[Cel
         return named + in_years  # a named column ("cumulatief 2022-2025") first: a claim is checked against it
     if named:
         return named
+    # a column named by its header, as written ("zonder plan" is not "met plan") or by its words ("regeerakkoord")
+    written = [c for c in cells if c.raw and c.column and re.search(rf"(?<!\w){re.escape(c.column)}(?!\w)", question, re.I)]
+    headed = written or [c for c in cells if c.raw and c.column and _named_share(c.column, question) >= CONTRADICT_LABEL_SHARE]
+    if len(headed) == 1:
+        return headed
     filled = [c for c in cells if c.raw]
     if len({c.raw for c in filled}) == 1 and all(c.column.lower() not in ("", "totaal") for c in filled[1:]):
         return filled[:1]  # one figure, or the same in every year ("3,1; 3,1; 3,1; structureel 3,1")
