@@ -75,6 +75,8 @@ def test_a_follow_up_is_a_question_that_leans_on_the_one_before(question, follow
         ("Wat is het doel van het budget?", False),  # the money noun is not what is asked
         ("Welke kosten vallen onder de regeling?", False),  # which kinds of cost: a list, not a figure
         ("Hoeveel trekt de gemeente uit voor de pilot?", True),  # a money verb
+        ("verwachte kosten pilot 2026", True),  # a search-box question headed by a money noun
+        ("uitgaven pilot vanaf 2026 in euro", True),
         ("Hoeveel scholen investeren in de pilot?", False),  # counts the schools that do
     ],
 )

@@ -96,7 +96,11 @@ _LEVEL = re.compile(
 # Questions that ask for the fact itself, not merely mention money or time ("uit welk fonds").
 _STRICT = {
     "amount": re.compile(
-        r"^\s*(?:budget|bedrag|kosten)\b|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie"
+        # a search-box question headed by a money noun ("totaal budget npce", "structurele kosten verhogen ...") or
+        # asking the figure in euros ("uitgaven ontbossing vanaf 2025 in euro")
+        r"^\s*(?:budget|bedrag|kosten)\b|^\s*(?:[^\W\d_]+\s+){0,2}?[\w-]*(?:budget|bedrag|kosten|opbrengst|bijdrage)\b(?!.*\?\s*$)"
+        r"|\bin\s+euro(?:'?s)?\s*$"
+        r"|\bhoeveel\b.*\b(?:geld|euro(?:'?s)?|budget|middelen|kost\w*|financiering|subsidie"
         r"|" + "|".join(_MONEY_NOUNS) + r")\b"  # singular: "hoeveel boetes" counts them
         r"|\bhoeveel\s+\w*(?:financiering|kosten|subsidie|budget|geld)\b|\bwelk\s+bedrag|\bwat\s+kost"
         # money verbs: "hoeveel trekt het kabinet uit", "hoeveel geeft de overheid uit", "hoeveel wordt er geïnvesteerd"
