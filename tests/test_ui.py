@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the `ui` package sits beside `assistant` but is not installed
 
+from assistant.answering.confidence import confidence_label
 from assistant.config import Settings
 from assistant.index.uploads import uploads_dir
 from ui.conversation import conversation_markdown, feedback_path
@@ -61,7 +62,9 @@ def test_question_gets_cited_answer_and_citation_opens_paragraph(monkeypatch, an
     assert any(cited.quote in t and "Techkwadraat" in t for t in texts), "the cited paragraph is shown"
     captions = [plain(c.value) for c in at.chat_message[-1].caption]
     assert any(f"alinea {cited.paragraph_id}" in c and "p. " in c for c in captions)
-    assert any(c.startswith("Hoe zeker: :green-badge[Hoog]") for c in captions)
+    label = confidence_label(answer.confidence)  # the badge says the answer's own label, in its colour
+    colour = {"Hoog": "green", "Middel": "orange", "Laag": "red"}[label]
+    assert any(c.startswith(f"Hoe zeker: :{colour}-badge[{label}]") for c in captions)
 
 
 def test_refusal_shows_nearest_passages(monkeypatch, annex_settings):
