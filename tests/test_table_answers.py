@@ -236,3 +236,15 @@ def test_a_column_named_by_its_header_is_the_asked_cell():
                                   (("Zonder plan", "1,2"), ("Met plan", "3,4"), ("Totaal", "4,6"))))]
     answer = _ask_table("Klopt het dat de musea zonder plan 1,2 mld krijgen?", rows)
     assert answer.verdict == "ja" and "(Zonder plan)" in answer.text
+
+
+def test_a_share_is_checked_in_a_column_of_shares_and_a_fall_is_a_negative_change():
+    title = "Tabel 6: Uitgaven per sector"
+    cells = (Cell("Musea", "2021", "4,0", "€ mld"), Cell("Musea", "2025", "3,0", "€ mld"),
+             Cell("Musea", "mutatie 2021-2025 in %", "-25,0", "%"), Cell("Musea", "mutatie in %bbp", "0,2", "%"))
+    rows = [Paragraph(id="d00d0001-0001", doc_id="doc", text="Musea: 2021: 4,0; 2025: 3,0; mutatie 2021-2025 in %: -25,0; "
+                      "mutatie in %bbp: 0,2", pages=(2,), kind="table_row", section=(title,), table=title, cells=cells)]
+    assert _ask_table("Klopt het dat de uitgaven aan musea tussen 2021 en 2025 met 25% dalen?", rows).verdict == "ja"
+    assert _ask_table("Klopt het dat de uitgaven aan musea tussen 2021 en 2025 met 25% stijgen?", rows).verdict == "nee"
+    fall = _ask_table("Klopt het dat de uitgaven aan musea als aandeel van het bbp met 0,2 afnemen?", rows)
+    assert fall.verdict == "nee" and "0,2" in fall.text

@@ -1,5 +1,6 @@
-"""What a question or a claim names in a table: the share of a row label's words it names (a word inside one of
-its compounds counting half), and the figure it claims. Pure functions over strings and cells."""
+"""What a question or a claim names in a table: the table (by its number), the share of a row label's words it
+names (a word inside one of its compounds counting half), the figures it claims and whether a cell states them.
+Pure functions over strings and cells."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import re
 
 from assistant.figures import compare as figures
 from assistant.figures.amounts import names_a_thing
+from assistant.figures.cells import cell_number, cell_value, read_unit
 from assistant.text.tokens import tokenize
-from assistant.figures.cells import read_unit
 from assistant.types import Cell
 
 COMPOUND_PART = 5  # a word of at least this length inside a compound of the other text is half named ...
@@ -91,3 +92,30 @@ def holds_subject(question: str, ignored: set[str], table: str) -> bool:
     a row "Rente" of the collective expenditure."""
     asked = " ".join(w for w in re.findall(r"[^\W\d_][\w-]*", question) if not set(tokenize(w)) <= ignored | _FIGURE_WORDS)
     return named_share(asked, table) >= MIN_ROW_SUBJECT
+
+
+def _signed(claimed: tuple[float | None, float, str], cell: Cell, falls: bool) -> tuple[float | None, float, str]:
+    """A fall claimed of a column of changes ("mutatie", "groei") is a negative change; a level keeps its sign."""
+    if not (falls and _CHANGE_COLUMN.search(cell.column)) or claimed[1] < 0:
+        return claimed
+    in_euros, bare, raw = claimed
+    return (-in_euros if in_euros is not None else None), -bare, raw
+
+
+_CHANGE_COLUMN = re.compile(r"mutatie|verschil|groei|toename|afname|verandering|ontwikkeling", re.I)
+
+
+def agrees(cell: Cell, claimed: tuple[float | None, float, str], falls: bool = False) -> bool:
+    """Does the cell state the claimed figure (in euros when the table states money, else as printed)? With `falls`
+    the claim says the thing falls: a change column then holds its figure negative."""
+    in_euros, bare, _ = _signed(claimed, cell, falls)
+    stated, said = (cell_value(cell), in_euros) if read_unit(cell.unit).currency and in_euros is not None else (cell_number(cell), bare)
+    return abs(said - stated) <= 1e-6 * max(abs(stated), 1.0)
+
+
+_SHARE = re.compile(r"%|\bprocent|\baandeel\b|\bbbp\b", re.I)
+
+
+def claims_share(claim: str) -> bool:
+    """Does the claim state a share ("49,4%", "als aandeel van het bbp") rather than an amount or a count?"""
+    return bool(_SHARE.search(claim))

@@ -15,10 +15,12 @@ from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.operations import is_year_only
 from assistant.answering.question import Intent
-from assistant.answering.table_naming import claimed_values as _claimed_values, holds_subject, names_table
+from assistant.answering.table_naming import agrees, claimed_values as _claimed_values, claims_share, holds_subject, names_table
 from assistant.answering.table_naming import named_share as _named_share
 from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_share
-from assistant.figures.cells import cell_number, cell_value, read_unit, shown
+from assistant.figures import compare as figures
+from assistant.figures.cells import cell_number, shown
+from assistant.text.direction import direction
 from assistant.text.tokens import tokenize
 from assistant.types import Answer, Cell, Hit, Paragraph
 
@@ -276,6 +278,10 @@ def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], bo
     claim of one figure per asked year ("van 3,7 in 2021 naar 1,9 in 2025") is checked year by year."""
     claim = intent.claim or ""
     chosen = _asked_cells(claim, cells, years)
+    shares = [c for c in cells if c.raw and "%" in c.column + c.unit]
+    if shares and claims_share(claim) and "amount" not in figures.by_kind(claim):
+        # "daalt met 49,4%", "0,2 als aandeel van het bbp": a share is checked in a column of shares, the best named
+        chosen = [max(shares, key=lambda c: _named_share(c.column, claim))]
     if not chosen:
         return None
     claimed = _claimed_values(claim, chosen[0])
@@ -289,7 +295,8 @@ def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], bo
         pairs = [(chosen[0], next((c for c in claimed if c[0] is not None or re.search(r"%|procent", c[2])), claimed[0]))]
     if any(cell_number(cell) is None for cell, _ in pairs):
         return None
-    wrong = next(((cell, said) for cell, said in pairs if not _agrees(cell, said)), None)
+    falls = direction(claim) < 0  # "neemt af met 0,3" against a change column: the claimed change is -0,3
+    wrong = next(((cell, said) for cell, said in pairs if not agrees(cell, said, falls)), None)
     if wrong and _labelled(p) and _named_share(wrong[0].row, claim) < CONTRADICT_LABEL_SHARE:
         return None  # another figure, but perhaps of another row: the prose checker says what it can
     cell = wrong[0] if wrong else pairs[0][0]
@@ -303,9 +310,3 @@ def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], bo
     where = f"{_source(p, cell)}: {_said(cell)}"
     return Answer(text=f"Nee. {where}, niet {wrong[1][2]} [{marker}]. De hele rij: {p.text} [{marker}]",
                   citations=book.citations(), verdict="nee")
-
-
-def _agrees(cell: Cell, claimed: tuple[float | None, float, str]) -> bool:
-    in_euros, bare, _ = claimed
-    stated, said = (cell_value(cell), in_euros) if read_unit(cell.unit).currency and in_euros is not None else (cell_number(cell), bare)
-    return abs(said - stated) <= 1e-6 * max(abs(stated), 1.0)
