@@ -308,5 +308,6 @@ def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], bo
         return Answer(text=f"Ja, dat klopt. {where} [{marker}]. De hele rij: {p.text} [{marker}]",
                       citations=book.citations(), verdict="ja")
     where = f"{_source(p, cell)}: {_said(cell)}"
-    return Answer(text=f"Nee. {where}, niet {wrong[1][2]} [{marker}]. De hele rij: {p.text} [{marker}]",
-                  citations=book.citations(), verdict="nee")
+    sign_only = falls and agrees(cell, wrong[1])  # the figure agrees, but the source has it rising
+    said = f"{where}: een stijging, geen daling" if sign_only else f"{where}, niet {wrong[1][2]}"
+    return Answer(text=f"Nee. {said} [{marker}]. De hele rij: {p.text} [{marker}]", citations=book.citations(), verdict="nee")
