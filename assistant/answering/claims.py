@@ -72,20 +72,18 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
     ]  # a bound ("meer dan 5 miljoen") is met by many figures: only the best-matching clause may confirm it
     if not supporting and not _contradictions(claimed, best.stated):
         return Answer(text=NOT_THIS_FIGURE, refused=True)
-    if supporting and opposite(intent.claim or "", supporting[0].sentence.text):
-        # the figure agrees but moves the other way: "neemt af met 0,3" against "met 0,3 procentpunt toenemen"
-        chosen = supporting[0]
-        marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
-        stated = "een stijging" if direction(chosen.sentence.text) > 0 else "een daling"
-        return Answer(
-            text=f"Nee. Volgens de documenten gaat het om {stated}, niet andersom [{marker}]. "
-            f"{clean(chosen.sentence.text)} [{marker}]",
-            citations=book.citations(),
-            verdict="nee",
-        )
     if supporting:
         chosen = supporting[0]
         marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
+        if opposite(intent.claim or "", chosen.sentence.text):
+            # the figure agrees but moves the other way: "neemt af met 0,3" against "met 0,3 procentpunt toenemen"
+            stated = "een stijging" if direction(chosen.sentence.text) > 0 else "een daling"
+            return Answer(
+                text=f"Nee. Volgens de documenten gaat het om {stated}, niet andersom [{marker}]. "
+                f"{clean(chosen.sentence.text)} [{marker}]",
+                citations=book.citations(),
+                verdict="nee",
+            )
         stated_dates = chosen.stated.get("date", [])
         # "per 1 januari" supports "per 1 januari 2030" only as far as it goes
         yearless = stated_dates and not any(d.has_year for d in stated_dates) and any(d.has_year for d in claimed.get("date", []))
@@ -123,7 +121,7 @@ class _Claimed(dict):
     bounds: dict[tuple[int, int], tuple[str, str]]
 
 
-# Words before a claimed figure that make it a bound or an estimate: (relation, pattern). A cap ("maximaal 12.000 euro",
+# Words before a claimed figure that make it a bound: (relation, pattern). A cap ("maximaal 12.000 euro",
 # "minimaal 5 jaar") is no such word: it is the thing claimed, and the source states its own cap. Nor is an estimate
 # ("circa", "ongeveer"): it is compared as the figure it names, rounded (a false claim is often a figure moved a little).
 _BOUNDS = (
@@ -138,7 +136,7 @@ _BOUND_BEFORE = re.compile(
 
 
 def _bound_of(claim: str, figure) -> tuple[str, str] | None:
-    """("above", "meer dan 5 miljoen") when the claim states the figure as a bound or an estimate."""
+    """("above", "meer dan 5 miljoen") when the claim states the figure as a bound."""
     match = _BOUND_BEFORE.search(claim, max(0, figure.start - 30), figure.start)
     return (match.lastgroup, claim[match.start():figure.end]) if match else None
 
@@ -239,8 +237,8 @@ def _matched(kind: str, figure, stated: dict, bound: tuple[str, str] | None = No
     return any(figures.same_figure(kind, figure, s) for s in comparable)
 
 
-def _bound(claimed: dict, figure) -> tuple[str, str] | None:
-    return getattr(claimed, "bounds", {}).get((figure.start, figure.end))
+def _bound(claimed: _Claimed, figure) -> tuple[str, str] | None:
+    return claimed.bounds.get((figure.start, figure.end))
 
 
 def _head(quantity) -> str:

@@ -8,7 +8,7 @@ import re
 from assistant.answering import tuning as T
 from assistant.answering.evidence import ENUMERATES, FUTURE_TARGET, Query, Sentence
 from assistant.text.sentences import is_question, sentence_spans
-from assistant.answering.question import COUNTED, FACTS, STATED_IN_HEADINGS, Intent
+from assistant.answering.question import COUNTED, FACTS, STATED_IN_HEADINGS, WHICH_PLURAL, Intent
 
 # A sentence that cannot stand alone: "Mocht dit vertragen, dan ...", "Daarmee komt ...". Quoted with the one before.
 _LEANS_BACK = re.compile(
@@ -93,9 +93,8 @@ def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence], asked:
     return result
 
 
-# "Welke maatregelen stelt de Commissie voor": a plural noun asked for without a count; a sentence counting it
-# ("vier maatregelen") announces the ones its paragraph goes on to name.
-_WHICH_PLURAL = re.compile(r"\bwelke\s+(?:[^\W\d_]+e\s+)?([^\W\d_][\w-]{2,}(?:en|'s|’s|s))\b", re.I)
+# "Welke maatregelen stelt de Commissie voor": a sentence counting them ("vier maatregelen") announces the ones its
+# paragraph goes on to name.
 _ANY_COUNT = r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})"
 
 
@@ -105,7 +104,7 @@ def _asked_count(question: str) -> re.Pattern | None:
     match = COUNTED.search(question)
     if match:
         count, noun = re.escape(match.group(1)), match.group(2)
-    elif plural := _WHICH_PLURAL.search(question):
+    elif plural := WHICH_PLURAL.search(question):
         count, noun = _ANY_COUNT, plural.group(1)
     else:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.answer import CitationBook
-from assistant.answering.question import Intent
+from assistant.answering.question import WHICH_PLURAL, Intent
 from assistant.answering.table_naming import named_share
 from assistant.figures.cells import cell_number
 from assistant.types import Answer, Hit, Paragraph
@@ -19,13 +19,14 @@ MIN_ROWS_RETRIEVED = 2  # ... of which at least this many rows of one table: the
 LABEL_NAMED = 0.6  # share of a row label's words the question must name for it to pick those rows ("van I&M")
 MAX_ROWS_LISTED = 12  # a longer table is listed in part, the rest left to the cited table
 
-# "welke regelingen", "welke maatregelen", "wat zijn de regelingen": the answer names things, not a figure.
-_WHICH = re.compile(r"\bwelke\s+(?:[^\W\d_]+e\s+)?[^\W\d_][\w-]{2,}(?:en|'s|’s|s)\b|\bwat\s+zijn\s+de\b", re.I)
+# "wat zijn de regelingen" asks to name them, as "welke regelingen" does (question.WHICH_PLURAL).
+_WHAT_ARE = re.compile(r"\bwat\s+zijn\s+de\b", re.I)
 
 
 def list_answer(intent: Intent, hits: list[Hit], book: CitationBook, rows_of) -> Answer | None:
     """The rows of the table of words the question asks to list, or None when it asks no list of such a table."""
-    if rows_of is None or intent.claim or intent.operation or not _WHICH.search(intent.question):
+    asks_names = WHICH_PLURAL.search(intent.question) or _WHAT_ARE.search(intent.question)
+    if rows_of is None or intent.claim or intent.operation or not asks_names:
         return None
     worded = [h.paragraph for h in hits[:ROWS_READ] if _of_words(h.paragraph)]
     if not worded:

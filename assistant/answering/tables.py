@@ -128,11 +128,12 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
         p = hit.paragraph
         if p.kind != "table_row" or not p.cells:
             continue
-        if not names_table(question, " ".join(_context(p))):
+        titles = " ".join(_context(p))
+        if not names_table(question, titles):
             continue  # "volgens figuur 3.2": not the rows of figuur 3
         label = {c.row for c in p.cells} | {c.group for c in p.cells if c.group}
         words = set(tokenize(" ".join(label)))
-        context = set(tokenize(" ".join(_context(p))))
+        context = set(tokenize(titles))
         document = set(tokenize(title_of(p.doc_id)))
         ignored = (asked_columns | set(tokenize(" ".join(c.column for c in p.cells)))) - words
         around = _subject_share(query, context | document, ignored)
@@ -142,7 +143,7 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
         else:  # a row without a label is about its document, when that is the document retrieval puts first
             own = _subject_share(query, document - context, ignored) if p.doc_id == top_document else 0.0
         score = LABEL_WEIGHT * own + TABLE_WEIGHT * around - RANK_PENALTY * rank
-        table_text = " ".join([*sorted(label), *_context(p), title_of(p.doc_id)])
+        table_text = " ".join([*sorted(label), titles, title_of(p.doc_id)])
         if own > 0 and (best is None or score > best.score) and holds_subject(question, ignored, table_text):
 
             best = _Match(p, score)
@@ -292,7 +293,7 @@ def _check(intent: Intent, p: Paragraph, cells: list[Cell], years: list[str], bo
         chosen = [next(c for c in cells if _in_column(c, y)) for y in named]
         pairs = list(zip(chosen, claimed))
     else:  # one figure: the amount or share the claim states, before a bare number
-        pairs = [(chosen[0], next((c for c in claimed if c[0] is not None or re.search(r"%|procent", c[2])), claimed[0]))]
+        pairs = [(chosen[0], next((c for c in claimed if c[0] is not None or claims_share(c[2])), claimed[0]))]
     if any(cell_number(cell) is None for cell, _ in pairs):
         return None
     falls = direction(claim) < 0  # "neemt af met 0,3" against a change column: the claimed change is -0,3

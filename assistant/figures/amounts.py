@@ -241,7 +241,7 @@ def _per(text: str, reading: _Reading) -> str | None:
 def _is_table_cell(text: str, reading: _Reading) -> bool:
     if reading.scale is not None or _is_year_like(reading):
         return False
-    if _REFERENCE_BEFORE.search(text, max(0, reading.start - 40), reading.start):
+    if names_a_thing(text, reading.start):
         return False  # "Kamerstuk 35 000, nr. 2"
     return bool(_NEXT_CELL.match(text, reading.end))
 
