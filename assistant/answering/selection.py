@@ -40,7 +40,11 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = T.
         return []
     best = scored[0]
     chosen = [best]
+    # Two sentences scoring nearly alike are both quoted: which one answers, the scores cannot tell.
+    chosen += [s for s in scored[1:limit] if s.score >= T.TIED_SCORE * best.score][:1]
     for candidate in scored[1 : T.SELECT_FROM]:
+        if candidate in chosen:
+            continue
         if len(chosen) >= limit:
             break
         same_paragraph = candidate.paragraph.id == best.paragraph.id
