@@ -107,3 +107,24 @@ def test_a_difference_of_full_amounts_is_written_in_full():
     small = _term("In het eerste jaar is het € 130.000.", "amount", pid="d#2")
     answer = relate(analyse("Hoeveel minder is het in het eerste jaar dan op jaarbasis?"), [big, small], _book())
     assert answer.text.startswith("Het verschil is €1.470.000: € 1.600.000 [1] min € 130.000 [2].")
+
+
+def test_limits_of_different_things_are_not_added_up():
+    from assistant.answering.answer import total
+
+    intent = analyse("Hoeveel leningen zijn er in totaal verstrekt?")
+    limits = _sentence("Het gaat om een krediet tot maximaal 8.000 euro, voor wie minder dan 150.000 euro vermogen heeft.")
+    assert total(intent, [limits], _book()) is None
+    parts = _sentence("De gemeente verstrekte 8.000 euro aan de bibliotheek en 150.000 euro aan het zwembad.")
+    assert total(intent, [parts], _book()).text.startswith("Samen is dat")
+
+
+def test_het_aandeel_van_a_in_b_asks_a_share():
+    assert analyse("Hoe groot is het aandeel van de musea in de cultuuruitgaven?").terms == ("de cultuuruitgaven", "de musea")
+    assert analyse("aandeel musea in cultuuruitgaven 2026").terms == ("cultuuruitgaven 2026", "musea")
+    assert analyse("Welk aandeel van de subsidie gaat naar musea?").terms == ("de subsidie", "musea")
+
+
+def test_a_calculation_construction_does_not_run_over_into_another_ask():
+    intent = analyse("Hoe groot is het aandeel van de musea in de cultuuruitgaven, en wanneer opent het nieuwe museum?")
+    assert intent.operation is None and len(intent.parts) == 2

@@ -82,3 +82,43 @@ def test_a_follow_up_is_a_question_that_leans_on_the_one_before(question, follow
 )
 def test_a_question_asking_a_money_noun_asks_for_an_amount(question, asks_amount):
     assert ("amount" in analyse(question).strict) == asks_amount
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_rate"),
+    [
+        ("Wat is nu het tarief van de hondenbelasting per hond?", True),
+        ("wat is de rente op een studielening", True),
+        ("Wat is het verlaagde tarief voor fietsreparaties?", True),
+        ("tarief hondenbelasting per hond", True),  # a search-box question headed by a rate
+        ("Wat is het doel van de rentekorting?", False),  # the rate is not what is asked
+        ("Wat is de rentedaling van de afgelopen jaren?", False),
+    ],
+)
+def test_a_question_asking_a_rate_asks_for_a_level(question, asks_rate):
+    assert ("level" in analyse(question).strict) == asks_rate
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # search words set side by side: each side is an ask of its own
+        ("aantal fietsenstallingen station 2030 en extra laadpalen parkeergarage", ("aantal fietsenstallingen station 2030", "extra laadpalen parkeergarage")),
+        ("budget buurtfestival gemeente + welke stichting", ("budget buurtfestival gemeente", "welke stichting")),
+        # a "+" separates asks in a question too
+        ("Wat kost de fietsbrug + wanneer gaat hij open?", ("Wat kost de fietsbrug", "wanneer gaat hij open")),
+        # two nouns joined by "en" are one thing asked about
+        ("budget voor fietspaden en wandelroutes in 2026", ()),
+        ("onderwijs en zorg begroting 2026", ()),
+        # a question in words asks once, unless a question word or preposition opens the second ask
+        ("Wat weten we over de fietspaden en de wandelroutes?", ()),
+    ],
+)
+def test_a_question_is_split_into_the_asks_it_puts_side_by_side(question, parts):
+    assert analyse(question).parts == parts
+
+
+def test_the_size_of_a_change_is_any_quantity_not_only_money_or_a_share():
+    intent = analyse("Hoe groot is de daling van het aantal bezoekers van het zwembad?")
+    assert "quantity" in intent.strict and "level" not in intent.strict and intent.change
+    assert "level" in analyse("Hoe groot is het tekort van het zwembad?").strict

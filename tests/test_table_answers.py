@@ -248,3 +248,18 @@ def test_a_share_is_checked_in_a_column_of_shares_and_a_fall_is_a_negative_chang
     assert _ask_table("Klopt het dat de uitgaven aan musea tussen 2021 en 2025 met 25% stijgen?", rows).verdict == "nee"
     fall = _ask_table("Klopt het dat de uitgaven aan musea als aandeel van het bbp met 0,2 afnemen?", rows)
     assert fall.verdict == "nee" and "0,2% (mutatie in %bbp): een stijging, geen daling" in fall.text
+
+
+def test_search_words_naming_a_change_or_a_total_over_years_are_calculated():
+    change = _ask("stijging opbrengst tabaksaccijns 2022-2025")
+    assert "neemt toe met € 0,3 miljard: van € 0,2 miljard in 2022 naar € 0,5 miljard in 2025 [1]" in change.text
+    total = _ask("totale opbrengst tabaksaccijns 2022 t/m 2025")
+    assert "Samen (2022-2025) is dat € 1,6 miljard" in total.text
+
+
+def test_the_share_of_one_row_in_another_asked_as_aandeel():
+    rows = [_row("Uitgaven aan musea", ("", "", "", "", "12,0"), title="Cultuuruitgaven"),
+            _row("Uitgaven aan cultuur totaal", ("", "", "", "", "48,0"), title="Cultuuruitgaven")]
+    for question in ("aandeel uitgaven aan musea in uitgaven aan cultuur totaal",
+                     "Hoe groot is het aandeel van de uitgaven aan musea in de uitgaven aan cultuur totaal?"):
+        assert _ask_table(question, rows).text.startswith("Ongeveer 25,0%")

@@ -131,6 +131,8 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Answer 
         values = stated.get(kind, [])
         if not 2 <= len(values) <= T.MAX_TERMS or len({getattr(v, "per", None) for v in values}) > 1:
             continue  # "incidenteel €450 miljoen en structureel €80 miljoen per jaar" is no sum
+        if any(_LIMIT_BEFORE.search(sentence.text, max(0, v.start - 30), v.start) for v in values):
+            continue  # "een krediet tot maximaal 10.271 euro, een vermogen van minder dan 197.687 euro": limits, not parts
         value = sum(v.value for v in values)
         numbers = [figures.number_of(v) if kind == "count" else v.raw for v in values]
         in_words = kind == "count" and all(n.lower() in WRITTEN_NUMBERS for n in numbers)
@@ -143,6 +145,12 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Answer 
     return None
 
 
+# Words before a figure that make it a limit: limits of different things do not add up.
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:maximaal|minimaal|ten\s+(?:hoogste|minste)|hoogstens|minstens|tot\s+(?:een\s+maximum\s+van\s+)?|(?:meer|minder|hoger|lager)\s+dan"
+    r"|boven|onder)\s*(?:de\s+|het\s+)?(?:€\s*|EUR\s*)?$",
+    re.I,
+)
 _PART_OF_TOTAL = re.compile(r"\b(?:waarvan|totaal|inclusief|exclusief|oplopend)\b", re.I)
 _WORDS_FOR = {value: word for word, value in WRITTEN_NUMBERS.items() if value <= 20}
 

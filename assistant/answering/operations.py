@@ -48,6 +48,8 @@ KINDS = (
         re.compile(rf"\bhoeveel\s+procent\s+van\s+(?P<a>.+?)\s+{_GOES}\s+(?P<b>.+?)[?.!]*$", re.I),
         # "hoe groot is B als percentage van A", "B als aandeel van A"
         re.compile(rf"\b(?:hoe\s+groot|wat|hoeveel)\s+{_COPULA}\s+(?P<b>.+?)\s+als\s+(?:percentage|aandeel|deel)\s+van\s+(?P<a>.+?)[?.!]*$", re.I),
+        # "het aandeel van B in A", "aandeel B in A 2025"
+        re.compile(r"\baandeel\s+(?:van\s+)?(?P<b>(?!\w+\s+van\b).+?)\s+in\s+(?P<a>(?:de|het)\s+.+?|[^\W\d_]{3,}.*?)[?.!]*$", re.I),
     )),
     OperationKind("times", (
         re.compile(rf"\bhoeveel\s+keer\s+(?:zo\s+)?(?:groot|hoog|veel|meer|duur)\s+(?:als|dan)?\s*{_COPULA}?\s*(?P<a>.+?)\s+(?:als|dan)\s+(?P<b>.+?)[?.!]*$", re.I),

@@ -91,9 +91,14 @@ _USE = re.compile(r"\bwaar(?:aan|voor|heen|naartoe)\b|\bwaar\b.*\b(?:naartoe|hee
 _TARGET = re.compile(r"\b(?:welk\w*|wat\s+is|wat\s+zijn)\s+(?:het\s+|de\s+)?(?:doel\w*|ambitie\w*|streef\w*)\b", re.I)
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
 # "Hoe hoog is de boete", "welk aandeel": the answer is a sum of money or a percentage, not a duration or a count.
-# "Welke rente geldt", "welk tarief": a rate is a level too.
+# "Welke rente geldt", "welk tarief", "wat is nu het btw-tarief", "tarief frisdrankbelasting": a rate is a level too,
+# asked as the thing the question is about (as money nouns are in _STRICT["amount"]).
+_RATE = r"[\w-]*(?:rente|tarief|percentage)"
 _LEVEL = re.compile(
-    r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b|\bwelke?\s+\w*(?:rente|tarief|percentage)\b", re.I
+    r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b|\bwelke?\s+\w*(?:rente|tarief|percentage)\b"
+    rf"|\bwat\s+(?:is|zijn|was|waren|bedraagt|bedragen)\s+(?:\w+\s+){{0,2}}?(?:het|de)\s+(?:[\w-]+\s+){{0,1}}?{_RATE}\b"
+    rf"|^\s*{_RATE}\b(?!.*\?\s*$)",
+    re.I,
 )
 # Questions that ask for the fact itself, not merely mention money or time ("uit welk fonds").
 _STRICT = {
@@ -122,7 +127,7 @@ _STRICT = {
     ),
 }
 # "met hoeveel stijgt ...", "hoeveel neemt ... af": the answer is the difference of two stated values.
-_CHANGE = re.compile(
+CHANGE = re.compile(
     r"\b(?:stijg\w*|steg\w*|gestegen|daal\w*|dal(?:en|ende|ing)|gedaald|groei\w*|gegroeid|krimp\w*|kromp\w*|toename|afname|verander\w*|(?:toe|af)(?:ge)?n[eo]?[ea]?m\w*"
     r"|(?:neem\w*|nem\w*|nam\w*|gaat|gaan|ging\w*)(?:\s+[\w-]+){0,8}?\s+(?:toe|af|omhoog|omlaag))\b", re.I  # "nemen de uitgaven aan zorg toe"
 )
@@ -143,6 +148,11 @@ _PART_BREAK = re.compile(
     r",\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
     re.I,
 )
+# A search-box query asks several things side by side: "zwavelnorm luchtvaart en fase meeste uitstoot",
+# "budget regeling + welk partnerschap". A "+" separates asks in any question.
+_SEARCH_BOX_BREAK = re.compile(_PART_BREAK.pattern + r"|\s+\+\s+|\s+en\s+", re.I)
+_PLUS = re.compile(r"\s\+\s")
+_CONTENT_WORD = re.compile(r"[^\W\d_][\w-]{2,}")
 # "Wanneer krijgt de Kamer de strategie en de sectoragenda": two things, each asked about.
 _OBJECT_BREAK = re.compile(r",?\s+en\s+(?=(?:de|het)\s)", re.I)
 # Questions about the document itself, answered from its identity (who signed, which ministry, when, which
@@ -226,6 +236,8 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     operation = None
     terms: tuple[str, ...] = ()
     constructed = read_operation(text) if not claim else None
+    if constructed and not _within_one_part(text, constructed[1]):
+        constructed = None  # "het aandeel van A in B, en bij welk deel ...": the construction ran over into another ask
     if constructed:
         operation, terms = constructed
     elif not claim and (_SUM.search(text) or _DIFFERENCE.search(text)):
@@ -244,7 +256,9 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     if _QUANTITY.search(text) and "amount" not in wants:
         wants.add("quantity")
     strict = {name for name, rx in _STRICT.items() if rx.search(text)}
-    if _LEVEL.search(text) and not strict & {"amount", "quantity"}:
+    if _LEVEL.search(text) and CHANGE.search(text) and not _AMOUNT.search(text) and not strict & {"amount", "quantity"}:
+        strict.add("quantity")  # "hoe groot is de krimp": the size of a change, counted in whatever is counted
+    elif _LEVEL.search(text) and not strict & {"amount", "quantity"}:
         strict.add("level")
         wants.discard("quantity")
     if "amount" in strict:
@@ -262,7 +276,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         premise=bool(_PREMISE.search(text)),
         follow_up=has_history and not new_topic and len(words) <= T.FOLLOW_UP_MAX_WORDS
         and bool(_FOLLOW_UP.search(claim if claim else text)),
-        change=bool(_CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
+        change=bool(CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
         parts=_parts(text, objects=bool(strict & FACTS)) if not (claim or operation) else (),
         percentages=bool(_PERCENTAGE.search(text)) and not _AMOUNT.search(text),
         years=tuple(dict.fromkeys(int(y) for y in _YEAR.findall(text))),
@@ -309,12 +323,28 @@ def _states_figure(text: str) -> bool:
     return bool(set(figures.by_kind(text)) - {"date"})
 
 
+def _within_one_part(text: str, terms: tuple[str, ...]) -> bool:
+    """Do a calculation's terms stand in one of the question's asks (or is there only one)? Search words set side by
+    side ("verschil heffing bier en heffing wijn") are the terms themselves, not two asks."""
+    pieces = [p for p in _PART_BREAK.split(text) if len(_WORDS.findall(p)) >= T.MIN_PART_WORDS]
+    return len(pieces) < 2 or any(all(term in piece for term in terms) for piece in pieces)
+
+
+def _searched(text: str) -> bool:
+    """Is the question typed as search words: no question word and no question mark (or a "+" between asks)?"""
+    return bool(_PLUS.search(text)) or not (text.rstrip().endswith("?") or _ANY_QUESTION_WORD.search(text))
+
+
 def _parts(text: str, objects: bool = False) -> tuple[str, ...]:
     """The question's separate asks. With `objects`, a date or figure asked of two things ("wanneer krijgt
     de Kamer de strategie en de sectoragenda") is asked of each."""
     if re.search(r"\bzowel\b", text, re.I):  # "zowel A als B" asks about A and about B
         text = re.sub(r"\s+als\s+", " en bij ", re.sub(r"\bzowel\s+", "", text, flags=re.I), count=1, flags=re.I)
     pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
+    if _searched(text):
+        searched = [p.strip(" ,?") for p in _SEARCH_BOX_BREAK.split(text)]
+        if all(len(_CONTENT_WORD.findall(p)) >= T.MIN_PART_WORDS for p in searched):  # not "budget onderzoek en innovatie"
+            pieces = searched
     if objects and len(pieces) == 1:
         pieces = [p.strip(" ,?") for p in _OBJECT_BREAK.split(text, maxsplit=1)]
     pieces = [p for p in pieces if len(_WORDS.findall(p)) >= T.MIN_PART_WORDS]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.operations import is_year_only
-from assistant.answering.question import Intent
+from assistant.answering.question import CHANGE, Intent
 from assistant.answering.table_naming import agrees, claimed_values as _claimed_values, claims_share, holds_subject, names_table
 from assistant.answering.table_naming import named_share as _named_share
 from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_share
@@ -42,6 +42,7 @@ _TOTAL = re.compile(r"\b(?:totaal|cumulatie\w*|cum\.?)(?!\w)", re.I)
 _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverloop\b|\bontwikkeling\b|\bper\s+jaar\b"
                         r"|\bloopt\b.*\bop\b|\b(?:in|over)\s+de\s+jaren\b|\bjaarlijks\w*\s+(?:reeks|bedragen)", re.I)
 _SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|som)\b", re.I)
+_TOTAL_OVER = re.compile(r"\btota(?:al|le)\b", re.I)
 _EXTREME = re.compile(r"\b(?:hoogste|grootste|meeste?|sterkst\w*|snelst\w*|laagste|kleinste|minste|zwakst\w*)\b", re.I)
 # the lowest figure: "de laagste", or "het sterkst" of a fall ("daalt het sterkst": the most negative change)
 _LOWEST = re.compile(r"\b(?:laagste|kleinste|minste)\b|\b(?:daal\w*|dal(?:en|ing)|krimp\w*|afn\w*|neemt\b.*\baf)\b", re.I)
@@ -85,7 +86,9 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     if intent.claim:
         return _check(intent, p, cells, years, book)
     named = _labelled(p) and _named_share(cells[0].row, question) >= CONTRADICT_LABEL_SHARE
-    asks_change = intent.change or (intent.operation == "difference" and bool(intent.terms) and is_year_only(intent.terms[-1]))
+    # "met hoeveel neemt X af tussen 2021 en 2025", "daling X 2021-2025": a row's change between two years
+    asks_change = intent.change or (intent.operation == "difference" and bool(intent.terms) and is_year_only(intent.terms[-1])) or (
+        bool(CHANGE.search(question)) and not _OVER_TIME.search(question))
     if asks_change and len(years) >= 2 and (changed := row_change(p, cells, sorted(years), book)):
         return changed
     if _EXTREME.search(question) and not named and rows_of is not None and (
@@ -94,7 +97,7 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     if _SUM.search(question) and len(years) <= 1 and not named and rows_of is not None and (
             total := column_total(rows_of(p), years, bool(_STRUCTURAL.search(question)), book)):
         return total  # "wat kosten de teruggaven uit de tabel samen": down the column, over the rows
-    if _OVER_TIME.search(question) or (_SUM.search(question) and len(years) != 1):
+    if _OVER_TIME.search(question) or (_sums(question, years) and len(years) != 1):
         return _series(question, p, cells, years, book)
     chosen = _asked_cells(question, cells, years)
     if chosen is None and named:
@@ -104,6 +107,11 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     if not chosen:
         return _not_in_table(p, years)
     return _cells(p, chosen, book)
+
+
+def _sums(question: str, years: list[str]) -> bool:
+    """'samen', 'in totaal', or 'totaal'/'totale' over a span of years ("totale opbrengst 2023 t/m 2025")."""
+    return bool(_SUM.search(question) or (len(years) >= 2 and _TOTAL_OVER.search(question)))
 
 
 def _asks_figure(intent: Intent, question: str) -> bool:
@@ -264,7 +272,7 @@ def _series(question: str, p: Paragraph, cells: list[Cell], years: list[str], bo
     listed = "; ".join(f"{c.column}: {shown(c)}" for c in dated)
     text = f"Volgens de documenten{_where(p)} loopt ‘{dated[0].row}’ als volgt: {listed} [{marker}]."
     numbers = [cell_number(c) for c in dated]
-    if _SUM.search(question) and all(n is not None for n in numbers):
+    if _sums(question, years) and all(n is not None for n in numbers):
         total = like_cell(dated[0], sum(numbers))
         text += f" Samen ({dated[0].column}-{dated[-1].column}) is dat {shown(total)} [{marker}]."
     return Answer(text=text + f" Rij: {p.text} [{marker}]", citations=book.citations())
