@@ -45,8 +45,8 @@ def test_a_structural_cell():
 def test_a_row_over_time_and_its_sum():
     answer = _ask("Hoe loopt de opbrengst van de tabaksaccijns op tot 2025?")
     assert "2022: € 0,2 miljard; 2023: € 0,4 miljard; 2024: € 0,5 miljard; 2025: € 0,5 miljard" in answer.text
-    total = _ask("Wat levert de tabaksaccijns in 2022-2025 samen op?")
-    assert "€ 1,6 miljard" in total.text
+    for question in ("Wat levert de tabaksaccijns in 2022-2025 samen op?", "totale opbrengst tabaksaccijns 2022 t/m 2025"):
+        assert "Samen (2022-2025) is dat € 1,6 miljard" in _ask(question).text
 
 
 def test_figure_checks_against_a_cell():
@@ -150,7 +150,8 @@ def test_the_row_with_the_highest_or_lowest_figure():
 
 def test_a_rows_change_between_two_years_is_the_difference_of_its_cells():
     for question in ("Met hoeveel stijgt de opbrengst van de tabaksaccijns tussen 2022 en 2025?",
-                     "Hoeveel hoger ligt de opbrengst van het tarief tabaksaccijns in 2025 dan in 2022?"):
+                     "Hoeveel hoger ligt de opbrengst van het tarief tabaksaccijns in 2025 dan in 2022?",
+                     "stijging opbrengst tabaksaccijns 2022-2025"):  # search words naming the change
         answer = _ask(question)
         assert "neemt toe met € 0,3 miljard: van € 0,2 miljard in 2022 naar € 0,5 miljard in 2025 [1]" in answer.text
 
@@ -248,13 +249,6 @@ def test_a_share_is_checked_in_a_column_of_shares_and_a_fall_is_a_negative_chang
     assert _ask_table("Klopt het dat de uitgaven aan musea tussen 2021 en 2025 met 25% stijgen?", rows).verdict == "nee"
     fall = _ask_table("Klopt het dat de uitgaven aan musea als aandeel van het bbp met 0,2 afnemen?", rows)
     assert fall.verdict == "nee" and "0,2% (mutatie in %bbp): een stijging, geen daling" in fall.text
-
-
-def test_search_words_naming_a_change_or_a_total_over_years_are_calculated():
-    change = _ask("stijging opbrengst tabaksaccijns 2022-2025")
-    assert "neemt toe met € 0,3 miljard: van € 0,2 miljard in 2022 naar € 0,5 miljard in 2025 [1]" in change.text
-    total = _ask("totale opbrengst tabaksaccijns 2022 t/m 2025")
-    assert "Samen (2022-2025) is dat € 1,6 miljard" in total.text
 
 
 def test_the_share_of_one_row_in_another_asked_as_aandeel():
