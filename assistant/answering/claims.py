@@ -57,7 +57,9 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
     claimed = _claimed_figures(intent.claim or "")
     if not claimed:
         return _check_statement(intent.claim or "", scored, query, book)
-    readings = [r for s in scored[: T.CLAIM_READ] for r in _clause_readings(s, claimed, query)]
+    # the best sentences stating a figure of a claimed kind: sentences without one cannot bear on the claim
+    read = [found for s in scored if (found := _clause_readings(s, claimed, query))][: T.CLAIM_READ]
+    readings = [r for found in read for r in found]
     # "9 jaar" about the btw-tarief does not speak of a claim about verliesverrekening: counting the same thing
     # ("jaar") picks a reading, the claim's own words must say it is about the claim
     readings = [r for r in readings if max(r.sentence.context, r.subject) >= T.CLAIM_MIN_MATCH]
@@ -65,7 +67,10 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
         return Answer(text=NOT_THIS_FIGURE, refused=True)
     best = max(readings, key=lambda r: r.weight)
     if not _contradictions(claimed, best.stated) and not _supports(claimed, best.stated):
-        best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: r.weight, default=best)
+        # the clause that states another of the claim's figures as claimed is about the claim: "bij een tarief van 30%
+        # ... circa € 20 miljoen" answers "30% ... 30 miljoen", not "btw 21%"
+        best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: (_agreeing(claimed, r.stated), r.weight),
+                   default=best)
     supporting = [
         r for r in readings
         if r.weight >= T.CLAIM_CLOSE * best.weight and _supports(claimed, r.stated) and (r is best or not claimed.bounds)
@@ -91,8 +96,10 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
         return Answer(text=f"Ja, dat klopt. {clean(chosen.sentence.text)} [{marker}]{note}", citations=book.citations(), verdict="ja")
     # Contradicted in its figure rather than only in its year: "2019: 28.914" answers a claim about 2019.
     best = max(
-        (r for r in readings if r.weight >= T.CLAIM_CLOSE * best.weight and _contradictions(claimed, r.stated)),
-        key=lambda r: (not _dated_contradiction(claimed, r.stated), r.weight),
+        # a clause stating one of several claimed figures as claimed is about the claim, however its words match
+        (r for r in readings if (r.weight >= T.CLAIM_CLOSE * best.weight or _agreeing(claimed, r.stated))
+         and _contradictions(claimed, r.stated)),
+        key=lambda r: (not _dated_contradiction(claimed, r.stated), _agreeing(claimed, r.stated), r.weight),
         default=best,
     )
     kind, claim_figure = sorted(_contradictions(claimed, best.stated), key=lambda c: c[0] == "date")[0]
@@ -210,8 +217,20 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
             # "zes andere landen" against "acht landen": figures counting the same thing speak of the claim
             same_thing = T.SAME_THING if _counts_same_thing(claimed, stated) else 0.0
             subject = query.share(words)
-            readings.append(_Reading(sentence, stated, subject + same_thing, subject))
+            readings.append(_Reading(sentence, stated, subject + same_thing + _kinds_stated(claimed, stated), subject))
     return readings
+
+
+def _kinds_stated(claimed: dict, stated: dict) -> float:
+    """A claim of several figures ("30% ... 30 miljoen") is about the clause that states them, or states one of
+    them as claimed ("bij een tarief van 30% ... circa € 20 miljoen"): a bonus for the share of its figures (dates
+    aside) the clause states of the same kind, and for the share it states as claimed. None for a single figure."""
+    kinds = set(claimed) - {"date"}
+    count = sum(len(claimed[k]) for k in kinds)
+    if count < 2:
+        return 0.0
+    agreeing = sum(_matched(k, f, stated, _bound(claimed, f)) for k in kinds for f in claimed[k])
+    return T.CLAIM_ALL_KINDS * (len(kinds & set(stated)) / len(kinds) + agreeing / count) / 2
 
 
 def _counts_same_thing(claimed: dict, stated: dict) -> bool:
@@ -251,6 +270,11 @@ def _supports(claimed: dict, stated: dict) -> bool:
     primary = next(kind for kind in ("amount", "percentage", "count", "date") if kind in claimed)
     every = all(_matched(kind, f, stated, _bound(claimed, f)) for kind, values in claimed.items() if kind != "date" for f in values)
     return primary in stated and every and not _contradictions(claimed, stated)
+
+
+def _agreeing(claimed: dict, stated: dict) -> int:
+    """How many of the claim's figures the clause states as claimed."""
+    return sum(_matched(kind, f, stated, _bound(claimed, f)) for kind, values in claimed.items() for f in values)
 
 
 def _dated_contradiction(claimed: dict, stated: dict) -> bool:

@@ -1,7 +1,7 @@
 """Sentences from retrieved paragraphs, scored as evidence for a question.
 
 A sentence scores by how much of the question's weighted vocabulary it holds
-(and its paragraph and heading hold), by its paragraph's retrieval score, and by
+(and its paragraph, heading and document title hold), by its paragraph's retrieval score, and by
 whether it states the kind of fact the question wants (an amount, a date, ...).
 """
 
@@ -70,7 +70,7 @@ class Sentence:
     end: int
     score: float
     coverage: float  # share of the question's weight found in the sentence
-    context: float  # ... in the sentence's paragraph and heading
+    context: float  # ... in the sentence's paragraph, heading and document title
     kinds: frozenset[str]  # which of WANTS it states (amount, date, actor, list, next, ...)
 
     @property
@@ -216,7 +216,8 @@ def score_sentences(
     scored: list[Sentence] = []
     for rank, hit in enumerate(hits):
         p = hit.paragraph
-        context = query.share(_tokens(" ".join(p.section[-1:]) + " " + hit.lead + " " + p.text))
+        # the document's title names what all its paragraphs are about ("fiche 80. Belasting op vuurwerk")
+        context = query.share(_tokens(hit.doc_title + " " + " ".join(p.section[-1:]) + " " + hit.lead + " " + p.text))
         scale = paragraph_scale(p)
         previous: frozenset[str] = frozenset()
         for start, end in sentence_spans(p.text):

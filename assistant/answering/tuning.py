@@ -152,7 +152,7 @@ FIGURE_WINDOW_BEFORE = 90
 FIGURE_WINDOW_AFTER = 40
 
 # --- checking claims (claims.py) ------------------------------------------------------------------------------
-# Best sentences whose clauses are read for a claim's figures: higher finds figures further off the subject. By hand (fde86c3).
+# Best sentences stating a figure of a claimed kind whose clauses are read for a claim: higher finds figures further off the subject. By hand (fde86c3).
 CLAIM_READ = 15
 # Below this match (clause or paragraph) the claim is "niet bij dit onderwerp": higher refuses more figure checks. By hand (fde86c3).
 CLAIM_MIN_MATCH = 0.3
@@ -162,6 +162,9 @@ CLAIM_CLOSE = 0.8
 CLAIM_MATCH_BASE = 0.5
 # Added to the match of a clause counting the same thing as the claim ("acht landen"): higher prefers it to closer wording. By hand (6ba42e5).
 SAME_THING = 0.3
+# Bonus to a clause stating the kinds of figure a claim of several figures states ("30% ... 30 miljoen"), and stating them
+# as claimed, in proportion: higher prefers such a clause over one matching more words. By hand.
+CLAIM_ALL_KINDS = 0.3
 # A figure OCR read with a word confidence below this is shown, not judged (no Ja/Nee on it): higher withholds more
 # verdicts on scans, lower asserts more misreadings. Set on the digit-holding words of tests/fixtures/scans: the 9
 # below 0.6 include the misreadings and the noise ("20" for "2019", "2." for "1", "5,"); 0.6-0.75 are mostly right

@@ -77,11 +77,14 @@ _SHARED = re.compile(r"\s*(?:en|tot(?:\s+en\s+met)?|t/m|à|[-–—])\s*(?:€\s
 _MONEY_CONTEXT = re.compile(
     r"€|\beuro|\bEUR\b|dollar|budget|bedrag|subsidi|invest|financi|middelen|\bkost|begro|uitgave|uitgegeven"
     r"|beschikbaar|fonds|bijdrage|toegekend|toekenn|gereserveerd|betaal|\bgeld\b|steekt|bedraagt|bezuinig"
-    r"|bespar|opbreng|inkomsten|lening|krediet|heffing|belasting|vergoeding|uitkering|omzet|\bwinst|boete", re.I)
+    r"|bespar|opbreng|oplever|opgeleverd|\blever(?:t|en)\b|inkomsten|lening|krediet|heffing|belasting|vergoeding|uitkering"
+    r"|omzet|\bwinst|boete", re.I)
 # Non-money units after a scale word: "8 miljoen mensen", "10 miljoen ton".
 _THING_UNITS = {"ton", "tonnen", "kg", "kilo", "liter", "m2", "m3", "km", "ha", "hectare", "megaton",
                 "mt", "kwh", "gwh", "twh", "mw", "gw", "vierkante", "kubieke", "keer"}
-_VERBS = {"worden", "zijn", "gaan", "komen", "blijven", "hebben", "kunnen", "moeten", "zullen"}
+# Verbs, not things counted, after "30 miljoen": auxiliaries, and the verbs that say what money does ("opleveren").
+_VERBS = {"worden", "zijn", "gaan", "komen", "blijven", "hebben", "kunnen", "moeten", "zullen",
+          "opleveren", "opbrengen", "kosten", "bedragen", "besparen", "uitgeven", "investeren"}
 _PERCENT = re.compile(r"\s?(%|procentpunten|procentpunt|procent|pct\.?)(?!\w)", re.I)
 # The next word as a unit: lowercase ("aanvragen") or an acronym ("HIP"), never a sentence start.
 # Measures written in mixed case count too: "2,8 Mton", "45 dB", "3 TWh".
