@@ -257,3 +257,12 @@ def test_the_share_of_one_row_in_another_asked_as_aandeel():
     for question in ("aandeel uitgaven aan musea in uitgaven aan cultuur totaal",
                      "Hoe groot is het aandeel van de uitgaven aan musea in de uitgaven aan cultuur totaal?"):
         assert _ask_table(question, rows).text.startswith("Ongeveer 25,0%")
+
+
+def test_which_row_is_highest_among_the_parts_of_a_whole_the_question_names():
+    rows = [_row("Uitgaven aan musea", ("", "", "", "", "12,0"), title="Cultuuruitgaven"),
+            _row("Uitgaven aan theaters", ("", "", "", "", "28,0"), title="Cultuuruitgaven"),
+            _row("Uitgaven aan bibliotheken", ("", "", "", "", "9,0"), title="Cultuuruitgaven"),
+            _row("Cultuuruitgaven gemeente", ("", "", "", "", "49,0"), title="Cultuuruitgaven")]  # the total, unlabelled
+    answer = _ask_table("Bij welke post van de cultuuruitgaven gemeente zijn de uitgaven het grootst?", rows)
+    assert "‘Uitgaven aan theaters’ met € 28,0 miljard" in answer.text

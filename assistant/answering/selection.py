@@ -16,7 +16,7 @@ _LEANS_BACK = re.compile(
     r"|hiervoor|daarvoor|hierbij|daarbij|hierin|daarin)\b",
     re.I,
 )
-_NAMES_SEVERAL = re.compile(r"\w[^,.;:]*,[^,.;:]+\sen\s\w")  # "A, B en C"
+_NAMES_SEVERAL = re.compile(r"\w[^,.;:]*,[^.;:]+?,?\sen\s\w")  # "A, B en C", "A (via X), B, en C"
 _BULLET = re.compile(r"[-•▪●◦\uf0b7]\s")
 
 
@@ -55,7 +55,8 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = T.
             chosen.append(candidate)
     chosen = _with_antecedents(chosen, scored)
     chosen = sorted(chosen, key=lambda s: (s.rank, s.start))
-    return _with_announced_lists(chosen, scored, _asked_count(intent.question))
+    chosen = _with_announced_lists(chosen, scored, _asked_count(intent.question))
+    return _with_naming_sentence(chosen, scored) if WHICH_PLURAL.search(intent.question) else chosen
 
 
 def _heading_states(sentence: Sentence, intent: Intent) -> bool:
@@ -95,6 +96,17 @@ def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence], asked:
             items = list(itertools.takewhile(lambda c: _BULLET.match(c.text), following))[: T.MAX_LIST_ITEMS] or following[:1]
         result.extend(c for c in items if c not in chosen and c not in result)
     return result
+
+
+def _with_naming_sentence(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:
+    """'Welke productgroepen ...': when no chosen sentence names several things, the first sentence after the best one
+    in its paragraph that does ("We starten met A, B en C") names them."""
+    best = chosen[0]
+    if any(_NAMES_SEVERAL.search(s.text) or ENUMERATES.search(s.text) for s in chosen):
+        return chosen
+    following = sorted((c for c in scored if c.paragraph.id == best.paragraph.id and c.start >= best.end - 1), key=lambda c: c.start)
+    naming = next((c for c in following[: T.MAX_NAMING] if _NAMES_SEVERAL.search(c.text)), None)
+    return chosen if naming is None or naming in chosen else [*chosen, naming]
 
 
 # "Welke maatregelen stelt de Commissie voor": a sentence counting them ("vier maatregelen") announces the ones its

@@ -116,11 +116,22 @@ def row_extreme(rows: list[Paragraph], question: str, years: list[str], lowest: 
              and not _TOTAL_ROW.match(c.row) and not c.group]
     if len(cells) < 2:
         return None
+    cells = [pc for pc in cells if not _sums_the_others(pc, cells)] or cells  # a total not labelled as one
     p, c = (min if lowest else max)(cells, key=lambda pc: cell_number(pc[1]))
     marker = book.cite(p, cell_quote(p, c))
     word = "laagst" if lowest else "hoogst"
     text = f"Het {word} in ‘{column}’ is ‘{c.row}’ met {shown(c)} [{marker}]. De hele rij: {p.text} [{marker}]"
     return Answer(text=text, citations=book.citations())
+
+
+def _sums_the_others(cell: tuple[Paragraph, Cell], cells: list[tuple[Paragraph, Cell]]) -> bool:
+    """Is this row's figure the sum of the other rows' ("Bruto collectieve uitgaven" over its categories)?"""
+    others = [cell_number(other[1]) for other in cells if other is not cell]
+    value = cell_number(cell[1])
+    return len(others) >= 2 and abs(sum(others) - value) <= TOTAL_TOLERANCE * abs(value)
+
+
+TOTAL_TOLERANCE = 0.01  # rounded cells add up to their total within a percent
 
 
 def _column_named(rows: list[Paragraph], question: str) -> str | None:

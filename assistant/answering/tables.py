@@ -42,10 +42,11 @@ _TOTAL = re.compile(r"\b(?:totaal|cumulatie\w*|cum\.?)(?!\w)", re.I)
 _OVER_TIME = re.compile(r"\bhoe\s+(?:loopt|lopen|ontwikkel\w*|verloop\w*)|\bverloop\b|\bontwikkeling\b|\bper\s+jaar\b"
                         r"|\bloopt\b.*\bop\b|\b(?:in|over)\s+de\s+jaren\b|\bjaarlijks\w*\s+(?:reeks|bedragen)", re.I)
 _SUM = re.compile(r"\b(?:samen|opgeteld|bij\s+elkaar|in\s+totaal|totaal\s+over|som)\b", re.I)
+_WHICH = re.compile(r"\bwelke?\b", re.I)
 _TOTAL_OVER = re.compile(r"\btota(?:al|le)\b", re.I)
-_EXTREME = re.compile(r"\b(?:hoogste|grootste|meeste?|sterkst\w*|snelst\w*|laagste|kleinste|minste|zwakst\w*)\b", re.I)
+_EXTREME = re.compile(r"\b(?:hoogste?|grootste?|meeste?|sterkst\w*|snelst\w*|laagste?|kleinste?|minste|zwakst\w*)\b", re.I)
 # the lowest figure: "de laagste", or "het sterkst" of a fall ("daalt het sterkst": the most negative change)
-_LOWEST = re.compile(r"\b(?:laagste|kleinste|minste)\b|\b(?:daal\w*|dal(?:en|ing)|krimp\w*|afn\w*|neemt\b.*\baf)\b", re.I)
+_LOWEST = re.compile(r"\b(?:laagste?|kleinste?|minste)\b|\b(?:daal\w*|dal(?:en|ing)|krimp\w*|afn\w*|neemt\b.*\baf)\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|t/m|tot\s+en\s+met|tot)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)(?!\d)(?![.,]\d)")  # "in 2023, en" is a year; "1.2023" not
 
@@ -86,6 +87,9 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     if intent.claim:
         return _check(intent, p, cells, years, book)
     named = _labelled(p) and _named_share(cells[0].row, question) >= CONTRADICT_LABEL_SHARE
+    if _EXTREME.search(question) and _WHICH.search(question) and rows_of is not None and (
+            extreme := row_extreme(rows_of(p), question, years, bool(_LOWEST.search(question)), book)):
+        return extreme  # "bij welke post van de uitgaven is de mutatie het grootst": a row of the table, not the one named
     # "met hoeveel neemt X af tussen 2021 en 2025", "daling X 2021-2025": a row's change between two years
     asks_change = intent.change or (intent.operation == "difference" and bool(intent.terms) and is_year_only(intent.terms[-1])) or (
         bool(CHANGE.search(question)) and not _OVER_TIME.search(question))
