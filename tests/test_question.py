@@ -122,3 +122,18 @@ def test_the_size_of_a_change_is_any_quantity_not_only_money_or_a_share():
     intent = analyse("Hoe groot is de daling van het aantal bezoekers van het zwembad?")
     assert "quantity" in intent.strict and "level" not in intent.strict and intent.change
     assert "level" in analyse("Hoe groot is het tekort van het zwembad?").strict
+
+
+@pytest.mark.parametrize(
+    ("question", "strict"),
+    [
+        # an embedded "hoeveel"/"wanneer" clause is not what the question asks for
+        ("In welke wijken wordt onderzocht hoeveel fijnstof er vrijkomt?", set()),
+        ("Wat doet de gemeente wanneer de bibliotheek sluit?", set()),
+        # the question's own "hoeveel"/"wanneer", or a second ask coordinated with "en", is
+        ("Hoeveel fijnstof komt er vrij in de wijk?", {"quantity"}),
+        ("Wanneer sluit de bibliotheek en hoeveel kost het?", {"date", "amount"}),
+    ],
+)
+def test_an_embedded_how_many_or_when_clause_is_not_the_ask(question, strict):
+    assert set(analyse(question).strict) & {"quantity", "date", "amount"} == strict

@@ -255,7 +255,8 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         wants = (wants - {"amount"}) | {"use"}
     if _QUANTITY.search(text) and "amount" not in wants:
         wants.add("quantity")
-    strict = {name for name, rx in _STRICT.items() if rx.search(text)}
+    main = _main_clause(text)  # "voor welke vliegvelden wordt berekend hoeveel ...": asks which, not how much
+    strict = {name for name, rx in _STRICT.items() if rx.search(main)}
     if _LEVEL.search(text) and CHANGE.search(text) and not _AMOUNT.search(text) and not strict & {"amount", "quantity"}:
         strict.add("quantity")  # "hoe groot is de krimp": the size of a change, counted in whatever is counted
     elif _LEVEL.search(text) and not strict & {"amount", "quantity"}:
@@ -321,6 +322,19 @@ _COMPARES = re.compile(r"\b(?:meer|minder|hoger|lager|groter|kleiner)\b(?:\s+\S+
 def _states_figure(text: str) -> bool:
     """Does the text state an amount, percentage or count (a year or date alone is when, not what is claimed)?"""
     return bool(set(figures.by_kind(text)) - {"date"})
+
+
+# "hoeveel" or "wanneer" after the question's own question word, not coordinated with it ("..., en wanneer"), opens
+# an embedded clause: "Voor welke vliegvelden wordt berekend hoeveel stof er vrijkomt?", "Wat doet de regering wanneer
+# banken weigeren?"
+_EMBEDDED = re.compile(r"(?<![,?;:]\s)(?<!\ben\s)(?<!\bén\s)(?<!\bof\s)\b(?:hoeveel|wanneer)\b", re.I)
+
+
+def _main_clause(text: str) -> str:
+    """The question up to an embedded 'hoeveel'/'wanneer' clause: what it asks for outright is read there."""
+    first = _ANY_QUESTION_WORD.search(text)
+    embedded = _EMBEDDED.search(text, first.end()) if first else None
+    return text[: embedded.start()] if embedded else text
 
 
 def _within_one_part(text: str, terms: tuple[str, ...]) -> bool:
