@@ -31,3 +31,11 @@ def test_which_things_is_answered_with_the_sentence_that_names_them():
     scored = score_sentences([Hit(Paragraph("doc#1", "doc", text, (1,)), 1.0)], _query(question), analyse(question))
     chosen = select(scored, analyse(question), _query(question))
     assert any("Schilderswijk" in s.text and "Binckhorst" in s.text for s in chosen)
+
+
+def test_who_prefers_a_sentence_that_names_the_actor():
+    text = ("De gemeente berekent de geluidsbelasting rond het vliegveld. "
+            "De geluidsbelasting rond het vliegveld berekent ook het KNMI.")
+    question = "Wie berekent de geluidsbelasting rond het vliegveld?"
+    scored = score_sentences([Hit(Paragraph("doc#1", "doc", text, (1,)), 1.0)], _query(question), analyse(question))
+    assert "KNMI" in scored[0].text

@@ -30,6 +30,8 @@ _ACTOR = re.compile(
     r"|universiteit\w*|hogescho\w*|werkgevers?|vakbond\w*|sociale\s+partners|Raad\s+van\s+State|Kamer|Commissie"
     r"|toezichthouder\w*|autoriteit|stichting|platform|TNO|leden|lid|fractie\w*|ziekenhuis\w*|centrum|bank\w*)\b"
 )
+# A name or acronym inside a sentence (not its first word): "het NLR", "door het Utrecht Centre for ... (UCERF)".
+_NAMED = re.compile(r"(?<=[\s(‘'\"])(?:[A-Z]{2,}[a-z]?\b|[A-Z][a-z]+\s+(?:(?:van|voor|de|der|of|for|into)\s+)*[A-Z][a-z]+)")
 _ANAPHOR = re.compile(
     r"(?:dit|deze|die|dat|hiervan|hiervoor|hiermee|daarvan|daarvoor|daarmee|daarnaast|ook|zij|ze|het\s+programma)\b",
     re.I,
@@ -175,6 +177,8 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
         kinds.add("level")
     if _ACTOR.search(text):
         kinds.add("actor")
+    if _NAMED.search(text):
+        kinds.add("named")  # a named actor (an acronym, a name): what "wie ..." asks, more than "de minister"
     if ENUMERATES.search(text):
         kinds.add("list")
     if kinds & {"quantity", "level"} and FUTURE_TARGET.search(text):
@@ -232,6 +236,8 @@ def score_sentences(
             coverage = max(query.share(tokens), T.ANAPHOR_CONTEXT * context) if anaphoric else query.share(tokens)
             kinds = kinds_of(text, scale)
             bonus = sum(T.STRICT_KIND_BONUS if want in intent.strict else T.MENTIONED_KIND_BONUS for want in intent.wants if want in kinds)
+            if "actor" in intent.strict and "named" in kinds:
+                bonus += T.MENTIONED_KIND_BONUS  # "wie berekent ...": the NLR, not "de werkgroep"
             if years and years & own:
                 bonus += T.YEAR_BONUS  # "wat gebeurt er in 2027": a sentence naming 2027
             if dense:
