@@ -137,3 +137,20 @@ def test_the_size_of_a_change_is_any_quantity_not_only_money_or_a_share():
 )
 def test_an_embedded_how_many_or_when_clause_is_not_the_ask(question, strict):
     assert set(analyse(question).strict) & {"quantity", "date", "amount"} == strict
+
+
+@pytest.mark.parametrize(
+    ("text", "is_question", "stance"),
+    [
+        ("Hoe staat de gemeente tegenover het plan voor een fietsbrug?", True, True),
+        ("Wat vindt de wethouder van de nieuwe parkeernorm?", True, True),
+        ("Wanneer opent de fietsbrug?", True, False),
+        ("De gemeente verwelkomt het plan voor een fietsbrug.", False, True),
+        ("De wethouder staat kritisch tegenover de parkeernorm.", False, True),
+        ("De fietsbrug opent in 2027.", False, False),
+    ],
+)
+def test_a_position_asked_and_a_position_taken(text, is_question, stance):
+    from assistant.answering.evidence import kinds_of
+
+    assert ("stance" in (analyse(text).wants if is_question else kinds_of(text))) == stance

@@ -59,6 +59,14 @@ _USE = re.compile(
     r"|\bga(?:at|an)\s+naar\b|\bten\s+goede\s+aan\b",
     re.I,
 )
+# Takes a position: "verwelkomt het voorstel", "steunt", "staat kritisch tegenover", "acht dit onwenselijk".
+_STANCE = re.compile(
+    r"\b(?:verwelkom\w*|steun(?:t|en|de|den)|onderschrij\w+|staat\s+(?:\w+\s+)?(?:positief|kritisch|terughoudend|open)"
+    r"|(?:is|zijn)\s+(?:\w+\s+)?(?:positief|kritisch|terughoudend|voorstander|tegenstander)|ach(?:t|ten)\s+(?:\S+\s+){0,4}?"
+    r"(?:wenselijk|onwenselijk|noodzakelijk|van\s+belang|belangrijk)|kan\s+zich\s+(?:\w+\s+)?vinden|pleit\w*|is\s+van\s+mening"
+    r"|zet\s+zich\s+(?:\w+\s+)?in\s+voor|hecht\w*\s+(?:\w+\s+)?(?:aan|belang))\b",
+    re.I,
+)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WRITTEN = re.compile(r"\b(?:" + "|".join(WRITTEN_NUMBERS) + r")\b", re.I)
 FUTURE_TARGET = re.compile(r"\b(?:in|tegen|voor|uiterlijk|vanaf)\s+20[3-9]\d\b|\b(?:doel\w*|ambitie\w*|streef\w*|streven)\b", re.I)
@@ -187,6 +195,8 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
         kinds.add("next")
     if _USE.search(text):
         kinds.add("use")
+    if _STANCE.search(text):
+        kinds.add("stance")
     return frozenset(kinds)
 
 

@@ -14,8 +14,9 @@ from assistant.answering.operations import read_operation, split_terms
 from assistant.figures import compare as figures
 from assistant.text.sentences import QUESTION_WORD
 
-# "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach
-WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target")
+# "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach;
+# "stance": what someone thinks of a proposal
+WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", "target", "stance")
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
 STATED_IN_HEADINGS = frozenset({"date", "actor"})  # asked facts a heading may state ("Voorgesteld 6 juli 2021")
 
@@ -87,6 +88,12 @@ _NEXT = re.compile(
 )
 # "Waar gaat het geld naartoe", "waaraan wordt het budget besteed": where money goes, not how much it is.
 _USE = re.compile(r"\bwaar(?:aan|voor|heen|naartoe)\b|\bwaar\b.*\b(?:naartoe|heen|aan\s+besteed|voor\s+gebruikt)\b", re.I)
+# "Hoe staat het kabinet tegenover ...", "wat vindt de minister van ...", "wat is het standpunt": a position taken.
+_STANCE = re.compile(
+    r"\bhoe\s+(?:staat|staan|kijkt|kijken)\b.*\b(?:tegenover|aan(?:\s+tegen)?)\b|\bwat\s+(?:vindt|vinden|denkt|denken)\b"
+    r"|\b(?:standpunt|positie|appreciatie|oordeel|houding)\b",
+    re.I,
+)
 # "Welk doel geldt er voor ...", "wat is de ambitie": a target to reach, best a figure by a year.
 _TARGET = re.compile(r"\b(?:welk\w*|wat\s+is|wat\s+zijn)\s+(?:het\s+|de\s+)?(?:doel\w*|ambitie\w*|streef\w*)\b", re.I)
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
@@ -191,7 +198,8 @@ DOCUMENT_FACTS = (
 )
 # What a question wants when these match (see also _STRICT: what it asks for outright).
 _WANTED = (
-    ("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT), ("target", _TARGET)
+    ("amount", _AMOUNT), ("date", _DATE), ("actor", _ACTOR), ("list", COUNTED), ("next", _NEXT), ("target", _TARGET),
+    ("stance", _STANCE),
 )
 
 
@@ -257,6 +265,8 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         wants.add("quantity")
     main = _main_clause(text)  # "voor welke vliegvelden wordt berekend hoeveel ...": asks which, not how much
     strict = {name for name, rx in _STRICT.items() if rx.search(main)}
+    if "stance" in wants:
+        strict.add("stance")  # weighs as an asked kind, but is no fact whose absence refuses (not in FACTS)
     if _LEVEL.search(text) and CHANGE.search(text) and not _AMOUNT.search(text) and not strict & {"amount", "quantity"}:
         strict.add("quantity")  # "hoe groot is de krimp": the size of a change, counted in whatever is counted
     elif _LEVEL.search(text) and not strict & {"amount", "quantity"}:

@@ -50,7 +50,7 @@ def select(scored: list[Sentence], intent: Intent, query: Query, limit: int = T.
         same_paragraph = candidate.paragraph.id == best.paragraph.id
         adds_kind = bool((intent.wants - _kinds(chosen)) & candidate.kinds) and candidate.context >= T.ADDS_KIND_CONTEXT * best.context
         # Open questions ("wat doet ...") are answered by a passage more often than by one sentence.
-        close = candidate.score >= (T.OPEN_CLOSE_SCORE if intent.kind in ("open", "next") else T.CLOSE_SCORE) * best.score
+        close = candidate.score >= (T.OPEN_CLOSE_SCORE if intent.kind in ("open", "next", "stance") else T.CLOSE_SCORE) * best.score
         if (same_paragraph and (close or adds_kind) and _adjacent(candidate, chosen)) or (adds_kind and close):
             chosen.append(candidate)
     chosen = _with_antecedents(chosen, scored)
