@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answering import tuning as T
+from assistant.answering.asks import ANY_QUESTION_WORD, main_clause, parts_of, within_one_part
 from assistant.answering.operations import read_operation, split_terms
 from assistant.figures import compare as figures
 from assistant.text.sentences import QUESTION_WORD
@@ -43,7 +44,6 @@ _NEW_TOPIC = re.compile(
 )
 # A yes/no question (no question word anywhere: Dutch puts the verb first) that asks to confirm: it states a figure,
 # or carries a particle of doubt ("Kost het echt 6 miljoen?", "Is het inderdaad verwaarloosbaar?").
-_ANY_QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORD}|waarom)\b", re.I)
 _DOUBT = re.compile(r"\s+(?:inderdaad|echt|werkelijk|daadwerkelijk|nou)\b", re.I)
 _TOCH = re.compile(r"\s+toch\s+", re.I)  # the particle that asks for agreement: "dat is toch 5 miljoen?"
 _OPENS_WITH_QUESTION_WORD = re.compile(rf"^\s*(?:en\s+)?(?:{QUESTION_WORD}|hoe\w*|waarom|sinds|vanaf|tot)\b", re.I)
@@ -149,19 +149,6 @@ _FOLLOW_UP = re.compile(
 )
 _WORDS = re.compile(r"\w+", re.U)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-# Where a question asks a second thing: ", en wat ...", " én ", "? Zo ja, hoeveel ..."
-_PART_BREAK = re.compile(
-    r"\?\s+(?:zo\s+ja,?\s*)?|,?\s+(?:en|én)\s+(?=(?:" + QUESTION_WORD + r"|vanaf|tot|per|sinds|om|te)\b)|"
-    r",\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
-    re.I,
-)
-# A search-box query asks several things side by side: "zwavelnorm luchtvaart en fase meeste uitstoot",
-# "budget regeling + welk partnerschap". A "+" separates asks in any question.
-_SEARCH_BOX_BREAK = re.compile(_PART_BREAK.pattern + r"|\s+\+\s+|\s+en\s+", re.I)
-_PLUS = re.compile(r"\s\+\s")
-_CONTENT_WORD = re.compile(r"[^\W\d_][\w-]{2,}")
-# "Wanneer krijgt de Kamer de strategie en de sectoragenda": two things, each asked about.
-_OBJECT_BREAK = re.compile(r",?\s+en\s+(?=(?:de|het)\s)", re.I)
 # Questions about the document itself, answered from its identity (who signed, which ministry, when, which
 # kenmerk or number) rather than from its text. Each names the document: "de brief", "deze motie", "het kamerstuk".
 _THE_DOCUMENT = (
@@ -244,7 +231,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     operation = None
     terms: tuple[str, ...] = ()
     constructed = read_operation(text) if not claim else None
-    if constructed and not _within_one_part(text, constructed[1]):
+    if constructed and not within_one_part(text, constructed[1]):
         constructed = None  # "het aandeel van A in B, en bij welk deel ...": the construction ran over into another ask
     if constructed:
         operation, terms = constructed
@@ -263,7 +250,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         wants = (wants - {"amount"}) | {"use"}
     if _QUANTITY.search(text) and "amount" not in wants:
         wants.add("quantity")
-    main = _main_clause(text)  # "voor welke vliegvelden wordt berekend hoeveel ...": asks which, not how much
+    main = main_clause(text)  # "voor welke vliegvelden wordt berekend hoeveel ...": asks which, not how much
     strict = {name for name, rx in _STRICT.items() if rx.search(main)}
     if "stance" in wants:
         strict.add("stance")  # weighs as an asked kind, but is no fact whose absence refuses (not in FACTS)
@@ -288,7 +275,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         follow_up=has_history and not new_topic and len(words) <= T.FOLLOW_UP_MAX_WORDS
         and bool(_FOLLOW_UP.search(claim if claim else text)),
         change=bool(CHANGE.search(text)) and bool(strict & {"amount", "quantity"}),
-        parts=_parts(text, objects=bool(strict & FACTS)) if not (claim or operation) else (),
+        parts=parts_of(text, objects=bool(strict & FACTS)) if not (claim or operation) else (),
         percentages=bool(_PERCENTAGE.search(text)) and not _AMOUNT.search(text),
         years=tuple(dict.fromkeys(int(y) for y in _YEAR.findall(text))),
         document_fact=_document_fact(text) if not claim else None,
@@ -314,7 +301,7 @@ def _claim(text: str) -> str | None:
         return text[: tag.start()].rstrip(" ,;:?")
     if text.rstrip().endswith("?") and _TOCH.search(text):  # "De uitstoot moet toch 55% lager?"
         return _TOCH.sub(" ", text).strip(" ?")
-    if (text.rstrip().endswith("?") and not _ANY_QUESTION_WORD.search(text) and not _computes(text)
+    if (text.rstrip().endswith("?") and not ANY_QUESTION_WORD.search(text) and not _computes(text)
             and (_DOUBT.search(text) or _states_figure(text))):
         return _DOUBT.sub("", text).strip(" ?")
     return None
@@ -332,44 +319,3 @@ _COMPARES = re.compile(r"\b(?:meer|minder|hoger|lager|groter|kleiner)\b(?:\s+\S+
 def _states_figure(text: str) -> bool:
     """Does the text state an amount, percentage or count (a year or date alone is when, not what is claimed)?"""
     return bool(set(figures.by_kind(text)) - {"date"})
-
-
-# "hoeveel" or "wanneer" after the question's own question word, not coordinated with it ("..., en wanneer"), opens
-# an embedded clause: "Voor welke vliegvelden wordt berekend hoeveel stof er vrijkomt?", "Wat doet de regering wanneer
-# banken weigeren?"
-_EMBEDDED = re.compile(r"(?<![,?;:]\s)(?<!\ben\s)(?<!\bén\s)(?<!\bof\s)\b(?:hoeveel|wanneer)\b", re.I)
-
-
-def _main_clause(text: str) -> str:
-    """The question up to an embedded 'hoeveel'/'wanneer' clause: what it asks for outright is read there."""
-    first = _ANY_QUESTION_WORD.search(text)
-    embedded = _EMBEDDED.search(text, first.end()) if first else None
-    return text[: embedded.start()] if embedded else text
-
-
-def _within_one_part(text: str, terms: tuple[str, ...]) -> bool:
-    """Do a calculation's terms stand in one of the question's asks (or is there only one)? Search words set side by
-    side ("verschil heffing bier en heffing wijn") are the terms themselves, not two asks."""
-    pieces = [p for p in _PART_BREAK.split(text) if len(_WORDS.findall(p)) >= T.MIN_PART_WORDS]
-    return len(pieces) < 2 or any(all(term in piece for term in terms) for piece in pieces)
-
-
-def _searched(text: str) -> bool:
-    """Is the question typed as search words: no question word and no question mark (or a "+" between asks)?"""
-    return bool(_PLUS.search(text)) or not (text.rstrip().endswith("?") or _ANY_QUESTION_WORD.search(text))
-
-
-def _parts(text: str, objects: bool = False) -> tuple[str, ...]:
-    """The question's separate asks. With `objects`, a date or figure asked of two things ("wanneer krijgt
-    de Kamer de strategie en de sectoragenda") is asked of each."""
-    if re.search(r"\bzowel\b", text, re.I):  # "zowel A als B" asks about A and about B
-        text = re.sub(r"\s+als\s+", " en bij ", re.sub(r"\bzowel\s+", "", text, flags=re.I), count=1, flags=re.I)
-    pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
-    if _searched(text):
-        searched = [p.strip(" ,?") for p in _SEARCH_BOX_BREAK.split(text)]
-        if all(len(_CONTENT_WORD.findall(p)) >= T.MIN_PART_WORDS for p in searched):  # not "budget onderzoek en innovatie"
-            pieces = searched
-    if objects and len(pieces) == 1:
-        pieces = [p.strip(" ,?") for p in _OBJECT_BREAK.split(text, maxsplit=1)]
-    pieces = [p for p in pieces if len(_WORDS.findall(p)) >= T.MIN_PART_WORDS]
-    return tuple(pieces) if len(pieces) > 1 else ()
