@@ -18,8 +18,8 @@ _PART_BREAK = re.compile(
     r",\s+(?:en|én)\s+(?=(?:via|door|met|bij|onder|uit|naar|op|aan|in|voor|van)\s+(?:welk\w*|wie|wat)\b)|\s+én\s+|,?\s+en\s+(?=(?:bij|voor|van|in|aan|over|met)\s)",
     re.I,
 )
-# A search-box query asks several things side by side: "zwavelnorm luchtvaart en fase meeste uitstoot",
-# "budget regeling + welk partnerschap". A "+" separates asks in any question.
+# A search-box query asks several things side by side: "geluidsnorm vliegveld en aantal nachtvluchten",
+# "budget regeling + welke stichting". A "+" separates asks in any question.
 _SEARCH_BOX_BREAK = re.compile(_PART_BREAK.pattern + r"|\s+\+\s+|\s+en\s+", re.I)
 _PLUS = re.compile(r"\s\+\s")
 _CONTENT_WORD = re.compile(r"[^\W\d_][\w-]{2,}")
@@ -27,8 +27,8 @@ _CONTENT_WORD = re.compile(r"[^\W\d_][\w-]{2,}")
 _OBJECT_BREAK = re.compile(r",?\s+en\s+(?=(?:de|het)\s)", re.I)
 
 # "hoeveel" or "wanneer" after the question's own question word, not coordinated with it ("..., en wanneer"), opens
-# an embedded clause: "Voor welke vliegvelden wordt berekend hoeveel stof er vrijkomt?", "Wat doet de regering wanneer
-# banken weigeren?"
+# an embedded clause: "In welke wijken wordt onderzocht hoeveel fijnstof er vrijkomt?", "Wat doet de gemeente
+# wanneer de bibliotheek sluit?"
 _EMBEDDED = re.compile(r"(?<![,?;:]\s)(?<!\ben\s)(?<!\bén\s)(?<!\bof\s)\b(?:hoeveel|wanneer)\b", re.I)
 
 

@@ -67,8 +67,8 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
         return Answer(text=NOT_THIS_FIGURE, refused=True)
     best = max(readings, key=lambda r: r.weight)
     if not _contradictions(claimed, best.stated) and not _supports(claimed, best.stated):
-        # the clause that states another of the claim's figures as claimed is about the claim: "bij een tarief van 30%
-        # ... circa € 20 miljoen" answers "30% ... 30 miljoen", not "btw 21%"
+        # the clause that states another of the claim's figures as claimed is about the claim: "bij een tarief van 5%
+        # ... circa € 8 miljoen" answers "5% ... 12 miljoen", not "nu 7%"
         best = max((r for r in readings if _contradictions(claimed, r.stated)), key=lambda r: (_agreeing(claimed, r.stated), r.weight),
                    default=best)
     supporting = [
@@ -222,8 +222,8 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
 
 
 def _kinds_stated(claimed: dict, stated: dict) -> float:
-    """A claim of several figures ("30% ... 30 miljoen") is about the clause that states them, or states one of
-    them as claimed ("bij een tarief van 30% ... circa € 20 miljoen"): a bonus for the share of its figures (dates
+    """A claim of several figures ("5% ... 12 miljoen") is about the clause that states them, or states one of
+    them as claimed ("bij een tarief van 5% ... circa € 8 miljoen"): a bonus for the share of its figures (dates
     aside) the clause states of the same kind, and for the share it states as claimed. None for a single figure."""
     kinds = set(claimed) - {"date"}
     count = sum(len(claimed[k]) for k in kinds)

@@ -30,7 +30,7 @@ _ACTOR = re.compile(
     r"|universiteit\w*|hogescho\w*|werkgevers?|vakbond\w*|sociale\s+partners|Raad\s+van\s+State|Kamer|Commissie"
     r"|toezichthouder\w*|autoriteit|stichting|platform|TNO|leden|lid|fractie\w*|ziekenhuis\w*|centrum|bank\w*)\b"
 )
-# A name or acronym inside a sentence (not its first word): "het NLR", "door het Utrecht Centre for ... (UCERF)".
+# A name or acronym inside a sentence (not its first word): "het KNMI", "door het Centre for ... (CRC)".
 _NAMED = re.compile(r"(?<=[\s(‘'\"])(?:[A-Z]{2,}[a-z]?\b|[A-Z][a-z]+\s+(?:(?:van|voor|de|der|of|for|into)\s+)*[A-Z][a-z]+)")
 _ANAPHOR = re.compile(
     r"(?:dit|deze|die|dat|hiervan|hiervoor|hiermee|daarvan|daarvoor|daarmee|daarnaast|ook|zij|ze|het\s+programma)\b",
@@ -230,7 +230,7 @@ def score_sentences(
     scored: list[Sentence] = []
     for rank, hit in enumerate(hits):
         p = hit.paragraph
-        # the document's title names what all its paragraphs are about ("fiche 80. Belasting op vuurwerk")
+        # the document's title names what all its paragraphs are about ("fiche 7. Afschaffen parkeervergunning")
         context = query.share(_tokens(hit.doc_title + " " + " ".join(p.section[-1:]) + " " + hit.lead + " " + p.text))
         scale = paragraph_scale(p)
         previous: frozenset[str] = frozenset()
@@ -247,7 +247,7 @@ def score_sentences(
             kinds = kinds_of(text, scale)
             bonus = sum(T.STRICT_KIND_BONUS if want in intent.strict else T.MENTIONED_KIND_BONUS for want in intent.wants if want in kinds)
             if "actor" in intent.strict and "named" in kinds:
-                bonus += T.MENTIONED_KIND_BONUS  # "wie berekent ...": the NLR, not "de werkgroep"
+                bonus += T.MENTIONED_KIND_BONUS  # "wie berekent ...": the KNMI, not "de gemeente"
             if years and years & own:
                 bonus += T.YEAR_BONUS  # "wat gebeurt er in 2027": a sentence naming 2027
             if dense:

@@ -88,7 +88,7 @@ _NEXT = re.compile(
 )
 # "Waar gaat het geld naartoe", "waaraan wordt het budget besteed": where money goes, not how much it is.
 _USE = re.compile(r"\bwaar(?:aan|voor|heen|naartoe)\b|\bwaar\b.*\b(?:naartoe|heen|aan\s+besteed|voor\s+gebruikt)\b", re.I)
-# "Hoe staat het kabinet tegenover ...", "wat vindt de minister van ...", "wat is het standpunt": a position taken.
+# "Hoe staat de gemeente tegenover ...", "wat vindt de wethouder van ...", "wat is het standpunt": a position taken.
 _STANCE = re.compile(
     r"\bhoe\s+(?:staat|staan|kijkt|kijken)\b.*\b(?:tegenover|aan(?:\s+tegen)?)\b|\bwat\s+(?:vindt|vinden|denkt|denken)\b"
     r"|\b(?:standpunt|positie|appreciatie|oordeel|houding)\b",
@@ -98,7 +98,7 @@ _STANCE = re.compile(
 _TARGET = re.compile(r"\b(?:welk\w*|wat\s+is|wat\s+zijn)\s+(?:het\s+|de\s+)?(?:doel\w*|ambitie\w*|streef\w*)\b", re.I)
 _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\s+hoog|welk\s+deel)\b", re.I)
 # "Hoe hoog is de boete", "welk aandeel": the answer is a sum of money or a percentage, not a duration or a count.
-# "Welke rente geldt", "welk tarief", "wat is nu het btw-tarief", "tarief frisdrankbelasting": a rate is a level too,
+# "Welke rente geldt", "welk tarief", "wat is nu de rente", "tarief hondenbelasting": a rate is a level too,
 # asked as the thing the question is about (as money nouns are in _STRICT["amount"]).
 _RATE = r"[\w-]*(?:rente|tarief|percentage)"
 _LEVEL = re.compile(
@@ -250,12 +250,12 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         wants = (wants - {"amount"}) | {"use"}
     if _QUANTITY.search(text) and "amount" not in wants:
         wants.add("quantity")
-    main = main_clause(text)  # "voor welke vliegvelden wordt berekend hoeveel ...": asks which, not how much
+    main = main_clause(text)  # "in welke wijken wordt onderzocht hoeveel ...": asks which, not how much
     strict = {name for name, rx in _STRICT.items() if rx.search(main)}
     if "stance" in wants:
         strict.add("stance")  # weighs as an asked kind, but is no fact whose absence refuses (not in FACTS)
     if _LEVEL.search(text) and CHANGE.search(text) and not _AMOUNT.search(text) and not strict & {"amount", "quantity"}:
-        strict.add("quantity")  # "hoe groot is de krimp": the size of a change, counted in whatever is counted
+        strict.add("quantity")  # "hoe groot is de daling": the size of a change, counted in whatever is counted
     elif _LEVEL.search(text) and not strict & {"amount", "quantity"}:
         strict.add("level")
         wants.discard("quantity")

@@ -99,8 +99,8 @@ def _with_announced_lists(chosen: list[Sentence], scored: list[Sentence], asked:
 
 
 def _with_naming_sentence(chosen: list[Sentence], scored: list[Sentence]) -> list[Sentence]:
-    """'Welke productgroepen ...': when no chosen sentence names several things, the first sentence after the best one
-    in its paragraph that does ("We starten met A, B en C") names them."""
+    """'In welke wijken ...': when no chosen sentence names several things, the first sentence after the best one
+    in its paragraph that does ("We beginnen met A, B en C") names them."""
     best = chosen[0]
     if any(_NAMES_SEVERAL.search(s.text) or ENUMERATES.search(s.text) for s in chosen):
         return chosen

@@ -89,8 +89,8 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     named = _labelled(p) and _named_share(cells[0].row, question) >= CONTRADICT_LABEL_SHARE
     if _EXTREME.search(question) and _WHICH.search(question) and rows_of is not None and (
             extreme := row_extreme(rows_of(p), question, years, bool(_LOWEST.search(question)), book)):
-        return extreme  # "bij welke post van de uitgaven is de mutatie het grootst": a row of the table, not the one named
-    # "met hoeveel neemt X af tussen 2021 en 2025", "daling X 2021-2025": a row's change between two years
+        return extreme  # "bij welke post van de cultuuruitgaven zijn de uitgaven het grootst": a row of the table, not the one named
+    # "met hoeveel neemt X af tussen 2021 en 2025", "daling X 2022-2025": a row's change between two years
     asks_change = intent.change or (intent.operation == "difference" and bool(intent.terms) and is_year_only(intent.terms[-1])) or (
         bool(CHANGE.search(question)) and not _OVER_TIME.search(question))
     if asks_change and len(years) >= 2 and (changed := row_change(p, cells, sorted(years), book)):
@@ -114,7 +114,7 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
 
 
 def _sums(question: str, years: list[str]) -> bool:
-    """'samen', 'in totaal', or 'totaal'/'totale' over a span of years ("totale opbrengst 2023 t/m 2025")."""
+    """'samen', 'in totaal', or 'totaal'/'totale' over a span of years ("totale opbrengst X 2022 t/m 2025")."""
     return bool(_SUM.search(question) or (len(years) >= 2 and _TOTAL_OVER.search(question)))
 
 

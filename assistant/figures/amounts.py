@@ -82,7 +82,7 @@ _MONEY_CONTEXT = re.compile(
 # Non-money units after a scale word: "8 miljoen mensen", "10 miljoen ton".
 _THING_UNITS = {"ton", "tonnen", "kg", "kilo", "liter", "m2", "m3", "km", "ha", "hectare", "megaton",
                 "mt", "kwh", "gwh", "twh", "mw", "gw", "vierkante", "kubieke", "keer"}
-# Verbs, not things counted, after "30 miljoen": auxiliaries, and the verbs that say what money does ("opleveren").
+# Verbs, not things counted, after "12 miljoen": auxiliaries, and the verbs that say what money does ("opleveren").
 _VERBS = {"worden", "zijn", "gaan", "komen", "blijven", "hebben", "kunnen", "moeten", "zullen",
           "opleveren", "opbrengen", "kosten", "bedragen", "besparen", "uitgeven", "investeren"}
 _PERCENT = re.compile(r"\s?(%|procentpunten|procentpunt|procent|pct\.?)(?!\w)", re.I)
