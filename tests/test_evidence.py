@@ -39,3 +39,15 @@ def test_who_prefers_a_sentence_that_names_the_actor():
     question = "Wie berekent de geluidsbelasting rond het vliegveld?"
     scored = score_sentences([Hit(Paragraph("doc#1", "doc", text, (1,)), 1.0)], _query(question), analyse(question))
     assert "KNMI" in scored[0].text
+
+
+def test_two_quotes_of_one_paragraph_stay_a_part_of_it():
+    from assistant.answering.answer import CitationBook
+
+    text = "De brug opent in 2027. De kosten zijn gestegen. Het budget is € 12 miljoen."
+    book = CitationBook(lambda doc: doc)
+    paragraph = Paragraph("doc#1", "doc", text, (1,))
+    book.cite(paragraph, "De brug opent in 2027.")
+    book.cite(paragraph, "Het budget is € 12 miljoen.")
+    quote = book.citations()[0].quote
+    assert quote in text and quote.startswith("De brug") and quote.endswith("12 miljoen.")

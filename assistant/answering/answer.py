@@ -46,12 +46,21 @@ class CitationBook:
                 ocr_confidence=paragraph.ocr_confidence,
             )
         elif quote not in existing.quote:
-            existing = Citation(**{**existing.__dict__, "quote": f"{existing.quote} {quote}"})
+            existing = Citation(**{**existing.__dict__, "quote": _joined(paragraph.text, existing.quote, quote)})
         self._by_paragraph[paragraph.id] = existing
         return existing.marker
 
     def citations(self) -> list[Citation]:
         return sorted(self._by_paragraph.values(), key=lambda c: c.marker)
+
+
+def _joined(text: str, first: str, second: str) -> str:
+    """Two quotes of one paragraph as one: the stretch of its text from the first to the last, so the quote stays a
+    part of the paragraph that can be marked in it (two sentences apart bring the one between them)."""
+    at = [(text.find(q), text.find(q) + len(q)) for q in (first, second)]
+    if any(start < 0 for start, _ in at):
+        return f"{first} {second}"
+    return text[min(start for start, _ in at) : max(end for _, end in at)]
 
 
 def quote_sentences(chosen: list[Sentence], book: CitationBook) -> str:
