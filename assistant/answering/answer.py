@@ -141,7 +141,7 @@ def total(intent: Intent, scored: list[Sentence], book: CitationBook) -> Answer 
         if not 2 <= len(values) <= T.MAX_TERMS or len({getattr(v, "per", None) for v in values}) > 1:
             continue  # "incidenteel €450 miljoen en structureel €80 miljoen per jaar" is no sum
         if any(_LIMIT_BEFORE.search(sentence.text, max(0, v.start - 30), v.start) for v in values):
-            continue  # "een krediet tot maximaal 10.271 euro, een vermogen van minder dan 197.687 euro": limits, not parts
+            continue  # "een krediet tot maximaal 8.000 euro, voor wie minder dan 150.000 euro heeft": limits, not parts
         value = sum(v.value for v in values)
         numbers = [figures.number_of(v) if kind == "count" else v.raw for v in values]
         in_words = kind == "count" and all(n.lower() in WRITTEN_NUMBERS for n in numbers)

@@ -217,11 +217,11 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
             # "zes andere landen" against "acht landen": figures counting the same thing speak of the claim
             same_thing = T.SAME_THING if _counts_same_thing(claimed, stated) else 0.0
             subject = query.share(words)
-            readings.append(_Reading(sentence, stated, subject + same_thing + _kinds_stated(claimed, stated), subject))
+            readings.append(_Reading(sentence, stated, subject + same_thing + _figures_held(claimed, stated), subject))
     return readings
 
 
-def _kinds_stated(claimed: dict, stated: dict) -> float:
+def _figures_held(claimed: dict, stated: dict) -> float:
     """A claim of several figures ("5% ... 12 miljoen") is about the clause that states them, or states one of
     them as claimed ("bij een tarief van 5% ... circa € 8 miljoen"): a bonus for the share of its figures (dates
     aside) the clause states of the same kind, and for the share it states as claimed. None for a single figure."""
