@@ -229,8 +229,7 @@ def _figures_held(claimed: dict, stated: dict) -> float:
     count = sum(len(claimed[k]) for k in kinds)
     if count < 2:
         return 0.0
-    agreeing = sum(_matched(k, f, stated, _bound(claimed, f)) for k in kinds for f in claimed[k])
-    return T.CLAIM_ALL_KINDS * (len(kinds & set(stated)) / len(kinds) + agreeing / count) / 2
+    return T.CLAIM_ALL_KINDS * (len(kinds & set(stated)) / len(kinds) + _agreeing(claimed, stated, kinds) / count) / 2
 
 
 def _counts_same_thing(claimed: dict, stated: dict) -> bool:
@@ -272,9 +271,10 @@ def _supports(claimed: dict, stated: dict) -> bool:
     return primary in stated and every and not _contradictions(claimed, stated)
 
 
-def _agreeing(claimed: dict, stated: dict) -> int:
-    """How many of the claim's figures the clause states as claimed."""
-    return sum(_matched(kind, f, stated, _bound(claimed, f)) for kind, values in claimed.items() for f in values)
+def _agreeing(claimed: dict, stated: dict, kinds=None) -> int:
+    """How many of the claim's figures (of `kinds`, or of every kind) the clause states as claimed."""
+    return sum(_matched(kind, f, stated, _bound(claimed, f)) for kind, values in claimed.items() if kinds is None or kind in kinds
+               for f in values)
 
 
 def _dated_contradiction(claimed: dict, stated: dict) -> bool:

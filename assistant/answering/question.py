@@ -101,9 +101,16 @@ _QUANTITY = re.compile(r"\b(?:hoeveel|aantal|percentage|procent|hoe\s+groot|hoe\
 # "Welke rente geldt", "welk tarief", "wat is nu de rente", "tarief hondenbelasting": a rate is a level too,
 # asked as the thing the question is about (as money nouns are in _STRICT["amount"]).
 _RATE = r"[\w-]*(?:rente|tarief|percentage)"
+
+
+def _asked_thing(nouns: str, modifiers: int) -> str:
+    """'wat is (nu) het (totale) <noun>': the noun, after at most `modifiers` words, is what the question asks for."""
+    return rf"\bwat\s+(?:is|zijn|was|waren|bedraagt|bedragen)\s+(?:\w+\s+){{0,2}}?(?:het|de)\s+(?:[\w-]+\s+){{0,{modifiers}}}?{nouns}\b"
+
+
 _LEVEL = re.compile(
     r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b|\bwelke?\s+\w*(?:rente|tarief|percentage)\b"
-    rf"|\bwat\s+(?:is|zijn|was|waren|bedraagt|bedragen)\s+(?:\w+\s+){{0,2}}?(?:het|de)\s+(?:[\w-]+\s+){{0,1}}?{_RATE}\b"
+    rf"|{_asked_thing(_RATE, 1)}"
     rf"|^\s*{_RATE}\b(?!.*\?\s*$)",
     re.I,
 )
@@ -122,8 +129,7 @@ _STRICT = {
         r"|uitgetrokken|uitgegeven|besteed\w*|gereserveerd|reserveer\w*|geïnvesteerd|investeer\w*|investeert)\b"
         r"|\bgekost|\bhoe\s+(?:hoog|groot)\s+is\s+(?:het|de)\s+(?:budget|bedrag|investering|bijdrage)"
         # the money noun is what the question asks: "wat is het totale budget", "welk budget", "wat zijn de kosten"
-        r"|\bwat\s+(?:is|zijn|was|waren|bedraagt|bedragen)\s+(?:\w+\s+){0,2}?(?:het|de)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:budget|bedrag|kosten|opbrengst|bijdrage|investering|financiering)\b"
+        r"|" + _asked_thing(r"(?:budget|bedrag|kosten|opbrengst|bijdrage|investering|financiering)", 2) +
         r"|\bwelk\s+(?:[\w-]+\s+)?budget\b|\bwelke\s+(?:[\w-]+\s+)?(?:bijdrage|investering|opbrengst)\b",
         re.I,
     ),
@@ -254,9 +260,10 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     strict = {name for name, rx in _STRICT.items() if rx.search(main)}
     if "stance" in wants:
         strict.add("stance")  # weighs as an asked kind, but is no fact whose absence refuses (not in FACTS)
-    if _LEVEL.search(text) and CHANGE.search(text) and not _AMOUNT.search(text) and not strict & {"amount", "quantity"}:
+    asks_level = bool(_LEVEL.search(text)) and not strict & {"amount", "quantity"}
+    if asks_level and CHANGE.search(text) and not _AMOUNT.search(text):
         strict.add("quantity")  # "hoe groot is de daling": the size of a change, counted in whatever is counted
-    elif _LEVEL.search(text) and not strict & {"amount", "quantity"}:
+    elif asks_level:
         strict.add("level")
         wants.discard("quantity")
     if "amount" in strict:

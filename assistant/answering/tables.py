@@ -80,7 +80,7 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
         if rows_of is None or intent.claim:
             return None
         if _EXTREME.search(question):
-            return row_extreme(rows_of(p), question, years, bool(_LOWEST.search(question)), book)
+            return _top_row(rows_of(p), question, years, book)
         if not (_SUM.search(question) and len(years) <= 1):
             return None
         return column_total(rows_of(p), years, bool(_STRUCTURAL.search(question)), book)
@@ -88,15 +88,14 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
         return _check(intent, p, cells, years, book)
     named = _labelled(p) and _named_share(cells[0].row, question) >= CONTRADICT_LABEL_SHARE
     if _EXTREME.search(question) and _WHICH.search(question) and rows_of is not None and (
-            extreme := row_extreme(rows_of(p), question, years, bool(_LOWEST.search(question)), book)):
+            extreme := _top_row(rows_of(p), question, years, book)):
         return extreme  # "bij welke post van de cultuuruitgaven zijn de uitgaven het grootst": a row of the table, not the one named
     # "met hoeveel neemt X af tussen 2021 en 2025", "daling X 2022-2025": a row's change between two years
     asks_change = intent.change or (intent.operation == "difference" and bool(intent.terms) and is_year_only(intent.terms[-1])) or (
         bool(CHANGE.search(question)) and not _OVER_TIME.search(question))
     if asks_change and len(years) >= 2 and (changed := row_change(p, cells, sorted(years), book)):
         return changed
-    if _EXTREME.search(question) and not named and rows_of is not None and (
-            extreme := row_extreme(rows_of(p), question, years, bool(_LOWEST.search(question)), book)):
+    if _EXTREME.search(question) and not named and rows_of is not None and (extreme := _top_row(rows_of(p), question, years, book)):
         return extreme  # "welke categorie groeit het sterkst": the row with the top figure in the asked column
     if _SUM.search(question) and len(years) <= 1 and not named and rows_of is not None and (
             total := column_total(rows_of(p), years, bool(_STRUCTURAL.search(question)), book)):
@@ -111,6 +110,11 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     if not chosen:
         return _not_in_table(p, years)
     return _cells(p, chosen, book)
+
+
+def _top_row(rows: list[Paragraph], question: str, years: list[str], book: CitationBook) -> Answer | None:
+    """'Welke post is het hoogst / daalt het sterkst': the row with the top (or bottom) figure the question asks."""
+    return row_extreme(rows, question, years, bool(_LOWEST.search(question)), book)
 
 
 def _sums(question: str, years: list[str]) -> bool:
