@@ -50,3 +50,15 @@ def test_definitions_found_per_document_merge_to_those_found_over_all_paragraphs
     whole = Acronyms.from_texts(p.text for d in documents for p in d.paragraphs)
     merged = Acronyms.merged(find_definitions(p.text for p in d.paragraphs) for d in documents)
     assert list(merged.definitions.items()) == list(whole.definitions.items()) and len(whole.definitions) >= 3
+
+
+def test_a_name_used_from_then_on_is_a_definition_too():
+    found = find_definitions([
+        "de impact van 12 Regionale Leer Centra (hierna: RLC) tussen scholen",
+        "Het Landelijk Data Platform ICT (hierna te noemen: LDP ICT) ondersteunt",
+        "samen met de Wijk Ontwikkel Teams’s (hierna: WOT) van de gemeente",
+    ])
+    assert found == {"RLC": "Regionale Leer Centra", "LDP ICT": "Landelijk Data Platform ICT", "WOT": "Wijk Ontwikkel Teams’s"}
+    acronyms = Acronyms(found)
+    assert acronyms.expand("Wat doet het LDP ICT?") == "Wat doet het LDP ICT? Landelijk Data Platform ICT"
+    assert acronyms.pairs_in("hoeveel wijk ontwikkel teams's zijn er") == [("Wijk Ontwikkel Teams’s", "WOT")]

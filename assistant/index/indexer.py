@@ -40,7 +40,7 @@ PARSER_MODULES = (
     "parsing/letter.py", "parsing/runs.py", "parsing/tables.py", "parsing/text_tables.py", "parsing/tuning.py",
     "parsing/identity.py", "parsing/signature.py", "parsing/ocr.py", "parsing/forms.py",
     "figures/cells.py", "figures/periods.py", "figures/amounts.py", "figures/compare.py", "figures/notation.py",
-    "text/sentences.py",
+    "text/sentences.py", "text/acronyms.py",
 )
 
 
