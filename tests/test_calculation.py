@@ -128,3 +128,19 @@ def test_het_aandeel_van_a_in_b_asks_a_share():
 def test_a_calculation_construction_does_not_run_over_into_another_ask():
     intent = analyse("Hoe groot is het aandeel van de musea in de cultuuruitgaven, en wanneer opent het nieuwe museum?")
     assert intent.operation is None and len(intent.parts) == 2
+
+
+def test_the_rest_of_a_stated_share_answers_what_does_not():
+    from assistant.answering.shares import complement
+
+    intent = analyse("Welk deel van de gemeenten heeft nog geen warmteplan vastgesteld?")
+    assert intent.operation == "complement" and intent.terms[0].startswith("de gemeenten")
+    stated = _sentence("Inmiddels heeft twee derde van de gemeenten een warmteplan, en 40% van de provincies.")
+    answer = complement([stated], intent.terms[0], _book())
+    assert answer.text.startswith("Dat is een derde: het deel naast twee derde [1].")
+    percent = _sentence("Ruim 70% van de gemeenten heeft een warmteplan.")
+    assert complement([percent], intent.terms[0], _book()).text.startswith("Dat is 30%: het deel naast 70% [1].")
+    denied = _sentence("Ruim 30% van de gemeenten heeft nog geen warmteplan.")
+    assert complement([denied], intent.terms[0], _book()) is None  # the stated share is already the rest
+    other = _sentence("Ruim 70% van de provincies heeft een warmteplan.")
+    assert complement([other], intent.terms[0], _book()) is None  # a share of another whole

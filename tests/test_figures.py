@@ -175,6 +175,27 @@ def test_find_quantities(text, raw, value, unit):
 
 
 @pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("ongeveer de helft van de aanvragen werd afgewezen", "de helft", 50),
+        ("Twee derde van de provincies heeft een plan.", "Twee derde", 200 / 3),
+        ("een kwart daarvan gaat naar onderzoek", "een kwart", 25),
+        ("driekwart van de bedrijven", "driekwart", 75),
+        ("drie op de tien huishoudens", "drie op de tien", 30),
+        ("1 op de 5 leerlingen", "1 op de 5", 20),
+    ],
+)
+def test_shares_written_as_words_are_percentages(text, raw, value):
+    [share] = find_quantities(text)
+    assert (share.raw, share.unit) == (raw, "%") and share.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["een derde land buiten de EU", "in de tweede helft van 2024", "de derde van vier rondes"])
+def test_ordinals_are_no_shares(text):
+    assert not [q for q in find_quantities(text) if q.unit == "%"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Voor pijler 1 geldt dat",  # an identifier, not a count

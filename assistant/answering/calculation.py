@@ -16,13 +16,13 @@ from assistant.answering.operations import is_year_only
 from assistant.answering.evidence import Query, Sentence, paragraph_scale, score_sentences
 from assistant.answering.question import Intent
 from assistant.answering.selection import answers_kind
+from assistant.answering.shares import complement, states_share
 from assistant.figures import compare as figures
 from assistant.figures.cells import cell_number, cell_value, read_unit
 from assistant.figures.notation import dutch_number
 from assistant.text.tokens import tokenize
 from assistant.types import Answer
 
-_FRACTION = re.compile(r"\b(?:de\s+helft|(?:een|twee|drie|vier)\s*(?:derde|kwart|vijfde)|driekwart)\b", re.I)
 _TABLE_UNIT = re.compile(r"€|\bx\b|\bin\b", re.I)
 _SCALED = re.compile(r"\b(?:miljoen|miljard|mln|mld|mrd|duizend)\b|\d\s*[kKmM]\b", re.I)
 _HOEVEEL_UNIT = re.compile(r"\bhoeveel\s+([^\W\d_]{3,})\b", re.I)
@@ -221,6 +221,9 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
     `find_term(term, kind, unit, exclude, context, years, doc_id)` returns (sentence, figure) for one term, searched
     in one document when `doc_id` is given, or None.
     """
+    if intent.operation == "complement":  # "welk deel ... niet": the rest of the share the source states
+        made = complement(scored, intent.terms[0], book)
+        return (made, "calculation") if made else None
     kind, unit = asked_kind(intent)
     if not intent.terms:
         typed = [s for s in scored if answers_kind(s, intent)]
@@ -233,7 +236,7 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
     if is_year_only(b) and len(intent.years) >= 2:  # "hoger in 2030 dan in 2025": one series
         changed = series_change(intent.years, kind, scored, book)
         return (changed, "calculation") if changed else None
-    if intent.operation == "ratio" and _states_share(scored):
+    if intent.operation == "ratio" and states_share(scored):
         return None  # "welk deel ... wordt tijdens het taxiën uitgestoten": the source says it, a lookup quotes it
     # the second term is looked for where the first was stated: a figure of another document is about another
     # subject ("het bedrag op jaarbasis" of the uitkering, not any amount per year); a part is read with its whole.
@@ -250,13 +253,6 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
     # terms found by searches of their own are less sure than figures read from the answer's own sentences: the
     # route has no weight of its own in the confidence model (tuning.CONFIDENCE_WEIGHTS)
     return (made, "terms") if made else None  # no figures to relate: a lookup, or its refusal
-
-
-def _states_share(scored: list[Sentence]) -> bool:
-    """Does a sentence on the question's subject state a share outright ("rond de 90%", "twee derde")?"""
-    subject = max((s.context for s in scored), default=0.0)
-    on_subject = [s for s in scored[: T.SHARE_READ] if s.context >= T.SAME_SUBJECT * subject]
-    return any(figures_of(s, "percentage") or _FRACTION.search(s.text) for s in on_subject)
 
 
 def term_figure(term: str, hits, query: Query, kind: str, unit: str | None, exclude: list, years=()):

@@ -28,10 +28,17 @@ class OperationKind:
     """A kind of calculation: its name and the constructions that name its two terms (groups a and b)."""
 
     name: str  # "remainder" (a minus its part b) | "ratio" (b as a share of a) | "times" (a / b) | "difference"
+    # | "complement" (the share of a that is not b: 100% minus the share stated for b)
     constructions: tuple[re.Pattern, ...]
 
 
+_NOT = r"(?:niet|geen|géén|nog\s+niet|nog\s+geen)"
 KINDS = (
+    # "welk deel van de PSP's biedt nog geen instant payments aan": the rest of a stated share (b holds the "not")
+    OperationKind("complement", (
+        re.compile(rf"\b(?:welk|hoe\s+groot\s+is\s+het)\s+(?:deel|aandeel|percentage)\s+van\s+(?P<a>.+)\s+(?P<b>\S+\s+(?:\S+\s+){{0,2}}?{_NOT}(?![\w-]).+?)[?.!]*$", re.I),
+        re.compile(rf"\bhoeveel\s+procent\s+van\s+(?P<a>.+)\s+(?P<b>\S+\s+(?:\S+\s+){{0,2}}?{_NOT}(?![\w-]).+?)[?.!]*$", re.I),
+    )),
     OperationKind("remainder", (
         re.compile(rf"\bhoeveel\s+(?:geld\s+|euro\s+)?van\s+(?P<a>.+?)\s+{_GOES_NOT}\s+(?P<b>.+?)[?.!]*$", re.I),
         # the whole put first: "Van de 30 miljoen voor A, hoeveel gaat er niet naar B?"

@@ -278,7 +278,9 @@ def find_quantities(text: str) -> list[Quantity]:
             end, unit = _unit(text, reading)
         if unit and not _POSTCODE_OR_VOLUME.fullmatch(text[reading.start:end]):
             quantities.append(Quantity(text[reading.start:end], reading.start, end, float(reading.value), unit))
-    return sorted(quantities + _written_quantities(text), key=lambda q: q.start)
+    shares = _shares_in_words(text)
+    others = [q for q in quantities + _written_quantities(text) if not any(w.start <= q.start < w.end for w in shares)]
+    return sorted(others + shares, key=lambda q: q.start)
 
 
 # Counts written as words, as letters do below twenty-one: "acht landen", "twintig verzoeken".
@@ -316,6 +318,37 @@ def _written_quantities(text: str) -> list[Quantity]:
         unit, end = (f"{first.group(1)} {second.group(1)}", second.end()) if adjective and second else (first.group(1), first.end())
         value = float(WRITTEN_NUMBERS[match.group(1).lower()])
         found.append(Quantity(text[match.start():end], match.start(), end, value, unit))
+    return found
+
+
+# Shares written as words, a percentage each: "de helft van", "twee derde van de PSP's", "een op de vijf".
+# Only before "van"/"deel" or a clause's end: "een derde land" and "de eerste helft van 2023" are no shares.
+_PARTS = {"helft": 2, "derde": 3, "kwart": 4, "vierde": 4, "vijfde": 5, "zesde": 6, "tiende": 10}
+_SHARE_WORDS = re.compile(
+    r"(?<![\w-])(?:(?P<whole>driekwart)|(?P<count>de|een|één|twee|drie|vier)\s+(?P<part>helft|derde|kwart|vierde|vijfde|zesde|tiende))"
+    r"(?=\s+(?:van|deel|daarvan|ervan|hiervan)\b|\s*[.,;:)]|\s*$)"
+    r"|(?<![\w-])(?P<of>een|één|twee|drie|vier|vijf|\d{1,2})\s+op\s+de\s+(?P<in>twee|drie|vier|vijf|zes|tien|twintig|honderd|\d{1,3})\b",
+    re.I,
+)
+
+
+def _shares_in_words(text: str) -> list[Quantity]:
+    found = []
+    for match in _SHARE_WORDS.finditer(text):
+        if match.group("whole"):
+            value = 75.0
+        elif match.group("part"):
+            part, count = match.group("part").lower(), match.group("count").lower()
+            if (part == "helft") != (count == "de"):
+                continue  # "de helft", but "twee helft" or "de derde" (an ordinal) are no shares
+            value = 100.0 * (1 if count in ("de", "een", "één") else WRITTEN_NUMBERS[count]) / _PARTS[part]
+        else:
+            of, whole = (int(n) if n.isdigit() else (1 if n.lower() in ("een", "één") else WRITTEN_NUMBERS[n.lower()])
+                         for n in (match.group("of"), match.group("in")))
+            if not 0 < of < whole:
+                continue
+            value = 100.0 * of / whole
+        found.append(Quantity(match.group(0), match.start(), match.end(), value, "%"))
     return found
 
 
