@@ -48,3 +48,25 @@ def test_a_claim_is_read_in_the_best_sentences_that_state_a_figure_of_its_kind()
     answer = _check("Klopt het dat de wachttijd voor een parkeervergunning negen weken is?", *wordy,
                     "De wachttijd voor een parkeervergunning is zes weken.")
     assert answer.verdict == "nee" and "zes weken, niet negen weken" in answer.text
+
+
+def test_a_claimed_year_holds_for_a_date_inside_it():
+    answer = _check("Is het nieuwe loket echt in 2024 opengegaan?", "Het nieuwe loket is in maart 2024 opengegaan in het stadhuis.")
+    assert answer.verdict == "ja"
+    short = _check("Is het nieuwe loket echt in okt. 2024 opengegaan?", "Het nieuwe loket is in oktober 2024 opengegaan in het stadhuis.")
+    assert short.verdict == "ja"
+
+
+def test_a_clause_with_only_another_date_does_not_bear_on_a_claimed_figure():
+    answer = _check(
+        "Moet het afval in 2035 toch 40% minder zijn?",
+        "Tijdens het debat van 3 mei 2023 is toegezegd dat de raad wordt geïnformeerd over het afval.",
+    )
+    assert answer.verdict is None
+
+
+def test_a_claim_of_only_a_date_is_not_confirmed_when_it_denies_what_the_source_states():
+    answer = _check("Dus in 2025 krijgt de stichting nog niks, klopt dat?", "De stichting krijgt vanaf 2025 een jaarlijkse bijdrage.")
+    assert answer.verdict is None
+    agreed = _check("Dus in 2025 krijgt de stichting een bijdrage, klopt dat?", "De stichting krijgt vanaf 2025 een jaarlijkse bijdrage.")
+    assert agreed.verdict == "ja"

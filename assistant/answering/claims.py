@@ -77,6 +77,9 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
     ]  # a bound ("meer dan 5 miljoen") is met by many figures: only the best-matching clause may confirm it
     if not supporting and not _contradictions(claimed, best.stated):
         return Answer(text=NOT_THIS_FIGURE, refused=True)
+    if supporting and set(claimed) == {"date"} and _denies(intent.claim or "") != _denies(supporting[0].sentence.text):
+        # only its date agrees: "over 2021 krijgt ze nog niks" is not confirmed by what she gets from 2021
+        return Answer(text="Dat kan ik niet bevestigen. " + REFUSAL, refused=True)
     if supporting:
         chosen = supporting[0]
         marker = book.cite(chosen.sentence.paragraph, chosen.sentence.text)
@@ -117,7 +120,11 @@ def _judge_claim(intent: Intent, scored: list[Sentence], query: Query, book: Cit
     )
 
 
-_NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|nergens|noch)\b", re.I)
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|niks|nergens|noch)\b", re.I)
+
+
+def _denies(text: str) -> bool:
+    return bool(_NEGATION.search(text))
 _NAME = re.compile(r"(?<=\s)[A-Z][\w-]*")  # a capitalised word after the first: a name or an acronym
 _BARE_NUMBER = re.compile(r"(?<![\w.,\-–])(?:\d[\d.,]*\d|\d)(?![\w\-–]|[.,]\d)")
 
@@ -210,7 +217,8 @@ def _clause_readings(sentence: Sentence, claimed: dict, query: Query) -> list[_R
             # "staat op 28.914" about a table in thousands of euros: compare with the cell as printed.
             cells = [Quantity(a.raw, a.start, a.end, a.value / scale, "") for a in stated["amount"]]
             stated = {**stated, "count": stated.get("count", []) + cells}
-        if set(stated) & set(claimed):
+        # a claim's date dates its figure: a clause stating only another date does not bear on "55% lager in 2030"
+        if set(stated) & (set(claimed) - {"date"} or {"date"}):
             words = set(tokenize(clause))
             if label:
                 words |= set(tokenize(label))  # a cell is read with its row's label
@@ -252,6 +260,8 @@ def _matched(kind: str, figure, stated: dict, bound: tuple[str, str] | None = No
     comparable = _comparable(kind, figure, stated.get(kind, []))
     if bound is not None:  # judged on the stated figure nearest the claimed one: "minder dan 400" is not met by any small figure
         return bool(comparable) and _within(bound[0], figure.value, figures.closest(kind, figure, comparable).value)
+    if kind == "date":  # "in 2022" holds for "in september 2022": the source is only more precise
+        return any(figures.same_figure(kind, figure, s) or figures.within(s, figure) for s in comparable)
     return any(figures.same_figure(kind, figure, s) for s in comparable)
 
 
@@ -296,7 +306,7 @@ def _check_statement(claim: str, scored: list[Sentence], query: Query, book: Cit
     and acronym in it ("alleen HTDM is toegestaan" is not confirmed by "slechts LTDM"), and its negation."""
     if (
         scored and scored[0].coverage >= T.STATEMENT_COVERAGE and _names_held(claim, scored[0], query)
-        and bool(_NEGATION.search(claim)) == bool(_NEGATION.search(scored[0].text))  # "niet toegestaan" is not "toegestaan"
+        and _denies(claim) == _denies(scored[0].text)  # "niet toegestaan" is not "toegestaan"
     ):
         best = scored[0]
         return Answer(

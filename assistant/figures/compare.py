@@ -118,7 +118,7 @@ def unsupported_figures(sentence: str, paragraph: str, allowed: set[str] = froze
 def _supported(figure: Figure, source: list[Figure], bare_numbers: list[Decimal]) -> bool:
     """Whether the source states the figure: the same period or a finer one inside it, the same value."""
     if isinstance(figure, Period):
-        return any(_within(p, figure) for p in source if isinstance(p, Period))
+        return any(within(p, figure) for p in source if isinstance(p, Period))
     if isinstance(figure, Quantity) and figure.unit in ("%", "procentpunt"):
         return any(isinstance(q, Quantity) and q.unit == figure.unit and q.value == figure.value for q in source)
     currencies = {"EUR", "USD", None}
@@ -130,7 +130,7 @@ def _supported(figure: Figure, source: list[Figure], bare_numbers: list[Decimal]
     return any(same_amount(figure.value, float(v)) for v in [*stated, *bare_numbers])
 
 
-def _within(source: Period, claimed: Period) -> bool:
+def within(source: Period, claimed: Period) -> bool:
     """Whether the source's span lies inside the claimed one ("2025" covers "13 juni 2025")."""
     if claimed.has_year:
         return source.has_year and claimed.first <= source.first and source.last <= claimed.last

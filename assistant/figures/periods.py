@@ -85,7 +85,7 @@ def _day(m: re.Match, year: int) -> Span:
 
 
 def _month(m: re.Match, year: int) -> Span:
-    month = _MONTHS[m["m"].lower()]
+    month = _MONTHS[m["m"].lower().rstrip(".")]
     return dt.date(year, month, 1), _month_end(year, month), "month"
 
 
@@ -134,6 +134,9 @@ _NOTATIONS: list[tuple[re.Pattern, Callable[[re.Match, int], Span | None]]] = [
     (rf"(?<![\w.,])(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH}|{_MONTH_SHORT})(?!\w){_OPT_YEAR}", _day),
     # mei 2024, eind juni 2025 (the month is as precise as the text gets)
     (rf"(?<!\w)(?:(?:begin|medio|half|halverwege|eind|einde|ultimo|midden)\s+)?(?P<m>{_MONTH})(?!\w){_OPT_YEAR}",
+     _month),
+    # sept. 2022, eind okt 2025: a short month only with its year ("jan" alone may be a name)
+    (rf"(?<!\w)(?:(?:begin|medio|half|halverwege|eind|einde|ultimo|midden)\s+)?(?P<m>{_MONTH_SHORT})(?!\w)\s+{_year('y')}",
      _month),
     # medio 2025, begin 2026, eind 2024, eind dit jaar, aan het eind van 2025
     (rf"(?<!\w)(?P<part>begin|medio|midden|half|halverwege|eind|einde|ultimo)\s+(?:van\s+)?{_year('y')}",
