@@ -23,6 +23,7 @@ from assistant.config import Settings
 from assistant.errors import QuestionError
 from assistant.answering.calculation import asked_kind, calculate, series_change, term_figure
 from assistant.answering.document_facts import document_fact_answer
+from assistant.answering.follow_ups import from_history
 from assistant.index.embedding import EmbeddingCache
 from assistant.answering.evidence import Sentence, make_query, score_sentences, sentences_of
 from assistant.answering.multipart import with_parts
@@ -89,7 +90,7 @@ class Assistant:
         candidates = self._with_headings(self._with_continuations(hits), intent)
         similarity = self._sentence_similarity(candidates, query_vector)
         book = compose.CitationBook(self.retriever.title, self.retriever.identity)
-        composed, signals = self._compose(intent, search_text, candidates, filters, similarity, book)
+        composed, signals = self._compose(intent, search_text, candidates, filters, similarity, book, earlier=history or [])
         composed = with_parts(intent, composed, book, partial(self._answer_part, filters, intent.question), self._own_query,
                               lambda c, quote: book.cite(self.retriever.paragraphs[c.paragraph_id], quote or c.quote))
         notes = [ENGLISH_NOTE] if language == "en" else []
@@ -189,7 +190,7 @@ class Assistant:
         return make_query(text, self.retriever.loaded.lexical)
 
     def _compose(self, intent: Intent, search_text: str, hits: list[Hit], filters: Filters | None, similarity, book,
-                 context: str = ""):
+                 context: str = "", earlier: list[Answer] | None = None):
         """The answer and the signals its confidence is read from (see confidence.py)."""
         lexical = self.retriever.loaded.lexical
         query = make_query(
@@ -202,7 +203,9 @@ class Assistant:
             if about is not None:
                 answer, sure = about
                 return answer, {IDENTITY_SIGNAL: sure}
-        answer, route = self._route(intent, hits, filters, similarity, query, scored, book)
+        # "opgeteld, hoeveel is dat?": a calculation over the figures the conversation's earlier answers cite
+        from_earlier = from_history(intent, earlier or [], self.retriever.paragraphs.get, book)
+        answer, route = (from_earlier, "calculation") if from_earlier else self._route(intent, hits, filters, similarity, query, scored, book)
         return answer, answer_signals(route, intent, query, scored, hits, answer)
 
     def _route(self, intent: Intent, hits: list[Hit], filters: Filters | None, similarity, query, scored, book):

@@ -13,6 +13,9 @@ from __future__ import annotations
 MIN_CLAIM_CHARS = 3
 # A back-referring question of at most this many words is read with the previous one: higher joins more standalone ones. By hand (fde86c3).
 FOLLOW_UP_MAX_WORDS = 9
+# Earlier answers whose cited figures a follow-up's "opgeteld" adds: two answers are the two things asked in turn;
+# more would add figures the user never meant. By hand.
+FOLLOW_UP_ANSWERS = 2
 # Words a piece of a question needs to be an ask of its own: higher answers fewer second asks, lower splits off fragments. By hand (d4884c8).
 MIN_PART_WORDS = 2
 

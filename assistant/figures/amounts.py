@@ -314,8 +314,7 @@ def _written_quantities(text: str) -> list[Quantity]:
         if not first or first.group(1).lower() in _NOT_UNITS or _SCALE.match(text, match.end()):
             continue
         second = _UNIT_WORD.match(text, first.end())
-        adjective = first.group(1).islower() and first.group(1).endswith("e")
-        unit, end = (f"{first.group(1)} {second.group(1)}", second.end()) if adjective and second else (first.group(1), first.end())
+        unit, end = (f"{first.group(1)} {second.group(1)}", second.end()) if _modifies(first.group(1)) and second else (first.group(1), first.end())
         value = float(WRITTEN_NUMBERS[match.group(1).lower()])
         found.append(Quantity(text[match.start():end], match.start(), end, value, unit))
     return found
@@ -352,6 +351,11 @@ def _shares_in_words(text: str) -> list[Quantity]:
     return found
 
 
+def _modifies(word: str) -> bool:
+    """An adjective before the counted noun: inflected ("nieuwe", "private") or one that never is ("extra")."""
+    return word.islower() and (word.endswith("e") or word == "extra")
+
+
 def names_a_thing(text: str, start: int) -> bool:
     """Does the number at `start` identify a thing ("tabel 2.1", "artikel 5", "nr. 292") rather than state a figure?"""
     return bool(_REFERENCE_BEFORE.search(text, max(0, start - 40), start))
@@ -372,8 +376,7 @@ def _unit(text: str, reading: _Reading) -> tuple[int, str]:
         scale_word = text[reading.digits_end:reading.end].strip().lower().rstrip(".")
         return reading.end, _FULL_SCALE_WORD.get(scale_word, scale_word)  # "8 mln" -> "miljoen"
     second = _UNIT_WORD.match(text, first.end())
-    adjective = first.group(1).islower() and first.group(1).endswith("e")
-    if adjective and second and second.group(1).lower() not in _NOT_UNITS:
+    if _modifies(first.group(1)) and second and second.group(1).lower() not in _NOT_UNITS:
         return second.end(), f"{first.group(1)} {second.group(1)}"
     return first.end(), first.group(1)
 
