@@ -24,6 +24,10 @@ from assistant.answering.question import analyse
         ("Kost de fusie anderhalf miljoen?", "Kost de fusie anderhalf miljoen"),
         ("Is de heffing inderdaad afgeschaft?", "Is de heffing afgeschaft"),
         ("Stijgen de kosten met 4%?", "Stijgen de kosten met 4%"),
+        # search words or a statement ending on the figure to check
+        ("heffing hondenbelasting 2026 4,5 miljoen", "heffing hondenbelasting 2026 4,5 miljoen"),
+        ("wachttijd vergunning parkeren zes weken", "wachttijd vergunning parkeren zes weken"),
+        ("De subsidie voor buurthuizen bedraagt 2 procent.", "De subsidie voor buurthuizen bedraagt 2 procent"),
     ],
 )
 def test_a_claim_is_read_wherever_the_question_asks_for_confirmation(question, claim):
@@ -37,6 +41,8 @@ def test_a_claim_is_read_wherever_the_question_asks_for_confirmation(question, c
         "Start de pilot in 2027?",  # a year alone says when, not what is claimed
         "Heeft de heffing gevolgen voor de begroting?",
         "Krijgt de pilot 12 gemeenten? En wanneer start hij?",  # a question word in any part asks for more than Ja/Nee
+        "begroting sport 2026", "drie pijlers sportakkoord", "tabel 3.2 sportuitgaven 2025",  # search words, no figure to check
+        "stijging sportuitgaven 2024-2026 figuur 4",  # a reference last, not a figure
     ],
 )
 def test_a_question_word_question_is_not_a_claim(question):

@@ -94,6 +94,7 @@ def test_kamerstuk_numbers_and_surnames():
     ("Wie staat er onder de brief over ultrafijn stof?", "signatory"),
     ("Wie hebben de motie over de spaarrente ingediend?", "signatory"),
     ("Van welk ministerie komt de brief over het innovatiebeleid?", "ministry"),
+    ("Van welke Kamerleden komen de vragen over de hondenbelasting?", "signatory"),
     ("Welk ministerie heeft de brief over circulaire economie gestuurd?", "ministry"),
     ("Wanneer is de brief over luchtvaartemissies verstuurd?", "date"),
     ("Van wanneer dateert de brief over de missies?", "date"),

@@ -117,6 +117,15 @@ def _with_head(term: str, other: str) -> str:
     return _POINTS_BACK.sub(f"{head} ", term)
 
 
+# Asks to add or subtract figures it names ("tel A op bij B", "A en B samen", "het verschil tussen A en B").
+SUM = re.compile(r"\b(?:tel\w*\b.*\bop|opgeteld|bij\s+elkaar|samen(?:genomen)?|in\s+totaal\s+samen|som\s+van)\b", re.I)
+DIFFERENCE = re.compile(
+    r"\b(?:verschil|hoeveel\s+(?:meer|minder|nog)|min\b|afgetrokken|trek\w*\b.*\baf"
+    r"|hoeveel\s+procentpunt\w*\b.*\b(?:boven|onder|hoger|lager))\b",
+    re.I,
+)
+
+
 # Splits the two terms of a sum or difference: "tel A op bij B", "verschil tussen A en B", "A plus B".
 TERMS = (
     re.compile(r"\btel\w*\s+(?P<a>.+?)\s+op\s+bij\s+(?P<b>.+?)(?:[.?!]|$)", re.I),

@@ -94,7 +94,7 @@ class Assistant:
         composed = with_parts(intent, composed, book, partial(self._answer_part, filters, intent.question), self._own_query,
                               lambda c, quote: book.cite(self.retriever.paragraphs[c.paragraph_id], quote or c.quote))
         notes = [ENGLISH_NOTE] if language == "en" else []
-        if self.drafter and not (composed.refused or intent.claim or intent.operation):
+        if self.drafter and not (composed.refused or intent.claim or intent.operation or signals.get("route_calculation")):
             composed = self._generated(question, hits, composed, notes)
         result = replace(
             composed,

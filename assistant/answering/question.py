@@ -1,4 +1,5 @@
-"""What a Dutch question asks for: a claim to check, a sum, an amount, a date, an actor, a count, or an open 'what'.
+"""What a Dutch question asks for: a claim to check (read in claim_reading.py), a sum, an amount, a date, an actor, a count,
+or an open 'what'.
 
 Pure functions over the question text. The answerer uses the intent to prefer
 sentences that state the asked kind of fact and to refuse when none does.
@@ -10,10 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answering import tuning as T
-from assistant.answering.asks import ANY_QUESTION_WORD, main_clause, parts_of, within_one_part
-from assistant.answering.operations import read_operation, split_terms
-from assistant.figures import compare as figures
-from assistant.text.sentences import QUESTION_WORD
+from assistant.answering.asks import main_clause, parts_of, within_one_part
+from assistant.answering.claim_reading import read_claim
+from assistant.answering.operations import DIFFERENCE, SUM, read_operation, split_terms
 
 # "level": an amount or a percentage; "next": what is planned; "use": where money goes; "target": a figure to reach;
 # "stance": what someone thinks of a proposal
@@ -21,36 +21,10 @@ WANTS = ("amount", "level", "date", "actor", "quantity", "list", "next", "use", 
 FACTS = frozenset({"amount", "level", "date", "quantity"})  # wants a sentence must state to answer outright
 STATED_IN_HEADINGS = frozenset({"date", "actor"})  # asked facts a heading may state ("Voorgesteld 6 juli 2021")
 
-# A claim put first: "Klopt het dat ...", "Kunt u bevestigen dat ...", "Het is toch zo dat ...", "Ik las dat ...".
-_CLAIM = re.compile(
-    r"^\s*(?:(?:en|maar|dus)\s+)?(?:klopt\s+(?:het|dit|dat)(?:\s+dat)?|is\s+het\s+(?:juist|waar|correct|zo)(?:\s+dat)?"
-    r"|(?:het\s+)?is\s+(?:het\s+)?toch\s+(?:zo|waar|juist)\s+dat|klopt\s+de\s+(?:bewering|stelling|uitspraak)(?:\s+dat)?"
-    r"|(?:kun|kan|kunt)\s+(?:je|u|jij)\s+(?:bevestigen|nagaan|checken|controleren)(?:\s+(?:dat|of))?"
-    r"|(?:ik\s+(?:heb\s+)?)(?:las|lees|hoorde|hoor|gelezen|gehoord)\s+dat"
-    r"|(?:controleer|check)(?:\s*:)?(?:\s+of)?|klopt\s+het\s+bedrag|bevestig(?:\s+dat)?)\b[\s,:]*",
-    re.I,
-)
-# A claim put last, as a tag: "Er doen 300 scholen mee, klopt dat?", "... is dat juist?", "..., toch?", "... klopt".
-_CLAIM_TAG = re.compile(
-    r"[\s,;:–-]+(?:(?:en\s+)?klopt(?:\s+(?:dat|dit|het))?(?:\s+(?:wel|echt|nou))?|is\s+dat\s+(?:zo|juist|waar|correct)"
-    r"|(?:ja\s+)?toch|of\s+niet|klopt\s+dat\s+(?:wel|echt))\s*[?!.]*\s*$",
-    re.I,
-)
 # A short lead-in that opens a new subject: "Andere vraag:", "Iets anders:", "Los daarvan,". Never a follow-up.
 _NEW_TOPIC = re.compile(
     r"^\s*(?:(?:een\s+)?(?:andere|nieuwe|volgende|laatste)\s+vraag|nog\s+een\s+vraag|iets\s+(?:heel\s+)?anders"
     r"|(?:een\s+)?ander\s+onderwerp|los\s+daarvan|(?:nog\s+)?iets\s+anders|tot\s+slot|verder)\s*[:,;.–-]\s*",
-    re.I,
-)
-# A yes/no question (no question word anywhere: Dutch puts the verb first) that asks to confirm: it states a figure,
-# or carries a particle of doubt ("Kost het echt 6 miljoen?", "Is het inderdaad verwaarloosbaar?").
-_DOUBT = re.compile(r"\s+(?:inderdaad|echt|werkelijk|daadwerkelijk|nou)\b", re.I)
-_TOCH = re.compile(r"\s+toch\s+", re.I)  # the particle that asks for agreement: "dat is toch 5 miljoen?"
-_OPENS_WITH_QUESTION_WORD = re.compile(rf"^\s*(?:en\s+)?(?:{QUESTION_WORD}|hoe\w*|waarom|sinds|vanaf|tot)\b", re.I)
-_SUM = re.compile(r"\b(?:tel\w*\b.*\bop|opgeteld|bij\s+elkaar|samen(?:genomen)?|in\s+totaal\s+samen|som\s+van)\b", re.I)
-_DIFFERENCE = re.compile(
-    r"\b(?:verschil|hoeveel\s+(?:meer|minder|nog)|min\b|afgetrokken|trek\w*\b.*\baf"
-    r"|hoeveel\s+procentpunt\w*\b.*\b(?:boven|onder|hoger|lager))\b",
     re.I,
 )
 # Asks for a total without naming its terms: stated outright, or made from an amount per year or several figures.
@@ -168,7 +142,8 @@ _SENT = r"verstuurd|verzonden|gestuurd|gedateerd|ondertekend|ingediend|voorgeste
 DOCUMENT_FACTS = (
     ("signatory", re.compile(
         rf"\b(?:wie|door\s+wie|welke\s+(?:bewindspersoon|minister|staatssecretaris|kamerle\w*|leden))\b.*\b(?:{_SIGNED})\b"
-        rf"|\bwie\s+(?:is|zijn|was|waren)\s+de\s+(?:ondertekenaar|indiener|afzender)s?\b|\bvan\s+wie\s+(?:is|komt)\s+{_THE_DOCUMENT}"
+        rf"|\bwie\s+(?:is|zijn|was|waren)\s+de\s+(?:ondertekenaar|indiener|afzender)s?\b"
+        rf"|\bvan\s+(?:wie|welke\s+(?:kamerle\w*|leden|bewindspersoon|minister))\s+(?:is|zijn|komt|komen|kwam|kwamen)\s+{_THE_DOCUMENT}"
         rf"|\bwie\s+staa?t\s+(?:er\s+)?onder\s+{_THE_DOCUMENT}",
         re.I,
     )),
@@ -233,7 +208,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
     new_topic = _NEW_TOPIC.match(text)
     if new_topic and len(text) > new_topic.end() + T.MIN_CLAIM_CHARS:
         text = text[new_topic.end():]
-    claim = _claim(text)
+    claim = read_claim(text)
     operation = None
     terms: tuple[str, ...] = ()
     constructed = read_operation(text) if not claim else None
@@ -241,15 +216,15 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         constructed = None  # "het aandeel van A in B, en bij welk deel ...": the construction ran over into another ask
     if constructed:
         operation, terms = constructed
-    elif not claim and (_SUM.search(text) or _DIFFERENCE.search(text)):
+    elif not claim and (SUM.search(text) or DIFFERENCE.search(text)):
         terms = split_terms(text)
         if len(terms) == 2:
-            operation = "difference" if _DIFFERENCE.search(text) else "sum"
-        elif _SUM.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
+            operation = "difference" if DIFFERENCE.search(text) else "sum"
+        elif SUM.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
             operation = "sum"  # "hoeveel ... bij elkaar?": the terms stand together in one sentence
     elif not claim and _TOTAL.search(text) and (_STRICT["quantity"].search(text) or _STRICT["amount"].search(text)):
         operation = "total"  # "hoeveel in totaal": a total the source states, or one made from its figures
-    if not (claim or operation) and (_TOTAL.search(text) or _SUM.search(text)) and len(_YEAR.findall(text)) >= 2:
+    if not (claim or operation) and (_TOTAL.search(text) or SUM.search(text)) and len(_YEAR.findall(text)) >= 2:
         operation = "total"  # "wat levert het op over 2031 tot en met 2035 samen": an amount per year over the years
     wants = {name for name, rx in _WANTED if rx.search(text)}
     if _USE.search(text) and "amount" in wants:
@@ -294,35 +269,3 @@ def _document_fact(text: str) -> str | None:
     if not re.search(rf"\b{_THE_DOCUMENT}", text, re.I):
         return None
     return next((name for name, rx in DOCUMENT_FACTS if rx.search(text)), None)
-
-
-def _claim(text: str) -> str | None:
-    """The statement a question asks to confirm, wherever the question puts the asking; None for other questions."""
-    lead = _CLAIM.match(text)
-    if lead and len(text) > lead.end() + T.MIN_CLAIM_CHARS:
-        return text[lead.end():].rstrip(" ?")
-    if _OPENS_WITH_QUESTION_WORD.match(text):
-        return None
-    tag = _CLAIM_TAG.search(text)
-    if tag and tag.start() > T.MIN_CLAIM_CHARS:
-        return text[: tag.start()].rstrip(" ,;:?")
-    if text.rstrip().endswith("?") and _TOCH.search(text):  # "De uitstoot moet toch 55% lager?"
-        return _TOCH.sub(" ", text).strip(" ?")
-    if (text.rstrip().endswith("?") and not ANY_QUESTION_WORD.search(text) and not _computes(text)
-            and (_DOUBT.search(text) or _states_figure(text))):
-        return _DOUBT.sub("", text).strip(" ?")
-    return None
-
-
-def _computes(text: str) -> bool:
-    """A yes/no question over a calculation ("Is A samen met B meer dan 3 miljard?") asks for the calculation."""
-    return bool(read_operation(text) or _SUM.search(text) or _DIFFERENCE.search(text) or _COMPARES.search(text))
-
-
-# Two things set against each other: "levert A meer op dan B", "is A hoger dan in 2023".
-_COMPARES = re.compile(r"\b(?:meer|minder|hoger|lager|groter|kleiner)\b(?:\s+\S+){0,6}?\s+dan\s+(?!\S*\d)", re.I)
-
-
-def _states_figure(text: str) -> bool:
-    """Does the text state an amount, percentage or count (a year or date alone is when, not what is claimed)?"""
-    return bool(set(figures.by_kind(text)) - {"date"})
