@@ -144,3 +144,13 @@ def test_the_rest_of_a_stated_share_answers_what_does_not():
     assert complement([denied], intent.terms[0], _book()) is None  # the stated share is already the rest
     other = _sentence("Ruim 70% van de provincies heeft een warmteplan.")
     assert complement([other], intent.terms[0], _book()) is None  # a share of another whole
+
+
+def test_a_term_that_only_points_back_is_never_searched():
+    from assistant.answering.calculation import calculate
+
+    def find_term(*args):
+        raise AssertionError("'dat' was searched as a term")
+
+    intent = analyse("welk deel van het totaal is dat?", has_history=True)
+    assert intent.operation == "ratio" and calculate(intent, [], _book(), find_term) is None

@@ -11,6 +11,8 @@ _PARAGRAPHS = {
     "d#1": Paragraph("d#1", "d", "Het programma bereikt in 2028 ruim drie miljoen extra leerlingen met schoolfruit.", (2,)),
     "d#2": Paragraph("d#2", "d", "Daarnaast krijgen vijf miljoen leerlingen gratis zwemles. Dat kost € 40 miljoen.", (3,)),
     "d#3": Paragraph("d#3", "d", "De brief is verzonden op 4 maart 2024 en de reactie volgde op 2 april 2024.", (1,)),
+    "d#4": Paragraph("d#4", "d", "Het sportfonds omvat in totaal € 200 miljoen.", (4,)),
+    "d#5": Paragraph("d#5", "d", "Daarvan gaat € 50 miljoen naar de sportclubs.", (4,)),
 }
 
 
@@ -42,3 +44,25 @@ def test_no_calculation_without_history_or_for_a_question_that_asks_none():
     assert _follow_up("hoeveel dagen zit daartussen?") is None
     assert _follow_up("en hoeveel leerlingen krijgen zwemles?", _answered("d#1"), _answered("d#2")) is None
     assert _follow_up("opgeteld hoeveel leerlingen is dat?", _answered("d#1")) is None  # one figure: nothing to add
+
+
+def test_a_share_of_a_whole_takes_the_figure_the_last_answer_cites():
+    from assistant.answering.evidence import Sentence
+    from assistant.figures import compare as figures
+
+    asked = []
+
+    def find_term(term, kind, unit, exclude, context, years, doc_id):
+        asked.append((term, doc_id))
+        whole = _PARAGRAPHS["d#4"]
+        sentence = Sentence(whole, 0, 0, len(whole.text), 1.0, 1.0, 1.0, frozenset())
+        return sentence, figures.by_kind(whole.text)["amount"][0]
+
+    earlier = _answered("d#5")
+    earlier.question = "Hoeveel gaat er naar de sportclubs?"
+    intent = analyse("welk deel van het totale fonds is dat?", has_history=True)
+    answer = from_history(intent, [earlier], _PARAGRAPHS.get, CitationBook(lambda doc: doc), find_term)
+    assert answer.text.startswith("Dat is 25%: € 50 miljoen [2] van € 200 miljoen [1].")
+    assert asked == [("het totale fonds", "d")]  # the whole is looked for in the part's document
+    refused = Answer(text="Dat staat niet in de documenten.", citations=earlier.citations, refused=True)
+    assert from_history(intent, [refused], _PARAGRAPHS.get, CitationBook(lambda doc: doc), find_term) is None

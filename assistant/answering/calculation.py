@@ -25,10 +25,16 @@ from assistant.types import Answer
 
 _TABLE_UNIT = re.compile(r"€|\bx\b|\bin\b", re.I)
 _SCALED = re.compile(r"\b(?:miljoen|miljard|mln|mld|mrd|duizend)\b|\d\s*[kKmM]\b", re.I)
+_POINTS_BACK = re.compile(r"(?:dat|dit|die|deze|het|dat\s+bedrag|dit\s+bedrag)", re.I)
 _HOEVEEL_UNIT = re.compile(r"\bhoeveel\s+([^\W\d_]{3,})\b", re.I)
 # Words after "hoeveel" that are no counted noun: money and rates, comparatives, and verbs in the plural.
 _NOT_UNITS = {"geld", "euro", "procent", "procentpunt", "procentpunten", "keer", "meer", "minder", "hoger", "lager", "van",
               "zijn", "worden", "hebben", "kunnen", "moeten", "zullen", "gaan", "komen", "kosten", "bedragen", "liggen"}
+
+
+def points_back(term: str) -> bool:
+    """A term that only points back ("dat", "dit bedrag"): what it names, an earlier answer says (follow_ups.py)."""
+    return bool(_POINTS_BACK.fullmatch(term.strip()))
 
 
 def asked_kind(intent: Intent) -> tuple[str, str | None]:
@@ -67,7 +73,7 @@ def comparable(x, y, part_of: bool = False) -> bool:
     return same_unit(x.unit, y.unit)
 
 
-def _shown(kind: str, value: float, like) -> str:
+def shown_computed(kind: str, value: float, like) -> str:
     """A computed figure in the notation of the figures it comes from: "€ 1.454.000" from "€ 1.559.000"."""
     if kind == "count" and _TABLE_UNIT.search(like.unit):  # a cell counted in its table's unit: "27.671 (x € 1.000)"
         return f"{figures.format_computed('count', value)} ({like.unit})"
@@ -91,7 +97,7 @@ def relate(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationB
     if intent.operation == "remainder":
         if not 0 < f2.value < f1.value:
             return None  # a part larger than its whole is not its part
-        text = f"Er blijft {_shown(kind, f1.value - f2.value, f1)} over: {f1.raw} [{m1}] min {f2.raw} [{m2}]."
+        text = f"Er blijft {shown_computed(kind, f1.value - f2.value, f1)} over: {f1.raw} [{m1}] min {f2.raw} [{m2}]."
     elif intent.operation == "ratio":
         if not 0 < f2.value <= f1.value or kind == "percentage":
             return None
@@ -102,9 +108,9 @@ def relate(intent: Intent, terms: list[tuple[Sentence, object]], book: CitationB
         text = f"Dat is {_about(f1.value / f2.value)} keer zoveel: {f1.raw} [{m1}] gedeeld door {f2.raw} [{m2}]."
     elif intent.operation == "difference":
         (big, mb), (small, ms) = sorted([(f1, m1), (f2, m2)], key=lambda t: -t[0].value)
-        text = f"Het verschil is {_shown(kind, big.value - small.value, big)}: {big.raw} [{mb}] min {small.raw} [{ms}]."
+        text = f"Het verschil is {shown_computed(kind, big.value - small.value, big)}: {big.raw} [{mb}] min {small.raw} [{ms}]."
     else:
-        text = f"Samen is dat {_shown(kind, f1.value + f2.value, f1)}: {f1.raw} [{m1}] plus {f2.raw} [{m2}]."
+        text = f"Samen is dat {shown_computed(kind, f1.value + f2.value, f1)}: {f1.raw} [{m1}] plus {f2.raw} [{m2}]."
     quotes = f" {clean(s1.text)} [{m1}]" + ("" if s2.text == s1.text else f" {clean(s2.text)} [{m2}]")
     return Answer(text=text + quotes, citations=book.citations())
 
@@ -159,7 +165,7 @@ def across_sentences(intent: Intent, scored: list[Sentence], book: CitationBook)
     value = sum(f.value for f in stated)
     said = " plus ".join(f"{f.raw} [{m}]" for f, m in zip(stated, markers))
     quotes = " ".join(f"{clean(s.text)} [{m}]" for (s, _), m in zip(terms, markers))
-    return Answer(text=f"Samen is dat {_shown(kind, value, stated[0])}: {said}. {quotes}", citations=book.citations())
+    return Answer(text=f"Samen is dat {shown_computed(kind, value, stated[0])}: {said}. {quotes}", citations=book.citations())
 
 
 def series_change(years: tuple[int, ...], kind: str, scored: list[Sentence], book: CitationBook) -> Answer | None:
@@ -173,7 +179,7 @@ def series_change(years: tuple[int, ...], kind: str, scored: list[Sentence], boo
     if not comparable(a1, a2) or a1.value == a2.value:
         return None
     m1, m2 = book.cite(s1.paragraph, s1.text), book.cite(s2.paragraph, s2.text)
-    delta = _shown(kind, abs(a2.value - a1.value), a2)
+    delta = shown_computed(kind, abs(a2.value - a1.value), a2)
     quotes = f" {clean(s1.text)} [{m1}]" + ("" if (s1.paragraph.id, s1.start) == (s2.paragraph.id, s2.start) else f" {clean(s2.text)} [{m2}]")
     text = f"Het verschil is {delta}: van {a1.raw} in {first} [{m1}] naar {a2.raw} in {last} [{m2}].{quotes}"
     return Answer(text=text, citations=book.citations())
@@ -233,6 +239,8 @@ def calculate(intent: Intent, scored: list[Sentence], book: CitationBook, find_t
             made = total(intent, read, book) or across_sentences(intent, scored, book)
         return (made, "calculation") if made else None
     a, b = intent.terms
+    if points_back(a) or points_back(b):
+        return None  # "welk deel van het totaal is dat": a term only an earlier answer names (follow_ups.py)
     if is_year_only(b) and len(intent.years) >= 2:  # "hoger in 2030 dan in 2025": one series
         changed = series_change(intent.years, kind, scored, book)
         return (changed, "calculation") if changed else None
@@ -264,7 +272,7 @@ def term_figure(term: str, hits, query: Query, kind: str, unit: str | None, excl
         if sentence.coverage < T.TERM_COVERAGE and sentence.context < T.TERM_CONTEXT:
             continue
         cells = sentence.paragraph.cells if sentence.paragraph.kind == "table_row" else ()
-        found = (_cell_figures(cells, years) if cells else []) or figures_of(sentence, kind, unit)
+        found = (cell_figures(cells, years) if cells else []) or figures_of(sentence, kind, unit)
         found = [f for f in found if not any(f.raw == e.raw and f.start == e.start for e in exclude)]
         found = [f for f in found if not exclude or comparable(exclude[0], f, part_of=True)]  # the other term's kind
         if found:
@@ -272,7 +280,7 @@ def term_figure(term: str, hits, query: Query, kind: str, unit: str | None, excl
     return None
 
 
-def _cell_figures(cells, years) -> list:
+def cell_figures(cells, years) -> list:
     """A table row's cell for the asked year (or its only figure) as a figure: an amount when the table states a
     currency, else a number in the table's own unit, comparable only with cells printed in that unit."""
     asked = [str(y) for y in years]

@@ -13,8 +13,11 @@ from collections.abc import Callable
 
 from assistant.answering import tuning as T
 from assistant.answering.answer import CitationBook
-from assistant.answering.calculation import _shown, asked_kind, comparable, same_unit
-from assistant.answering.question import Intent
+from assistant.answering.calculation import (
+    asked_kind, cell_figures, comparable, figures_of, points_back, relate, same_unit, shown_computed,
+)
+from assistant.answering.evidence import Sentence
+from assistant.answering.question import Intent, analyse
 from assistant.figures import compare as figures
 from assistant.figures.notation import dutch_date
 from assistant.text.sentences import sentence_spans
@@ -28,10 +31,16 @@ _SCALES = (("miljard", 1e9), ("miljoen", 1e6))
 
 
 def from_history(intent: Intent, earlier: list[Answer], paragraph_of: Callable[[str], Paragraph | None],
-                 book: CitationBook) -> Answer | None:
-    """The calculation a follow-up asks over the earlier answers' cited figures; None when it asks none."""
+                 book: CitationBook, find_term=None) -> Answer | None:
+    """The calculation a follow-up asks over the earlier answers' cited figures; None when it asks none.
+
+    `find_term(term, kind, unit, exclude, context, years, doc_id)` finds the whole a share is asked of ("welk deel van
+    het totaal is dat?"), as calculation.calculate's terms are found."""
+    earlier = [a for a in earlier if not a.refused]  # a refusal's nearest passages are no answer to calculate on
     if not (intent.follow_up and earlier) or intent.claim:
         return None
+    if intent.operation == "ratio" and find_term and points_back(intent.terms[1]):
+        return _share_of_whole(intent, earlier[-1], paragraph_of, book, find_term)
     unit = _SPAN_UNIT.search(intent.question)
     if unit and _BETWEEN.search(intent.question):
         return _between(unit.group(1).lower(), earlier[-1], paragraph_of, book)
@@ -78,7 +87,7 @@ def _summed(intent: Intent, answers: list[Answer], paragraph_of, book: CitationB
         return None
     said = " plus ".join(f"{f.raw} [{m}]" for (_, _, f), m in zip(terms, markers))
     value = sum(f.value for _, _, f in terms)
-    total = _count_shown(value, [f for _, _, f in terms]) if kind == "count" else _shown(kind, value, terms[0][2])
+    total = _count_shown(value, [f for _, _, f in terms]) if kind == "count" else shown_computed(kind, value, terms[0][2])
     return Answer(text=f"Samen is dat {total}: {said}.", citations=book.citations())
 
 
@@ -110,6 +119,28 @@ def _between(unit: str, answer: Answer, paragraph_of, book: CitationBook) -> Ans
         text=f"Daartussen zitten {number} {unit}: van {dutch_date(start.isoformat())} [{markers[0]}] tot {dutch_date(end.isoformat())} [{markers[1]}].",
         citations=book.citations(),
     )
+
+
+def _share_of_whole(intent: Intent, answer: Answer, paragraph_of, book: CitationBook, find_term) -> Answer | None:
+    """The one figure the last answer cites as a share of the whole the follow-up names, found in its document."""
+    kind, unit = asked_kind(intent)
+    years = intent.years or analyse(answer.question).years
+    parts = []
+    for citation in answer.citations:
+        paragraph = paragraph_of(citation.paragraph_id)
+        if paragraph is None:
+            return None
+        start = max(paragraph.text.find(citation.quote), 0)
+        sentence = Sentence(paragraph, 0, start, start + len(citation.quote), 1.0, 1.0, 1.0, frozenset())
+        found = (cell_figures(paragraph.cells, years) if paragraph.cells else []) or figures_of(sentence, kind, unit)
+        parts += [(sentence, f) for f in found]
+    if len(parts) != 1:
+        return None  # which of several figures the follow-up means, the answer cannot tell
+    (sentence, part), = parts
+    whole = find_term(intent.terms[0], kind, unit, [part], "", years, sentence.paragraph.doc_id)  # in the part's document
+    if not whole or whole[1].value <= part.value:
+        return None  # no whole found, or one no larger than its part: not the whole of this part
+    return relate(intent, [whole, (sentence, part)], book)
 
 
 def _cited(terms, paragraph_of, book: CitationBook) -> list[int] | None:

@@ -204,7 +204,7 @@ class Assistant:
                 answer, sure = about
                 return answer, {IDENTITY_SIGNAL: sure}
         # "opgeteld, hoeveel is dat?": a calculation over the figures the conversation's earlier answers cite
-        from_earlier = from_history(intent, earlier or [], self.retriever.paragraphs.get, book)
+        from_earlier = from_history(intent, earlier or [], self.retriever.paragraphs.get, book, partial(self._term_figure, filters))
         answer, route = (from_earlier, "calculation") if from_earlier else self._route(intent, hits, filters, similarity, query, scored, book)
         return answer, answer_signals(route, intent, query, scored, hits, answer)
 
