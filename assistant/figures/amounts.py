@@ -331,7 +331,13 @@ _SHARE_WORDS = re.compile(
 )
 
 
+_SHARE_HINTS = ("helft", "derde", "kwart", "vierde", "vijfde", "zesde", "tiende", " op de ")  # a cheap test first
+
+
 def _shares_in_words(text: str) -> list[Quantity]:
+    lower = text.lower()
+    if not any(hint in lower for hint in _SHARE_HINTS):
+        return []
     found = []
     for match in _SHARE_WORDS.finditer(text):
         if match.group("whole"):
