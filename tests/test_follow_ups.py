@@ -13,6 +13,7 @@ _PARAGRAPHS = {
     "d#3": Paragraph("d#3", "d", "De brief is verzonden op 4 maart 2024 en de reactie volgde op 2 april 2024.", (1,)),
     "d#4": Paragraph("d#4", "d", "Het sportfonds omvat in totaal € 200 miljoen.", (4,)),
     "d#5": Paragraph("d#5", "d", "Daarvan gaat € 50 miljoen naar de sportclubs.", (4,)),
+    "d#6": Paragraph("d#6", "e", "Den Haag, 12 januari 2024. Het advies van 3 december 2023 is bijgevoegd.", (1,)),
 }
 
 
@@ -38,6 +39,11 @@ def test_the_days_between_two_answered_dates():
     assert answer.text == "Daartussen zitten 29 dagen: van 4 maart 2024 [1] tot 2 april 2024 [1]."
     assert _follow_up("hoeveel weken zit daartussen?", _answered("d#3")).text.startswith("Daartussen zitten 4,1 weken")
     assert _follow_up("hoeveel maanden zit daartussen?", _answered("d#3")) is None  # not one whole month: no "0 maanden"
+
+
+def test_the_two_dates_of_one_passage_when_the_answer_cites_more():
+    answer = _follow_up("hoeveel dagen zit daartussen?", _answered("d#3", "d#6"))
+    assert answer.text.startswith("Daartussen zitten 29 dagen: van 4 maart 2024 [1] tot 2 april 2024 [1].")
 
 
 def test_no_calculation_without_history_or_for_a_question_that_asks_none():

@@ -100,8 +100,11 @@ def _count_shown(value: float, counts: list) -> str:
 
 
 def _between(unit: str, answer: Answer, paragraph_of, book: CitationBook) -> Answer | None:
-    """The days, weeks, months or years between the two dates the last answer cites."""
+    """The days, weeks, months or years between the two dates the last answer cites: in one cited passage when one
+    holds two (the answer's other passages may date other things), else in the answer as a whole."""
     dates = [(c, s, d) for c, s, d in _stated([answer], "date") if d.has_year and d.precision == "day"]
+    by_passage = [[t for t in dates if t[0] is c] for c in answer.citations]
+    dates = next((found for found in by_passage if len(found) == 2), dates)
     if len(dates) != 2:
         return None
     (first, last) = sorted(dates, key=lambda t: t[2].first)
