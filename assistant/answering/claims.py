@@ -125,6 +125,8 @@ _NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|niks|nergens|noch)\b", re.I)
 
 def _denies(text: str) -> bool:
     return bool(_NEGATION.search(text))
+
+
 _NAME = re.compile(r"(?<=\s)[A-Z][\w-]*")  # a capitalised word after the first: a name or an acronym
 _BARE_NUMBER = re.compile(r"(?<![\w.,\-–])(?:\d[\d.,]*\d|\d)(?![\w\-–]|[.,]\d)")
 

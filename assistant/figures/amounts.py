@@ -324,14 +324,12 @@ def _written_quantities(text: str) -> list[Quantity]:
 # Only before "van"/"deel" or a clause's end: "een derde land" and "de eerste helft van 2023" are no shares.
 _PARTS = {"helft": 2, "derde": 3, "kwart": 4, "vierde": 4, "vijfde": 5, "zesde": 6, "tiende": 10}
 _SHARE_WORDS = re.compile(
-    r"(?<![\w-])(?:(?P<whole>driekwart)|(?P<count>de|een|één|twee|drie|vier)\s+(?P<part>helft|derde|kwart|vierde|vijfde|zesde|tiende))"
+    rf"(?<![\w-])(?:(?P<whole>driekwart)|(?P<count>de|een|één|twee|drie|vier)\s+(?P<part>{'|'.join(_PARTS)}))"
     r"(?=\s+(?:van|deel|daarvan|ervan|hiervan)\b|\s*[.,;:)]|\s*$)"
     r"|(?<![\w-])(?P<of>een|één|twee|drie|vier|vijf|\d{1,2})\s+op\s+de\s+(?P<in>twee|drie|vier|vijf|zes|tien|twintig|honderd|\d{1,3})\b",
     re.I,
 )
-
-
-_SHARE_HINTS = ("helft", "derde", "kwart", "vierde", "vijfde", "zesde", "tiende", " op de ")  # a cheap test first
+_SHARE_HINTS = (*_PARTS, " op de ")  # a cheap test before the pattern: most text holds no share word
 
 
 def _shares_in_words(text: str) -> list[Quantity]:
@@ -346,10 +344,9 @@ def _shares_in_words(text: str) -> list[Quantity]:
             part, count = match.group("part").lower(), match.group("count").lower()
             if (part == "helft") != (count == "de"):
                 continue  # "de helft", but "twee helft" or "de derde" (an ordinal) are no shares
-            value = 100.0 * (1 if count in ("de", "een", "één") else WRITTEN_NUMBERS[count]) / _PARTS[part]
+            value = 100.0 * (1 if count == "de" else float(_written_value(count))) / _PARTS[part]
         else:
-            of, whole = (int(n) if n.isdigit() else (1 if n.lower() in ("een", "één") else WRITTEN_NUMBERS[n.lower()])
-                         for n in (match.group("of"), match.group("in")))
+            of, whole = (int(n) if n.isdigit() else float(_written_value(n)) for n in (match.group("of"), match.group("in")))
             if not 0 < of < whole:
                 continue
             value = 100.0 * of / whole
