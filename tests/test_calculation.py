@@ -154,3 +154,20 @@ def test_a_term_that_only_points_back_is_never_searched():
 
     intent = analyse("welk deel van het totaal is dat?", has_history=True)
     assert intent.operation == "ratio" and calculate(intent, [], _book(), find_term) is None
+
+
+def test_the_level_before_a_stated_change_is_taken_back_from_it():
+    from assistant.answering.levels import level_before
+
+    now = analyse("Hoe hoog is de drempel voor de huurtoeslag nu?")
+    rise = _sentence("In de nieuwe regeling wordt de drempel met € 1.500 verhoogd tot ongeveer € 9.000.")
+    assert level_before(now, [rise], _book()).text.startswith("Nu is dat ongeveer €7.500: ongeveer € 9.000 min de verhoging van € 1.500 [1].")
+    before = analyse("Wat was het tarief vóór de verlaging?")
+    assert before.asks_prior
+    fall = _sentence("Het tarief gaat met 2 procentpunt omlaag naar 19%.")
+    assert level_before(before, [fall], _book()).text.startswith("Vóór de wijziging is dat 21%: 19% plus de verlaging van 2 procentpunt [1].")
+    done = _sentence("Het aantal plaatsen is vorig jaar gestegen met 300 plaatsen tot 2.100 plaatsen.")
+    assert level_before(analyse("Hoeveel plaatsen zijn er nu?"), [done], _book()) is None  # the level now is stated
+    assert level_before(analyse("Hoeveel plaatsen waren er vóór de stijging?"), [done], _book()).text.startswith("Vóór de wijziging is dat 1.800 plaatsen")
+    unrelated = _sentence("De subsidie van € 2 miljoen wordt in 2026 verhoogd.")
+    assert level_before(now, [unrelated], _book()) is None  # no step and level: nothing to take back

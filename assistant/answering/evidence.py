@@ -200,6 +200,13 @@ def kinds_of(text: str, scale: float = 1.0) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def on_subject(scored: list[Sentence], read: int) -> list[Sentence]:
+    """The best `read` sentences that are about the question's subject: a paragraph matching the question at least
+    SAME_SUBJECT of the best one does. A figure stated elsewhere is another subject's."""
+    subject = max((s.context for s in scored), default=0.0)
+    return [s for s in scored[:read] if s.context >= T.SAME_SUBJECT * subject]
+
+
 def paragraph_scale(p: Paragraph) -> float:
     """A table row's amounts are in the unit its caption states ("bedragen x € 1.000")."""
     if p.kind != "table_row":

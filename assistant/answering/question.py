@@ -119,6 +119,12 @@ CHANGE = re.compile(
     r"|(?:neem\w*|nem\w*|nam\w*|gaat|gaan|ging\w*)(?:\s+[\w-]+){0,8}?\s+(?:toe|af|omhoog|omlaag))\b", re.I  # "nemen de uitgaven aan zorg toe"
 )
 _CURRENT = re.compile(r"\b(?:huidige?|nu|momenteel|inmiddels|op\s+dit\s+moment|tot\s+nu\s+toe|actuele?)\b", re.I)
+# Asks the level before a change: "vóór de verhoging", "het oude tarief", "oorspronkelijk", "voorheen".
+_PRIOR = re.compile(
+    r"\b(?:vóór|voor|zonder)\s+(?:de|het|deze|die)\s+(?:[\w-]+\s+)?(?:verhoging|verlaging|stijging|daling|wijziging|aanpassing|verandering|uitbreiding|korting|verruiming|beperking)\b"
+    r"|\b(?:oude|oorspronkelijke?|voorheen|vroeger|eerder\s+geldende?)\b",
+    re.I,
+)
 _PREMISE = re.compile(r"^\s*(?:en\s+)?(?:waarom|hoe\s+komt\s+het|hoezo|sinds\s+wanneer|wat\s+is\s+de\s+reden)\b", re.I)
 # A question that leans on the one before: it opens elliptically ("en in 2026?") or points back
 # ("die regeling", "daarvoor", "ze"). Read only after a claim's own "dat" is stripped.
@@ -182,6 +188,7 @@ class Intent:
     wants: frozenset[str] = field(default_factory=frozenset)  # subset of WANTS
     strict: frozenset[str] = field(default_factory=frozenset)  # wants the question asks for outright
     asks_current: bool = False  # "huidige", "inmiddels": a future target does not answer it
+    asks_prior: bool = False  # "vóór de verhoging", "het oude tarief": the level before a stated change
     premise: bool = False  # "Waarom ...": the question may assume a wrong figure
     follow_up: bool = False
     change: bool = False  # asks by how much something rises or falls
@@ -253,6 +260,7 @@ def analyse(question: str, has_history: bool = False) -> Intent:
         wants=frozenset(wants),
         strict=frozenset(strict),
         asks_current=bool(_CURRENT.search(text)),
+        asks_prior=bool(_PRIOR.search(text)),
         premise=bool(_PREMISE.search(text)),
         follow_up=has_history and not new_topic and len(words) <= T.FOLLOW_UP_MAX_WORDS
         and bool(_FOLLOW_UP.search(claim if claim else text)),

@@ -11,7 +11,7 @@ import re
 
 from assistant.answering import tuning as T
 from assistant.answering.answer import CitationBook, clean
-from assistant.answering.evidence import Sentence
+from assistant.answering.evidence import Sentence, on_subject
 from assistant.text.tokens import tokenize
 from assistant.figures import compare as figures
 from assistant.figures.notation import dutch_number
@@ -30,21 +30,15 @@ def _shares(sentence: Sentence) -> list:
     return figures.by_kind(sentence.text).get("percentage", [])
 
 
-def on_subject(scored: list[Sentence]) -> list[Sentence]:
-    """The best sentences about the question's subject: a share stated elsewhere is another subject's."""
-    subject = max((s.context for s in scored), default=0.0)
-    return [s for s in scored[: T.SHARE_READ] if s.context >= T.SAME_SUBJECT * subject]
-
-
 def states_share(scored: list[Sentence]) -> bool:
     """Does a sentence on the question's subject state a share outright ("rond de 90%", "twee derde")?"""
-    return any(_shares(s) for s in on_subject(scored))
+    return any(_shares(s) for s in on_subject(scored, T.SHARE_READ))
 
 
 def complement(scored: list[Sentence], whole: str, book: CitationBook) -> Answer | None:
     """The rest of the share the best sentence on the subject states, when its clause states what does hold (not
     what does not): 'twee derde biedt het aan' answers 'welk deel biedt het niet aan' with 'een derde'."""
-    for sentence in on_subject(scored):
+    for sentence in on_subject(scored, T.SHARE_READ):
         shares = _shares(sentence)
         if not shares:
             continue
