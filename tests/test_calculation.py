@@ -171,3 +171,18 @@ def test_the_level_before_a_stated_change_is_taken_back_from_it():
     assert level_before(analyse("Hoeveel plaatsen waren er vóór de stijging?"), [done], _book()).text.startswith("Vóór de wijziging is dat 1.800 plaatsen")
     unrelated = _sentence("De subsidie van € 2 miljoen wordt in 2026 verhoogd.")
     assert level_before(now, [unrelated], _book()) is None  # no step and level: nothing to take back
+
+
+def test_a_stated_share_is_applied_to_the_amount_the_question_names():
+    from assistant.answering.shares import share_of_amount
+
+    share = _sentence("De beheerkosten van het fonds bedragen 4% van de jaarlijkse storting.", pid="d#1")
+    amount = _sentence("De jaarlijkse storting in het fonds wordt verhoogd met € 50 mln.", pid="d#2")
+    answer = share_of_amount("Hoeveel extra beheerkosten brengt de verhoging met € 50 mln mee?", [share, amount], _book())
+    assert answer.text.startswith("Dat is € 2 mln: 4% [1] van € 50 mln [2].")
+    # a share of something else than what is asked, or of a whole the amount is no part of, is not applied
+    assert share_of_amount("Hoeveel subsidie hoort bij de verhoging met € 50 mln?", [share, amount], _book()) is None
+    other = _sentence("De beheerkosten bedragen 4% van het bbp.", pid="d#3")
+    assert share_of_amount("Hoeveel beheerkosten brengt de verhoging met € 50 mln mee?", [other, amount], _book()) is None
+    # the amount must stand in a source sentence too
+    assert share_of_amount("Hoeveel beheerkosten brengt een storting van € 80 mln mee?", [share, amount], _book()) is None

@@ -30,6 +30,7 @@ from assistant.answering.multipart import with_parts
 from assistant.answering.parts import part_answers
 from assistant.answering.confidence import IDENTITY_SIGNAL, answer_signals, calibrated
 from assistant.answering.selection import answers_kind, states_asked_fact
+from assistant.answering.shares import share_of_amount
 from assistant.text.tokens import tokenize
 from assistant.types import following_id, ordinal_of
 from assistant.text.sentences import sentence_spans
@@ -231,6 +232,10 @@ class Assistant:
             before = level_before(intent, scored, book)  # "waar ligt het nu?" of a change "met A tot B" still to come
             if before is not None:
                 return before, "calculation"
+        if not intent.operation and "amount" in intent.wants:  # "hoeveel kost dat bij € 30 mln?" of "2,2% van het budget"
+            applied = share_of_amount(intent.question, scored, book)
+            if applied is not None:
+                return applied, "calculation"
         if not states_asked_fact(intent, scored):
             return compose.refusal(scored), "refusal"
         if intent.change and not intent.operation:

@@ -70,3 +70,75 @@ def _share_of(text: str, shares: list, whole: str):
     if not held[0][0] or (len(held) > 1 and held[0][0] == held[1][0]):
         return None
     return shares[held[0][1]]
+
+
+# A share stated of something: "2,2% van het budget", "een kwart van de middelen".
+_OF_SOMETHING = re.compile(r"^\s*(?:\w+\s+)?van\b", re.I)
+
+
+def share_of_amount(question: str, scored: list[Sentence], book: CitationBook) -> Answer | None:
+    """'Hoeveel uitvoeringskosten vraagt de verhoging met € 30 mln?' when a sentence on the subject states the asked
+    thing as a share of something ("de uitvoeringskosten bedragen 2,2% van het budget") and another states the
+    question's amount: the share of that amount, both terms cited. None when the question names no one amount, no
+    sentence states a share of what the question names (of a whole the amount is part of), or the amount stands in no
+    sentence."""
+    named = figures.by_kind(question)
+    amounts, percents = named.get("amount", []), named.get("percentage", [])
+    if len(amounts) != 1 or len(percents) > 1:
+        return None
+    amount = amounts[0]
+    asked = _words(question[: amount.start] + " " + question[amount.end :])
+    for sentence in on_subject(scored, T.SHARE_OF_AMOUNT_READ):
+        for share in _shares(sentence):
+            if not _OF_SOMETHING.match(sentence.text[share.end :]) or (percents and percents[0].value != share.value):
+                continue
+            subject = _words(_clause(sentence.text, share)[: max(0, share.start - _clause_start(sentence.text, share))])
+            if not _shares_stem(subject, asked):
+                continue  # a share of something the question does not ask about
+            stated = _stating(amount, scored)
+            if stated is None:
+                return None
+            source, figure = stated
+            base = _words(sentence.text[share.end : share.end + _OF_WINDOW].split(",")[0])
+            if not _shares_stem(base, asked | _words(source.text)):
+                continue  # "2,2% van het bbp" is no share of the budget the amount raises
+            m1, m2 = book.cite(sentence.paragraph, sentence.text), book.cite(source.paragraph, source.text)
+            value = share.value / 100 * figure.value
+            quotes = f"{clean(sentence.text)} [{m1}]" + ("" if source.text == sentence.text else f" {clean(source.text)} [{m2}]")
+            text = f"Dat is {_in_scale_of(value, figure)}: {share.raw} [{m1}] van {figure.raw.rstrip('.')} [{m2}]. {quotes}"
+            return Answer(text=text, citations=book.citations())
+    return None
+
+
+_STEM = 6  # letters two words share when they name one thing: "uitvoeringskosten" and "uitvoeringsbudget"
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in tokenize(text, compounds=False) if len(w) >= _STEM}
+
+
+def _shares_stem(these: set[str], those: set[str]) -> bool:
+    stems = {w[:_STEM] for w in those}
+    return any(w[:_STEM] in stems for w in these)
+
+
+def _clause_start(text: str, figure) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(text) if m.end() <= figure.start), default=0)
+
+
+def _stating(amount, scored: list[Sentence]):
+    """The best sentence stating an amount equal to the question's, and that amount as the source writes it."""
+    for sentence in scored[: T.SHARE_READ * 2]:
+        for figure in figures.by_kind(sentence.text).get("amount", []):
+            if figure.value == amount.value and (figure.currency or "EUR") == (amount.currency or "EUR"):
+                return sentence, figure
+    return None
+
+
+def _in_scale_of(value: float, like) -> str:
+    """An amount in the scale the source writes the amount it comes from: 0,66 mln of "€ 30 mln"."""
+    for word, scale in (("miljard", 1e9), ("mld", 1e9), ("miljoen", 1e6), ("mln", 1e6)):
+        if re.search(rf"\b{word}\b", like.raw, re.I):
+            scaled = value / scale
+            return f"€ {dutch_number(round(scaled, 2), 0 if round(scaled, 2) == int(round(scaled, 2)) else None)} {word}"
+    return figures.format_computed("amount", value, like)

@@ -144,6 +144,9 @@ SPAN_READ = 2
 # Best sentences read for a share the source states itself before one is computed ("rond de 90%"): higher quotes a
 # percentage of something else instead of computing the asked share, lower computes shares the source states. By hand.
 SHARE_READ = 3
+# Best sentences read for a share to apply to the question's amount ("2,2% van het budget" for "bij € 30 mln"): the share
+# must name the asked thing and a whole the amount is part of, so reading deeper costs little. By hand.
+SHARE_OF_AMOUNT_READ = 10
 # Most figures one sentence may add up: higher sums tables and lists that are no sum. By hand (cf27caa).
 MAX_TERMS = 4
 # Best sentences read for the amount in each year of 'tussen 2021 en 2025': higher finds more, less on the subject. By hand (0175499).
