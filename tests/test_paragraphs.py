@@ -99,3 +99,27 @@ def test_dev_evidence_quotes_are_each_covered_by_one_annex_paragraph():
         if max(sum(w in p for w in words) / len(words) for p in paragraphs) < 0.8:
             uncovered.append(quote)
     assert quotes and uncovered == []
+
+
+def test_a_list_of_measures_keeps_each_measure_above_its_recurring_headings(tmp_path):
+    """The fiches bound into one PDF, as a list of measures arrives: 'Budgettaire aspecten' recurs under every
+    measure, and a paragraph under it is indexed with the measure it belongs to."""
+    import pypdf
+
+    from assistant.index.indexer import passage_text
+
+    writer = pypdf.PdfWriter()
+    for fiche in sorted((ROOT / "corpus").glob("19_*fiche0[46]*.pdf")) + sorted((ROOT / "corpus").glob("19_*fiche080*.pdf")):
+        for page in pypdf.PdfReader(fiche).pages:
+            writer.add_page(page)
+    bound = tmp_path / "maatregelen.pdf"
+    writer.write(bound)
+    doc = load_document(bound)
+    budget = next(p for p in doc.paragraphs if "Het verhogen van het budget van de MIA met 30 mln" in p.text)
+    assert "62. Verruiming MIA en Vamil" in budget.section and budget.section[-1] == "Budgettaire aspecten"
+    assert passage_text(budget, doc).startswith("62. Verruiming MIA en Vamil\nBudgettaire aspecten\n")
+    bpm = next(p for p in doc.paragraphs if p.text.startswith("Hieronder is het budgettair beslag"))
+    assert passage_text(bpm, doc).startswith("40. Afschaffen teruggaaf BPM")
+    # a heading the document does not repeat keeps its own place in the outline
+    once = next(p for p in doc.paragraphs if p.kind == "table_row" and p.text.startswith("Teruggaaf politievoertuigen"))
+    assert "40. Afschaffen teruggaaf BPM en vrijstelling MRB voor overheidsvoertuigen" not in once.section

@@ -15,6 +15,7 @@ from assistant.answering import tuning as T
 from assistant.figures import compare as figures
 from assistant.figures.amounts import WRITTEN_NUMBERS
 from assistant.index.lexical import LexicalIndex
+from assistant.parsing.blocks import topic_heading
 from assistant.text.tokens import tokenize
 from assistant.text.sentences import is_question, sentence_spans
 from assistant.answering.question import Intent
@@ -238,7 +239,7 @@ def score_sentences(
     for rank, hit in enumerate(hits):
         p = hit.paragraph
         # the document's title names what all its paragraphs are about ("fiche 7. Afschaffen parkeervergunning")
-        context = query.share(_tokens(hit.doc_title + " " + " ".join(p.section[-1:]) + " " + hit.lead + " " + p.text))
+        context = query.share(_tokens(" ".join((hit.doc_title, topic_heading(p.section), *p.section[-1:], hit.lead, p.text))))
         scale = paragraph_scale(p)
         previous: frozenset[str] = frozenset()
         for start, end in sentence_spans(p.text):

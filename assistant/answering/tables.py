@@ -19,6 +19,7 @@ from assistant.answering.table_naming import agrees, claimed_values as _claimed_
 from assistant.answering.table_naming import named_share as _named_share
 from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_share
 from assistant.figures import compare as figures
+from assistant.parsing.blocks import topic_heading
 from assistant.figures.cells import cell_number, shown
 from assistant.text.direction import direction
 from assistant.text.tokens import tokenize
@@ -149,8 +150,9 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
             continue  # "volgens figuur 3.2": not the rows of figuur 3
         label = {c.row for c in p.cells} | {c.group for c in p.cells if c.group}
         words = set(tokenize(" ".join(label)))
-        context = set(tokenize(titles))
-        document = set(tokenize(title_of(p.doc_id)))
+        topic = _topic(p)  # the measure the table stands under names what the table is about, as a document title does
+        context = set(tokenize(" ".join(t for t in _context(p) if t != topic)))
+        document = set(tokenize(f"{title_of(p.doc_id)} {topic}"))
         ignored = (asked_columns | set(tokenize(" ".join(c.column for c in p.cells)))) - words
         around = _subject_share(query, context | document, ignored)
         if _labelled(p):  # words the whole table shares ("Collectieve uitgaven" over every row) single out no row
@@ -189,6 +191,11 @@ def _subject_share(query: Query, tokens: set[str], ignored: set[str]) -> float:
 def _context(p: Paragraph) -> list[str]:
     """A row's table title and the headings above it, without its column header line."""
     return [t for t in dict.fromkeys([p.table, *p.section]) if t and t != p.table_header]
+
+
+def _topic(p: Paragraph) -> str:
+    """The numbered heading (a measure in a list of measures) the row's table stands under, if any."""
+    return topic_heading(tuple(t for t in p.section if t != p.table_header))
 
 
 def _labelled(p: Paragraph) -> bool:

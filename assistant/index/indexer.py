@@ -29,6 +29,7 @@ from assistant.parsing.ingest import iter_source_files, load_document
 from assistant.index.lexical import TermCounts, passage_tokens
 from assistant.index.snapshot import DocEntry, SnapshotInfo
 from assistant.index.store import VectorStore, connect, vector_id
+from assistant.parsing.blocks import topic_heading
 from assistant.text.acronyms import find_definitions
 from assistant.types import Document, Paragraph, date_number
 
@@ -44,7 +45,7 @@ PARSER_MODULES = (
 )
 
 
-PASSAGE_FORMAT = "3"  # raise when `passage_text` changes: every file is then indexed again
+PASSAGE_FORMAT = "4"  # raise when `passage_text` changes: every file is then indexed again
 
 
 def _parser_version() -> str:
@@ -125,9 +126,12 @@ def passage_text(p: Paragraph, doc: Document) -> str:
     """
     if p.cells:  # a table row's subject is its table (or the caption above it) and, in a fiche, the measure
         title = p.table or next((t for t in reversed(p.section) if t != p.table_header), "")
-        return f"{doc.title}\n{title}\n{p.text}" if title else f"{doc.title}\n{p.text}"
+        topic = topic_heading(tuple(t for t in p.section if t != p.table_header))
+        return "\n".join(t for t in (doc.title, topic, title, p.text) if t)
     heading = p.section[-1] if p.section else ""
     text = f"{heading}\n{p.text}" if heading and heading not in p.text else p.text
+    topic = topic_heading(p.section)  # the measure "141. Afschaffen carry-back" above its "Budgettaire aspecten"
+    text = f"{topic}\n{text}" if topic else text
     return f"{doc.title}\n{text}" if 0 < doc.page_count <= SHORT_DOCUMENT_PAGES else text
 
 

@@ -13,7 +13,7 @@ from assistant.parsing import tuning as T
 from assistant.text.sentences import ends_sentence
 
 LIST_MARKER = re.compile(r"^\s*(?:[a-z]\)|[ivx]+\)|\d+\)|[•▪●◦■\-–*]\s)")
-NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
+NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|\d{3}(?=\.))\.?\s+[^\W\d_]")  # "2.1 Uitgaven", "141. Afschaffen"
 TRAILING_PUNCT = tuple(".,;:!?-–(")
 FUNCTION_WORDS = frozenset(
     "de het een van en in op voor met te aan door over bij tot om als of dat die dit deze zoals naar uit "
@@ -73,6 +73,21 @@ def is_heading_shape(text: str) -> bool:
 def numbered_depth(text: str) -> int:
     m = NUMBERED_HEADING.match(text.strip())
     return m.group(1).count(".") + 1 if m else 0
+
+
+def numbered_title(text: str) -> bool:
+    """A numbered heading that reads as a title; a numbered line ending on a function word ("15 De Nederlandse
+    inzet ziet toe op ..., namelijk het") is a sentence broken off, not a section's name."""
+    words = text.split()
+    return bool(numbered_depth(text)) and words[-1].lower() not in FUNCTION_WORDS
+
+
+def topic_heading(section: tuple[str, ...]) -> str:
+    """The numbered heading a paragraph's unnumbered nearest heading stands under: the measure "141. Afschaffen
+    carry-back" above "Budgettaire aspecten", which every measure of a list repeats. Empty when there is none."""
+    if not section or numbered_depth(section[-1]):
+        return ""
+    return next((h for h in reversed(section[:-1]) if numbered_title(h)), "")
 
 
 def build_blocks(lines: list[Line]) -> list[Block]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from assistant.parsing.blocks import FORM_LABEL_LEVEL, TABLE_HEADER_LEVEL, Block
+from assistant.parsing.blocks import FORM_LABEL_LEVEL, TABLE_HEADER_LEVEL, Block, numbered_depth, numbered_title
 from assistant.parsing.footnotes import strip_footnote_markers
 from assistant.text.sentences import sentence_spans
 from assistant.types import Paragraph, paragraph_id
@@ -88,6 +89,7 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
     vocabulary = hyphen_vocabulary([line for b in blocks for line in b.lines])
     defined = {b.number for b in blocks if b.kind == "footnote" and b.number is not None}
     drafts, path, expected = [], [], 1
+    recurring = _recurring_headings(blocks, vocabulary)
     for block in blocks:
         text = join_lines(block.lines, vocabulary)
         if block.kind == "footnote":
@@ -99,17 +101,18 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
         text, markers, expected = strip_footnote_markers(text, defined, expected)
         numbers = [n for _, n in markers]
         if block.kind == "heading":
-            while path and path[-1][0] >= block.level:
+            level = _nested_level(block, text, path) if text.lower() in recurring else block.level
+            while path and path[-1][0] >= level:
                 path.pop()
-            if block.level == FORM_LABEL_LEVEL and any(level == FORM_LABEL_LEVEL for level, _ in path):
+            if block.level == FORM_LABEL_LEVEL and any(open_level == FORM_LABEL_LEVEL for open_level, *_ in path):
                 while path.pop()[0] != FORM_LABEL_LEVEL:  # a form's next label ends the previous one's text
                     pass
             if block.level != TABLE_HEADER_LEVEL and re.search(r"[^\W\d_]", text):  # headings are citable too
-                drafts.append(_Draft("heading", text, tuple(block.pages), tuple(t for _, t in path), numbers,
+                drafts.append(_Draft("heading", text, tuple(block.pages), tuple(t for _, t, _, _ in path), numbers,
                                      ocr_words=tuple(block.ocr_words)))
-            path.append((block.level, text))
+            path.append((level, text, block.style, numbered_title(text)))
             continue
-        section = tuple(t for _, t in path)
+        section = tuple(t for _, t, _, _ in path)
         spans = split_long(text, max_words + 30, max_words) if block.kind == "paragraph" else [(0, len(text))]
         for start, end in spans:
             part = text[start:end].strip()
@@ -120,6 +123,25 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
             drafts.append(_Draft(block.kind, part, pages, section, numbers, block.table, block.cells,
                                  _words_in(block.ocr_words, part) if len(spans) > 1 else tuple(block.ocr_words)))
     return _finish(doc_id, _order(drafts))
+
+
+def _recurring_headings(blocks: list[Block], vocabulary) -> set[str]:
+    """Heading texts the document repeats ("Budgettaire aspecten" under every measure of a list): such a heading
+    names a part of each section, not a section of its own."""
+    seen = Counter(join_lines(b.lines, vocabulary).lower() for b in blocks if b.kind == "heading")
+    return {text for text, n in seen.items() if n > 1}
+
+
+def _nested_level(block: Block, text: str, path: list) -> float:
+    """A recurring heading's level in the outline. An unnumbered heading set no more prominently than the numbered
+    heading above it is part of that numbered section ("Budgettaire aspecten" under "141. Afschaffen carry-back"),
+    even when its font ranks it higher: it goes just under it instead of closing it."""
+    if numbered_depth(text) or block.level >= FORM_LABEL_LEVEL:
+        return block.level
+    above = next(((level, style) for level, _, style, numbered in reversed(path) if numbered), None)
+    if above is None or (block.style is not None and above[1] is not None and block.style < above[1]):
+        return block.level
+    return max(block.level, above[0] + 0.5)
 
 
 def _words_in(words: list[tuple[str, float]], part: str) -> tuple[tuple[str, float], ...]:
