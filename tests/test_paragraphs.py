@@ -103,7 +103,7 @@ def test_dev_evidence_quotes_are_each_covered_by_one_annex_paragraph():
 
 def test_a_list_of_measures_keeps_each_measure_above_its_recurring_headings(tmp_path):
     """The fiches bound into one PDF, as a list of measures arrives: 'Budgettaire aspecten' recurs under every
-    measure, and a paragraph under it is indexed with the measure it belongs to."""
+    measure, and a paragraph or table row under it is indexed with the measure it belongs to."""
     import pypdf
 
     from assistant.index.indexer import passage_text
@@ -120,6 +120,8 @@ def test_a_list_of_measures_keeps_each_measure_above_its_recurring_headings(tmp_
     assert passage_text(budget, doc).startswith("62. Verruiming MIA en Vamil\nBudgettaire aspecten\n")
     bpm = next(p for p in doc.paragraphs if p.text.startswith("Hieronder is het budgettair beslag"))
     assert passage_text(bpm, doc).startswith("40. Afschaffen teruggaaf BPM")
-    # a heading the document does not repeat keeps its own place in the outline
-    once = next(p for p in doc.paragraphs if p.kind == "table_row" and p.text.startswith("Teruggaaf politievoertuigen"))
-    assert "40. Afschaffen teruggaaf BPM en vrijstelling MRB voor overheidsvoertuigen" not in once.section
+    # a table inside a measure is that measure's table
+    police = next(p for p in doc.paragraphs if p.kind == "table_row" and p.text.startswith("Teruggaaf politievoertuigen"))
+    assert "40. Afschaffen teruggaaf BPM en vrijstelling MRB voor overheidsvoertuigen" in passage_text(police, doc)
+    fireworks = next(p for p in doc.paragraphs if p.kind == "table_row" and p.text.startswith("Belasting op vuurwerk"))
+    assert "80. Belasting op (consumenten)vuurwerk" in passage_text(fireworks, doc)

@@ -90,7 +90,8 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
     defined = {b.number for b in blocks if b.kind == "footnote" and b.number is not None}
     drafts, path, expected = [], [], 1
     recurring = _recurring_headings(blocks, vocabulary)
-    for block in blocks:
+    parts: dict[str, set[str]] = {}  # numbered heading -> the recurring headings seen under it ("Budgettaire aspecten")
+    for at, block in enumerate(blocks):
         text = join_lines(block.lines, vocabulary)
         if block.kind == "footnote":
             body = re.sub(r"^\d{1,3}\s*", "", text) if block.number is not None else text
@@ -101,7 +102,12 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
         text, markers, expected = strip_footnote_markers(text, defined, expected)
         numbers = [n for _, n in markers]
         if block.kind == "heading":
-            level = _nested_level(block, text, path) if text.lower() in recurring else block.level
+            above = next((t for _, t, _, numbered in reversed(path) if numbered), None)
+            if text.lower() in recurring and above is not None:
+                parts.setdefault(above, set()).add(text.lower())
+            # a part every measure of a list repeats, or the caption of a table inside such a measure
+            part = text.lower() in recurring or (len(parts.get(above, ())) >= LIST_PARTS and _captions_table(blocks, at))
+            level = _nested_level(block, text, path) if part else block.level
             while path and path[-1][0] >= level:
                 path.pop()
             if block.level == FORM_LABEL_LEVEL and any(open_level == FORM_LABEL_LEVEL for open_level, *_ in path):
@@ -130,6 +136,15 @@ def _recurring_headings(blocks: list[Block], vocabulary) -> set[str]:
     names a part of each section, not a section of its own."""
     seen = Counter(join_lines(b.lines, vocabulary).lower() for b in blocks if b.kind == "heading")
     return {text for text, n in seen.items() if n > 1}
+
+
+LIST_PARTS = 2  # recurring headings under one numbered heading that make it an item of a list (a measure, a fiche)
+CAPTION_REACH = 2  # blocks between a table's caption and its rows: a header line the table reader left as text
+
+
+def _captions_table(blocks: list[Block], at: int) -> bool:
+    """Does a table start right below this heading (its caption: "Kosten (in mln.)")?"""
+    return any(b.kind == "table_row" or b.level == TABLE_HEADER_LEVEL for b in blocks[at + 1 : at + 1 + CAPTION_REACH])
 
 
 def _nested_level(block: Block, text: str, path: list) -> float:
