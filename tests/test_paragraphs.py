@@ -125,3 +125,9 @@ def test_a_list_of_measures_keeps_each_measure_above_its_recurring_headings(tmp_
     assert "40. Afschaffen teruggaaf BPM en vrijstelling MRB voor overheidsvoertuigen" in passage_text(police, doc)
     fireworks = next(p for p in doc.paragraphs if p.kind == "table_row" and p.text.startswith("Belasting op vuurwerk"))
     assert "80. Belasting op (consumenten)vuurwerk" in passage_text(fireworks, doc)
+    # in a list of measures every paragraph belongs to one, whatever font its heading is set in
+    from assistant.parsing.blocks import numbered_depth, topic_heading
+
+    loose = [p.text for p in doc.paragraphs if p.kind in ("paragraph", "table_row") and not topic_heading(p.section)
+             and not (p.section and numbered_depth(p.section[-1]))]
+    assert loose == []

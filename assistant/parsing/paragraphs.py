@@ -90,6 +90,7 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
     defined = {b.number for b in blocks if b.kind == "footnote" and b.number is not None}
     drafts, path, expected = [], [], 1
     recurring = _recurring_headings(blocks, vocabulary)
+    listed = _lists_items(blocks, vocabulary, recurring)
     parts: dict[str, set[str]] = {}  # numbered heading -> the recurring headings seen under it ("Budgettaire aspecten")
     for at, block in enumerate(blocks):
         text = join_lines(block.lines, vocabulary)
@@ -107,7 +108,7 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
                 parts.setdefault(above, set()).add(text.lower())
             # a part every measure of a list repeats, or the caption of a table inside such a measure
             part = text.lower() in recurring or (len(parts.get(above, ())) >= LIST_PARTS and _captions_table(blocks, at))
-            level = _nested_level(block, text, path) if part else block.level
+            level = _nested_level(block, text, path, listed) if part or listed else block.level
             while path and path[-1][0] >= level:
                 path.pop()
             if block.level == FORM_LABEL_LEVEL and any(open_level == FORM_LABEL_LEVEL for open_level, *_ in path):
@@ -147,14 +148,35 @@ def _captions_table(blocks: list[Block], at: int) -> bool:
     return any(b.kind == "table_row" or b.level == TABLE_HEADER_LEVEL for b in blocks[at + 1 : at + 1 + CAPTION_REACH])
 
 
-def _nested_level(block: Block, text: str, path: list) -> float:
+def _lists_items(blocks: list[Block], vocabulary, recurring: set[str]) -> bool:
+    """Is the document a list of numbered items, each with the same parts ("Omschrijving van de maatregel",
+    "Budgettaire aspecten")? Then every unnumbered heading after an item is part of it, however it is set."""
+    items, current = [], None
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        text = join_lines(block.lines, vocabulary)
+        if numbered_title(text):
+            current = set()
+            items.append(current)
+        elif current is not None and text.lower() in recurring:
+            current.add(text.lower())
+    with_parts = sum(len(found) >= LIST_PARTS for found in items)
+    return with_parts >= LIST_ITEMS and with_parts >= LIST_SHARE * len(items)
+
+
+LIST_ITEMS = 2  # numbered items with their recurring parts that make a document a list of them ...
+LIST_SHARE = 0.5  # ... when at least this share of its numbered headings are such items (not a report's chapters)
+
+
+def _nested_level(block: Block, text: str, path: list, listed: bool = False) -> float:
     """A recurring heading's level in the outline. An unnumbered heading set no more prominently than the numbered
     heading above it is part of that numbered section ("Budgettaire aspecten" under "141. Afschaffen carry-back"),
     even when its font ranks it higher: it goes just under it instead of closing it."""
     if numbered_depth(text) or block.level >= FORM_LABEL_LEVEL:
         return block.level
     above = next(((level, style) for level, _, style, numbered in reversed(path) if numbered), None)
-    if above is None or (block.style is not None and above[1] is not None and block.style < above[1]):
+    if above is None or (not listed and block.style is not None and above[1] is not None and block.style < above[1]):
         return block.level
     return max(block.level, above[0] + 0.5)
 
