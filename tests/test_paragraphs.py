@@ -131,3 +131,19 @@ def test_a_list_of_measures_keeps_each_measure_above_its_recurring_headings(tmp_
     loose = [p.text for p in doc.paragraphs if p.kind in ("paragraph", "table_row") and not topic_heading(p.section)
              and not (p.section and numbered_depth(p.section[-1]))]
     assert loose == []
+
+
+def test_a_styled_heading_broken_at_a_hyphen_is_one_heading(tmp_path):
+    import pypdf
+
+    from assistant.parsing.blocks import topic_heading
+
+    writer = pypdf.PdfWriter()
+    for fiche in sorted((ROOT / "corpus").glob("19_*fiche0[468]*.pdf")) + sorted((ROOT / "corpus").glob("19_*fiche1[24]*.pdf")):
+        for page in pypdf.PdfReader(fiche).pages:
+            writer.add_page(page)
+    bound = tmp_path / "maatregelen.pdf"
+    writer.write(bound)
+    doc = load_document(bound)
+    budget = next(p for p in doc.paragraphs if "opbrengst van € 470 miljoen" in p.text)
+    assert topic_heading(budget.section).endswith("te verrekenen in de Vpb (carry-back)")

@@ -145,7 +145,9 @@ UNRANKED = -1
 def _is_heading(line: Line, following: list[Line], current: Block | None, blocks: list[Block]) -> bool:
     """A heading: heading-shaped, after a finished sentence, followed by body text, and set apart by style or space."""
     text = line.text.strip()
-    if line.form_text or not is_heading_shape(text) or (current is not None and not _finished(current, line)):
+    # a styled heading broken at a hyphen ("... in de Vpb (carry-" / "back)") goes on in the same style on the next line
+    broken = text.endswith("-") and line.style_rank is not None and bool(following) and following[0].style_rank == line.style_rank
+    if line.form_text or not is_heading_shape(text.rstrip("-") if broken else text) or (current is not None and not _finished(current, line)):
         return False
     if not any(f.role in ("body", "table_row", "table_header") for f in following[: T.HEADING_BODY_WITHIN]):
         return False
