@@ -160,3 +160,9 @@ def test_a_position_asked_and_a_position_taken(text, is_question, stance):
     from assistant.answering.evidence import kinds_of
 
     assert ("stance" in (analyse(text).wants if is_question else kinds_of(text))) == stance
+
+
+def test_a_which_question_over_a_department_with_an_ampersand():
+    from assistant.answering.question import WHICH_PLURAL
+
+    assert WHICH_PLURAL.search("Welke OC&W-subsidies lopen in 2026 af?").group(1) == "OC&W-subsidies"

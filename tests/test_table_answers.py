@@ -266,3 +266,18 @@ def test_which_row_is_highest_among_the_parts_of_a_whole_the_question_names():
             _row("Cultuuruitgaven gemeente", ("", "", "", "", "49,0"), title="Cultuuruitgaven")]  # the total, unlabelled
     answer = _ask_table("Bij welke post van de cultuuruitgaven gemeente zijn de uitgaven het grootst?", rows)
     assert "‘Uitgaven aan theaters’ met € 28,0 miljard" in answer.text
+
+
+def test_the_rest_of_a_table_total_after_one_named_row():
+    title = "Raming 2026 (bedragen x € 1.000)"
+    labels = [("Subsidies musea", "6.100"), ("Uitgaven voor archieven", "900"), ("Huisvesting", "1.500"), ("Totaal", "8.500")]
+    rows = [Paragraph(id=f"feed0002-{i:04d}", doc_id="doc", text=f"{label}: {raw}", pages=(3,), kind="table_row",
+                      section=(title,), table=title, cells=(Cell(label, "", raw, "x € 1.000"),))
+            for i, (label, raw) in enumerate(labels, start=1)]
+    intent = analyse("Van de raming 2026 voor het erfgoed, hoeveel gaat er niet naar subsidies voor musea?")
+    assert intent.operation == "remainder"
+    query = Query({t: 1.0 for t in tokenize(intent.question)})
+    answer = table_answer(intent, [Hit(rows[0], 1.0)], query, CitationBook(lambda doc: "Begroting"), lambda row: list(rows))
+    # the whole is the total: the archives row ('uitgaven') is smaller than the part, so no whole of it
+    assert answer.text.startswith("Er blijft 2.400 (x € 1.000)")
+    assert "‘Totaal’ 8.500" in answer.text and "‘Subsidies musea’ 6.100" in answer.text and len(answer.citations) == 2

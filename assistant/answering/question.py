@@ -52,7 +52,7 @@ _ACTOR = re.compile(
 # "Langs welke vier punten", "welke drie maatregelen": the answer names several things, best as a list.
 COUNTED = re.compile(r"\bwelke\s+(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\s+([^\W\d_]{3,})", re.I)
 # "Welke maatregelen", "welke nieuwe regelingen": a plural noun asked for, without a count; the answer names them.
-WHICH_PLURAL = re.compile(r"\bwelke\s+(?:[^\W\d_]+e\s+)?([^\W\d_][\w-]{2,}(?:en|'s|’s|s))\b", re.I)
+WHICH_PLURAL = re.compile(r"\bwelke\s+(?:[^\W\d_]+e\s+)?([^\W\d_][\w&-]{2,}(?:en|'s|’s|s))\b", re.I)
 # "Hoe gaat het verder", "wat is het vervolg": the answer says what is planned next.
 _NEXT = re.compile(
     r"\bhoe\s+(?:gaat|gaan|moet)\s+(?:het|dit|dat|\w+)?\s*verder\b|\bhoe\s+verder\b|\bvervolg(?:stap\w*)?\b"

@@ -107,6 +107,32 @@ def row_share(rows: list[Paragraph], named, years: list[str], book: CitationBook
 MIN_NAMED_FOR_SHARE = 0.5  # both rows must be named this well: a share of an unnamed row is a guess
 
 
+def row_remainder(rows: list[Paragraph], whole_named, part_named, years: list[str], book: CitationBook) -> Answer | None:
+    """'Van de raming 2019, hoeveel is niet voor personeel?': the whole (the row the whole's words name, else the table's
+    total row) minus the row the part's words name, in the asked column, both cited. `whole_named(label)` and
+    `part_named(label)` are the shares of a label's words each term names."""
+    columns = {c.column for p in rows for c in p.cells if cell_number(c) is not None}
+    column = _column(rows, years, structural=False) if len(columns) > 1 else next(iter(columns), None)
+    if column is None:
+        return None
+    cells = [(p, c) for p in rows for c in p.cells if c.column == column and cell_number(c) is not None]
+    part = max(cells, key=lambda pc: part_named(pc[1].row), default=None)
+    if part is None or part_named(part[1].row) < MIN_NAMED_FOR_SHARE:
+        return None
+    larger = [pc for pc in cells if pc is not part and cell_number(pc[1]) > cell_number(part[1]) > 0]  # a whole holds its part
+    named = max(larger, key=lambda pc: whole_named(pc[1].row), default=None)
+    totals = [pc for pc in larger if _TOTAL_ROW.match(pc[1].row)]
+    whole = named if named and whole_named(named[1].row) >= MIN_NAMED_FOR_SHARE else (totals[-1] if totals else None)
+    if whole is None or whole[1].unit != part[1].unit:
+        return None
+    (p1, c1), (p2, c2) = whole, part
+    m1, m2 = book.cite(p1, cell_quote(p1, c1)), book.cite(p2, cell_quote(p2, c2))
+    rest = like_cell(c1, cell_number(c1) - cell_number(c2))
+    at = f" ({column})" if column else ""
+    text = f"Er blijft {shown(rest)} over{at}: ‘{c1.row}’ {shown(c1)} [{m1}] min ‘{c2.row}’ {shown(c2)} [{m2}]."
+    return Answer(text=text, citations=book.citations())
+
+
 def row_extreme(rows: list[Paragraph], question: str, years: list[str], lowest: bool, book: CitationBook) -> Answer | None:
     """'Welke categorie groeit het sterkst': the row with the highest (or lowest) figure in the asked column."""
     column = _column(rows, years, structural=False) or _column_named(rows, question)

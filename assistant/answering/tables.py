@@ -17,7 +17,7 @@ from assistant.answering.operations import is_year_only
 from assistant.answering.question import CHANGE, Intent
 from assistant.answering.table_naming import agrees, claimed_values as _claimed_values, claims_share, holds_subject, names_table
 from assistant.answering.table_naming import named_share as _named_share
-from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_share
+from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_remainder, row_share
 from assistant.figures import compare as figures
 from assistant.parsing.blocks import topic_heading
 from assistant.figures.cells import cell_number, shown
@@ -70,6 +70,13 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
         if row is None or rows_of is None:
             return None
         return row_share(rows_of(row.paragraph), lambda label: _named_share(label, question), years, book)
+    if intent.operation == "remainder" and len(intent.terms) == 2:  # "hoeveel van A is niet voor B": two rows, or prose
+        row = _best_row(hits, query, book.title, question)
+        if row is None or rows_of is None:
+            return None
+        whole, part = intent.terms
+        return row_remainder(rows_of(row.paragraph), lambda label: _named_share(label, whole),
+                             lambda label: _named_share(label, part), years, book)
     if not _asks_figure(intent, question):
         return None
     row = _best_row(hits, query, book.title, question)
