@@ -43,6 +43,7 @@ def test_a_claim_is_read_wherever_the_question_asks_for_confirmation(question, c
         "Krijgt de pilot 12 gemeenten? En wanneer start hij?",  # a question word in any part asks for more than Ja/Nee
         "begroting sport 2026", "drie pijlers sportakkoord", "tabel 3.2 sportuitgaven 2025",  # search words, no figure to check
         "stijging sportuitgaven 2024-2026 figuur 4",  # a reference last, not a figure
+        "oude drempel huurtoeslag als verhoging € 300 tot € 1.200",  # figures given as a condition, not claimed
     ],
 )
 def test_a_question_word_question_is_not_a_claim(question):

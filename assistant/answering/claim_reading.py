@@ -68,7 +68,14 @@ def _ends_on_figure(text: str) -> bool:
     last = _LAST_NUMBER.search(text)
     if last and names_a_thing(text, last.start()):
         return False  # "... figuur 3", "... tabel 2.1": a reference, not a figure to check
+    condition = _CONDITION.search(text)
+    if condition and stated and all(f.start > condition.start() for f in stated):
+        return False  # "huidig afbouwpunt als verhoging € 5.000 tot € 26.700": the figures are given, not claimed
     return any(f.end >= end for f in stated) or bool(last)
+
+
+# A condition the asked thing is read under, put after it: "X als Y", "X indien Y".
+_CONDITION = re.compile(r"(?<=\w)\s+(?:als|indien|wanneer)\s+", re.I)
 
 
 def _computes(text: str) -> bool:
