@@ -101,20 +101,27 @@ def test_dev_evidence_quotes_are_each_covered_by_one_annex_paragraph():
     assert quotes and uncovered == []
 
 
-def test_a_list_of_measures_keeps_each_measure_above_its_recurring_headings(tmp_path):
-    """The fiches bound into one PDF, as a list of measures arrives: 'Budgettaire aspecten' recurs under every
-    measure, and a paragraph or table row under it is indexed with the measure it belongs to."""
+def _bound_fiches(tmp_path, numbers: tuple[str, ...]):
+    """Corpus fiches bound into one PDF, in order, as a list of measures arrives; parsed."""
     import pypdf
 
-    from assistant.index.indexer import passage_text
-
     writer = pypdf.PdfWriter()
-    for fiche in sorted((ROOT / "corpus").glob("19_*fiche0[46]*.pdf")) + sorted((ROOT / "corpus").glob("19_*fiche080*.pdf")):
+    for number in numbers:
+        (fiche,) = (ROOT / "corpus").glob(f"19_*fiche{number}_*.pdf")
         for page in pypdf.PdfReader(fiche).pages:
             writer.add_page(page)
     bound = tmp_path / "maatregelen.pdf"
     writer.write(bound)
-    doc = load_document(bound)
+    return load_document(bound)
+
+
+def test_a_list_of_measures_keeps_each_measure_above_its_recurring_headings(tmp_path):
+    """The fiches bound into one PDF, as a list of measures arrives: 'Budgettaire aspecten' recurs under every
+    measure, and a paragraph or table row under it is indexed with the measure it belongs to."""
+    from assistant.index.indexer import passage_text
+    from assistant.parsing.blocks import numbered_depth, topic_heading
+
+    doc = _bound_fiches(tmp_path, ("040", "062", "080"))
     budget = next(p for p in doc.paragraphs if "Het verhogen van het budget van de MIA met 30 mln" in p.text)
     assert "62. Verruiming MIA en Vamil" in budget.section and budget.section[-1] == "Budgettaire aspecten"
     assert passage_text(budget, doc).startswith("62. Verruiming MIA en Vamil\nBudgettaire aspecten\n")
@@ -126,24 +133,14 @@ def test_a_list_of_measures_keeps_each_measure_above_its_recurring_headings(tmp_
     fireworks = next(p for p in doc.paragraphs if p.kind == "table_row" and p.text.startswith("Belasting op vuurwerk"))
     assert "80. Belasting op (consumenten)vuurwerk" in passage_text(fireworks, doc)
     # in a list of measures every paragraph belongs to one, whatever font its heading is set in
-    from assistant.parsing.blocks import numbered_depth, topic_heading
-
     loose = [p.text for p in doc.paragraphs if p.kind in ("paragraph", "table_row") and not topic_heading(p.section)
              and not (p.section and numbered_depth(p.section[-1]))]
     assert loose == []
 
 
 def test_a_styled_heading_broken_at_a_hyphen_is_one_heading(tmp_path):
-    import pypdf
-
     from assistant.parsing.blocks import topic_heading
 
-    writer = pypdf.PdfWriter()
-    for fiche in sorted((ROOT / "corpus").glob("19_*fiche0[468]*.pdf")) + sorted((ROOT / "corpus").glob("19_*fiche1[24]*.pdf")):
-        for page in pypdf.PdfReader(fiche).pages:
-            writer.add_page(page)
-    bound = tmp_path / "maatregelen.pdf"
-    writer.write(bound)
-    doc = load_document(bound)
+    doc = _bound_fiches(tmp_path, ("040", "062", "080", "120", "141"))
     budget = next(p for p in doc.paragraphs if "opbrengst van € 470 miljoen" in p.text)
     assert topic_heading(budget.section).endswith("te verrekenen in de Vpb (carry-back)")

@@ -157,7 +157,7 @@ def _best_row(hits: list[Hit], query: Query, title_of, question: str) -> _Match 
             continue  # "volgens figuur 3.2": not the rows of figuur 3
         label = {c.row for c in p.cells} | {c.group for c in p.cells if c.group}
         words = set(tokenize(" ".join(label)))
-        topic = _topic(p)  # the measure the table stands under names what the table is about, as a document title does
+        topic = topic_heading(p.section, p.table_header)  # the measure a table stands under names it, as a title does
         context = set(tokenize(" ".join(t for t in _context(p) if t != topic)))
         document = set(tokenize(f"{title_of(p.doc_id)} {topic}"))
         ignored = (asked_columns | set(tokenize(" ".join(c.column for c in p.cells)))) - words
@@ -198,11 +198,6 @@ def _subject_share(query: Query, tokens: set[str], ignored: set[str]) -> float:
 def _context(p: Paragraph) -> list[str]:
     """A row's table title and the headings above it, without its column header line."""
     return [t for t in dict.fromkeys([p.table, *p.section]) if t and t != p.table_header]
-
-
-def _topic(p: Paragraph) -> str:
-    """The numbered heading (a measure in a list of measures) the row's table stands under, if any."""
-    return topic_heading(tuple(t for t in p.section if t != p.table_header))
 
 
 def _labelled(p: Paragraph) -> bool:

@@ -126,7 +126,7 @@ def passage_text(p: Paragraph, doc: Document) -> str:
     """
     if p.cells:  # a table row's subject is its table (or the caption above it) and, in a fiche, the measure
         title = p.table or next((t for t in reversed(p.section) if t != p.table_header), "")
-        topic = topic_heading(tuple(t for t in p.section if t != p.table_header))
+        topic = topic_heading(p.section, p.table_header)
         return "\n".join(t for t in (doc.title, topic, title, p.text) if t)
     heading = p.section[-1] if p.section else ""
     text = f"{heading}\n{p.text}" if heading and heading not in p.text else p.text

@@ -82,9 +82,11 @@ def numbered_title(text: str) -> bool:
     return bool(numbered_depth(text)) and words[-1].lower() not in FUNCTION_WORDS
 
 
-def topic_heading(section: tuple[str, ...]) -> str:
+def topic_heading(section: tuple[str, ...], table_header: str = "") -> str:
     """The numbered heading a paragraph's unnumbered nearest heading stands under: the measure "141. Afschaffen
-    carry-back" above "Budgettaire aspecten", which every measure of a list repeats. Empty when there is none."""
+    carry-back" above "Budgettaire aspecten", which every measure of a list repeats. A table row's column header line
+    in its section is no heading. Empty when there is none."""
+    section = tuple(t for t in section if t != table_header) if table_header else section
     if not section or numbered_depth(section[-1]):
         return ""
     return next((h for h in reversed(section[:-1]) if numbered_title(h)), "")
