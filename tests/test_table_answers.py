@@ -281,3 +281,9 @@ def test_the_rest_of_a_table_total_after_one_named_row():
     # the whole is the total: the archives row ('uitgaven') is smaller than the part, so no whole of it
     assert answer.text.startswith("Er blijft 2.400 (x € 1.000)")
     assert "‘Totaal’ 8.500" in answer.text and "‘Subsidies musea’ 6.100" in answer.text and len(answer.citations) == 2
+
+
+def test_a_rate_asked_is_not_answered_with_a_table_of_euros():
+    """'Hoe hoog is het tarief' asks a rate; a row of the measure's yield in euros does not state it."""
+    assert _ask("Hoe hoog is het tarief van de tabaksaccijns in 2023?") is None
+    assert "€ 0,4 miljard in 2023" in _ask("Wat levert het hogere tarief van de tabaksaccijns in 2023 op?").text

@@ -82,6 +82,13 @@ def _asked_thing(nouns: str, modifiers: int) -> str:
     return rf"\bwat\s+(?:is|zijn|was|waren|bedraagt|bedragen)\s+(?:\w+\s+){{0,2}}?(?:het|de)\s+(?:[\w-]+\s+){{0,{modifiers}}}?{nouns}\b"
 
 
+# The rate is what is asked, not a word of the subject: "hoe hoog is het verlaagde btw-tarief", "welke rente", "wat is
+# het tarief" (against "wat levert het verhogen van het btw-tarief op").
+ASKS_RATE = re.compile(
+    rf"\bhoe\s+(?:hoog|laag)\s+(?:is|zijn|wordt|worden|was|ligt)\s+(?:het|de)\s+(?:[\w-]+\s+)?{_RATE}\b"
+    rf"|\bwelke?\s+{_RATE}\b|{_asked_thing(_RATE, 1)}",
+    re.I,
+)
 _LEVEL = re.compile(
     r"\bhoe\s+(?:hoog|groot)\b|\bwelk\s+(?:percentage|aandeel|deel)\b|\baandeel\b|\bwelke?\s+\w*(?:rente|tarief|percentage)\b"
     rf"|{_asked_thing(_RATE, 1)}"

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from assistant.answering.answer import REFUSAL, CitationBook
 from assistant.answering.evidence import Query
 from assistant.answering.operations import is_year_only
-from assistant.answering.question import CHANGE, Intent
+from assistant.answering.question import ASKS_RATE, CHANGE, Intent
 from assistant.answering.table_naming import agrees, claimed_values as _claimed_values, claims_share, holds_subject, names_table
 from assistant.answering.table_naming import named_share as _named_share
 from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_remainder, row_share
 from assistant.figures import compare as figures
 from assistant.parsing.blocks import topic_heading
-from assistant.figures.cells import cell_number, shown
+from assistant.figures.cells import cell_number, read_unit, shown
 from assistant.text.direction import direction
 from assistant.text.tokens import tokenize
 from assistant.types import Answer, Cell, Hit, Paragraph
@@ -80,7 +80,7 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     if not _asks_figure(intent, question):
         return None
     row = _best_row(hits, query, book.title, question)
-    if row is None:
+    if row is None or _other_kind(intent, question, row.paragraph):
         return None
     p = row.paragraph
     cells = [c for c in p.cells if c.column or c.raw]
@@ -128,6 +128,15 @@ def _top_row(rows: list[Paragraph], question: str, years: list[str], book: Citat
 def _sums(question: str, years: list[str]) -> bool:
     """'samen', 'in totaal', or 'totaal'/'totale' over a span of years ("totale opbrengst X 2022 t/m 2025")."""
     return bool(_SUM.search(question) or (len(years) >= 2 and _TOTAL_OVER.search(question)))
+
+
+def _other_kind(intent: Intent, question: str, row: Paragraph) -> bool:
+    """Does the question ask for a rate ("hoe hoog is het tarief") while the row holds money ("de budgettaire opbrengst
+    (x € miljard)")? A table of euros does not state a rate."""
+    if "amount" in intent.strict or not ASKS_RATE.search(question):
+        return False
+    units = [read_unit(c.unit) for c in row.cells if cell_number(c) is not None]
+    return bool(units) and all(u.currency and not u.percent for u in units)
 
 
 def _asks_figure(intent: Intent, question: str) -> bool:
