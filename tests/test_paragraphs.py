@@ -144,3 +144,10 @@ def test_a_styled_heading_broken_at_a_hyphen_is_one_heading(tmp_path):
     doc = _bound_fiches(tmp_path, ("040", "062", "080", "120", "141"))
     budget = next(p for p in doc.paragraphs if "opbrengst van € 470 miljoen" in p.text)
     assert topic_heading(budget.section).endswith("te verrekenen in de Vpb (carry-back)")
+
+
+def test_a_symbol_fonts_bullets_are_read_as_bullets():
+    """pypdf gives a bullet set in the Symbol font as a private-use code point, which a reader sees as a box."""
+    doc = load_document(next((ROOT / "corpus").glob("19_*fiche062_*.pdf")))
+    assert not [c for p in doc.paragraphs for c in p.text if 0xE000 <= ord(c) <= 0xF8FF]
+    assert any(p.text.lstrip().startswith("• Het verhogen van het budget van de MIA") for p in doc.paragraphs)

@@ -250,8 +250,14 @@ def _page_rows(page: pypdf.PageObject, number: int, decode: _GlyphReader | None 
     return rows, sideways[1] / max(sum(sideways), 1)
 
 
+# Bullets and marks set in the Symbol or Wingdings font, which pypdf gives as private-use code points ("\uf0b7").
+_SYMBOL_GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf0ac": "★", "\uf0d8": "➢", "\uf0fc": "✓"})
+
+
 def _ligatures(text: str) -> str:
-    """A ligature glyph pypdf left as its name read as its letters: "a/f_lopen" -> "aflopen", "Ne/t_to" -> "Netto"."""
+    """A ligature glyph pypdf left as its name read as its letters: "a/f_lopen" -> "aflopen", "Ne/t_to" -> "Netto";
+    a symbol font's bullet as the bullet it shows."""
+    text = text.translate(_SYMBOL_GLYPHS)
     return LIGATURE_NAME.sub(lambda m: m.group(1).replace("_", ""), text) if "_" in text else text
 
 
