@@ -12,6 +12,7 @@ Usage: python evals/list_of_measures.py [--out DIR]   (about two minutes; reuses
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,7 @@ def main() -> int:
         cache = ROOT / "index" / "embeddings.sqlite"
         if cache.exists():
             shutil.copy2(cache, index / cache.name)
-        env = {"ASSISTANT_INDEX_DIR": str(index), "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+        env = dict(os.environ, ASSISTANT_INDEX_DIR=str(index))
         subprocess.run([str(assistant), "ingest", str(corpus)], check=True, env=env, cwd=ROOT)
         out = args.out or str(Path(tmp) / "report")
         subprocess.run([str(assistant), "eval", *SETS, "--variants", "--out", out], check=True, env=env, cwd=ROOT)
