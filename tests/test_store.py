@@ -77,9 +77,11 @@ def test_programme_name_is_found_exactly(corpus):
 
 
 def test_in_kamervragen_the_answer_outranks_the_question_it_answers(corpus):
-    hits = corpus.search("waarom is de rente van de Tozo-lening 2%", k=3)
+    hits = corpus.search("waarom is de rente van de Tozo-lening 2%", k=5)
     assert "toegelicht waarom de hoogte van de rente is bepaald op 2%" in hits[0].paragraph.text
-    assert any(h.paragraph.text.endswith("?") for h in hits[1:])  # the question itself is still shown
+    # the question itself is still among the passages shown (behind the other answers of the same Kamervragen,
+    # which share its document's title in their passage text)
+    assert any(h.paragraph.text.endswith("?") for h in hits[1:])
 
 
 def test_a_bare_reference_note_does_not_outrank_the_text_under_the_same_heading(corpus):
