@@ -59,6 +59,8 @@ def read_claim(text: str) -> str | None:
 
 # A number closing the text, not a year: "... 8 miljoen", "... 0,3", "... negen jaar".
 _LAST_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|procent\w*|[^\W\d_]+)?\s*[.!]?\s*$", re.I)
+# A condition the asked thing is read under, put after it: "X als Y", "X indien Y".
+_CONDITION = re.compile(r"(?<=\w)\s+(?:als|indien|wanneer)\s+", re.I)
 
 
 def _ends_on_figure(text: str) -> bool:
@@ -72,10 +74,6 @@ def _ends_on_figure(text: str) -> bool:
     if condition and stated and all(f.start > condition.start() for f in stated):
         return False  # "huidig afbouwpunt als verhoging € 5.000 tot € 26.700": the figures are given, not claimed
     return any(f.end >= end for f in stated) or bool(last)
-
-
-# A condition the asked thing is read under, put after it: "X als Y", "X indien Y".
-_CONDITION = re.compile(r"(?<=\w)\s+(?:als|indien|wanneer)\s+", re.I)
 
 
 def _computes(text: str) -> bool:

@@ -19,8 +19,8 @@ from assistant.answering.table_naming import agrees, claimed_values as _claimed_
 from assistant.answering.table_naming import named_share as _named_share
 from assistant.answering.table_sums import cell_quote as _quote, column_total, like_cell, row_change, row_extreme, row_remainder, row_share
 from assistant.figures import compare as figures
-from assistant.parsing.blocks import topic_heading
 from assistant.figures.cells import cell_number, read_unit, shown
+from assistant.parsing.blocks import topic_heading
 from assistant.text.direction import direction
 from assistant.text.tokens import tokenize
 from assistant.types import Answer, Cell, Hit, Paragraph
@@ -65,18 +65,17 @@ def table_answer(intent: Intent, hits: list[Hit], query: Query, book: CitationBo
     the question asks no figure."""
     question = intent.claim or intent.question
     years = _asked_years(question)
-    if intent.operation == "ratio" and intent.terms:  # "welk deel van A gaat naar B": two rows of one table, or prose
+    # "welk deel van A gaat naar B", "hoeveel van A is niet voor B": two rows of one table, or prose
+    if intent.operation in ("ratio", "remainder") and len(intent.terms) == 2:
         row = _best_row(hits, query, book.title, question)
         if row is None or rows_of is None:
             return None
-        return row_share(rows_of(row.paragraph), lambda label: _named_share(label, question), years, book)
-    if intent.operation == "remainder" and len(intent.terms) == 2:  # "hoeveel van A is niet voor B": two rows, or prose
-        row = _best_row(hits, query, book.title, question)
-        if row is None or rows_of is None:
-            return None
+        rows = rows_of(row.paragraph)
+        if intent.operation == "ratio":
+            return row_share(rows, lambda label: _named_share(label, question), years, book)
         whole, part = intent.terms
-        return row_remainder(rows_of(row.paragraph), lambda label: _named_share(label, whole),
-                             lambda label: _named_share(label, part), years, book)
+        return row_remainder(rows, lambda label: _named_share(label, whole), lambda label: _named_share(label, part),
+                             years, book)
     if not _asks_figure(intent, question):
         return None
     row = _best_row(hits, query, book.title, question)

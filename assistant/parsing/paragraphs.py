@@ -89,8 +89,9 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
     vocabulary = hyphen_vocabulary([line for b in blocks for line in b.lines])
     defined = {b.number for b in blocks if b.kind == "footnote" and b.number is not None}
     drafts, path, expected = [], [], 1
-    recurring = _recurring_headings(blocks, vocabulary)
-    listed = _lists_items(blocks, vocabulary, recurring)
+    headings = [(b, join_lines(b.lines, vocabulary).lower()) for b in blocks if b.kind == "heading"]
+    recurring = _recurring_headings(headings)
+    listed = _lists_items(headings, recurring)
     parts: dict[str, set[str]] = {}  # numbered heading -> the recurring headings seen under it ("Budgettaire aspecten")
     for at, block in enumerate(blocks):
         text = join_lines(block.lines, vocabulary)
@@ -103,12 +104,14 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
         text, markers, expected = strip_footnote_markers(text, defined, expected)
         numbers = [n for _, n in markers]
         if block.kind == "heading":
-            above = next((t for _, t, _, numbered in reversed(path) if numbered), None)
-            if text.lower() in recurring and above is not None:
-                parts.setdefault(above, set()).add(text.lower())
+            above = next((entry for entry in reversed(path) if entry[3]), None)  # the nearest numbered heading open
+            repeated = text.lower() in recurring
+            if repeated and above is not None:
+                parts.setdefault(above[1], set()).add(text.lower())
             # a part every measure of a list repeats, or the caption of a table inside such a measure
-            part = text.lower() in recurring or (len(parts.get(above, ())) >= LIST_PARTS and _captions_table(blocks, at))
-            level = _nested_level(block, text, path, listed) if part or listed else block.level
+            in_item = repeated or (above is not None and len(parts.get(above[1], ())) >= LIST_PARTS
+                                   and _captions_table(blocks, at))
+            level = _nested_level(block, text, above, listed) if in_item or listed else block.level
             while path and path[-1][0] >= level:
                 path.pop()
             if block.level == FORM_LABEL_LEVEL and any(open_level == FORM_LABEL_LEVEL for open_level, *_ in path):
@@ -132,10 +135,10 @@ def assemble(doc_id: str, blocks: list[Block], max_words: int = 120) -> tuple[st
     return _finish(doc_id, _order(drafts))
 
 
-def _recurring_headings(blocks: list[Block], vocabulary) -> set[str]:
+def _recurring_headings(headings: list[tuple[Block, str]]) -> set[str]:
     """Heading texts the document repeats ("Budgettaire aspecten" under every measure of a list): such a heading
-    names a part of each section, not a section of its own."""
-    seen = Counter(join_lines(b.lines, vocabulary).lower() for b in blocks if b.kind == "heading")
+    names a part of each section, not a section of its own. `headings`: each heading block with its text, lowercased."""
+    seen = Counter(text for _, text in headings)
     return {text for text, n in seen.items() if n > 1}
 
 
@@ -148,19 +151,16 @@ def _captions_table(blocks: list[Block], at: int) -> bool:
     return any(b.kind == "table_row" or b.level == TABLE_HEADER_LEVEL for b in blocks[at + 1 : at + 1 + CAPTION_REACH])
 
 
-def _lists_items(blocks: list[Block], vocabulary, recurring: set[str]) -> bool:
+def _lists_items(headings: list[tuple[Block, str]], recurring: set[str]) -> bool:
     """Is the document a list of numbered items, each with the same parts ("Omschrijving van de maatregel",
     "Budgettaire aspecten")? Then every unnumbered heading after an item is part of it, however it is set."""
     items, current = [], None
-    for block in blocks:
-        if block.kind != "heading":
-            continue
-        text = join_lines(block.lines, vocabulary)
+    for _, text in headings:
         if numbered_title(text):
             current = set()
             items.append(current)
-        elif current is not None and text.lower() in recurring:
-            current.add(text.lower())
+        elif current is not None and text in recurring:
+            current.add(text)
     with_parts = sum(len(found) >= LIST_PARTS for found in items)
     return with_parts >= LIST_ITEMS and with_parts >= LIST_SHARE * len(items)
 
@@ -169,16 +169,18 @@ LIST_ITEMS = 2  # numbered items with their recurring parts that make a document
 LIST_SHARE = 0.5  # ... when at least this share of its numbered headings are such items (not a report's chapters)
 
 
-def _nested_level(block: Block, text: str, path: list, listed: bool = False) -> float:
-    """A recurring heading's level in the outline. An unnumbered heading set no more prominently than the numbered
-    heading above it is part of that numbered section ("Budgettaire aspecten" under "141. Afschaffen carry-back"),
-    even when its font ranks it higher: it goes just under it instead of closing it."""
-    if numbered_depth(text) or block.level >= FORM_LABEL_LEVEL:
+def _nested_level(block: Block, text: str, above: tuple | None, listed: bool) -> float:
+    """The level in the outline of a heading that is part of the numbered item `above` (the nearest numbered heading
+    open: level, text, style, numbered): a recurring part, a table's caption, or any heading of a list document. An
+    unnumbered heading set no more prominently than that numbered heading (in a list, however it is set) goes just
+    under it instead of closing it ("Budgettaire aspecten" under "141. Afschaffen carry-back"), even when its font
+    ranks it higher."""
+    if numbered_depth(text) or block.level >= FORM_LABEL_LEVEL or above is None:
         return block.level
-    above = next(((level, style) for level, _, style, numbered in reversed(path) if numbered), None)
-    if above is None or (not listed and block.style is not None and above[1] is not None and block.style < above[1]):
+    level, _, style, _ = above
+    if not listed and block.style is not None and style is not None and block.style < style:
         return block.level
-    return max(block.level, above[0] + 0.5)
+    return max(block.level, level + 0.5)
 
 
 def _words_in(words: list[tuple[str, float]], part: str) -> tuple[tuple[str, float], ...]:
